@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs the Debian packages KCField needs. Idempotent and fast when all are present.
+# Usage: scripts/setup.sh [--server-only]
+set -euo pipefail
+
+server_packages=(
+  build-essential cmake ninja-build ccache pkg-config git curl
+  libboost1.81-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
+  libqrencode-dev catch2
+)
+app_packages=(
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev
+  qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qttest qml6-module-qtqml-models
+)
+
+wanted=("${server_packages[@]}")
+if [[ "${1:-}" != "--server-only" ]]; then
+  wanted+=("${app_packages[@]}")
+fi
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} Debian package(s): ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"

@@ -1,0 +1,45 @@
+#include "cli/ServeCommand.hpp"
+
+#include "kc/Version.hpp"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+void printUsage(std::ostream& out) {
+    out << "kcfield-server " << kc::kVersion << " — the KCField sync server and admin tool\n\n"
+        << "usage: kcfield-server <command> [options]\n\n"
+        << "commands:\n"
+        << "  serve [--listen ADDR:PORT] [--data DIR] [--threads N] [--no-demo]\n"
+        << "        serve the sync API (default 127.0.0.1:8080, data in ./var); an empty\n"
+        << "        store is seeded with a demo province unless --no-demo is given\n"
+        << "  version   print the version\n"
+        << "  help      print this help\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        printUsage(std::cerr);
+        return 2;
+    }
+    const std::string command = args.front();
+    args.erase(args.begin());
+    if (command == "serve")
+        return kc::server::runServe(args);
+    if (command == "version" || command == "--version") {
+        std::cout << kc::kVersion << '\n';
+        return 0;
+    }
+    if (command == "help" || command == "--help" || command == "-h") {
+        printUsage(std::cout);
+        return 0;
+    }
+    std::cerr << "kcfield-server: unknown command \"" << command << "\"\n\n";
+    printUsage(std::cerr);
+    return 2;
+}

@@ -1,0 +1,102 @@
+#include "cli/ServeCommand.hpp"
+
+#include "api/HealthApi.hpp"
+#include "http/HttpServer.hpp"
+#include "seed/DemoProvince.hpp"
+#include "store/SqliteCentralStore.hpp"
+
+#include "kc/Version.hpp"
+
+#include <charconv>
+#include <csignal>
+#include <iostream>
+
+namespace kc::server {
+
+namespace {
+
+struct ServeSettings {
+    ServerOptions server;
+    std::string dataDir = "var";
+    bool demo = true;
+};
+
+bool parseNumber(const std::string& text, long min, long max, long& out) {
+    long value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+        return false;
+    out = value;
+    return true;
+}
+
+// Returns an error message, or "" when the arguments are good.
+std::string parseArgs(const std::vector<std::string>& args, ServeSettings& settings) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&](std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        std::string text;
+        if (arg == "--listen") {
+            if (!value(text))
+                return "--listen needs ADDR:PORT, e.g. 127.0.0.1:8080";
+            const auto colon = text.rfind(':');
+            long port = 0;
+            if (colon == std::string::npos || !parseNumber(text.substr(colon + 1), 0, 65535, port))
+                return "--listen needs ADDR:PORT with a port from 0 to 65535, got \"" + text + "\"";
+            settings.server.address = text.substr(0, colon);
+            if (settings.server.address.size() > 2 && settings.server.address.front() == '[')
+                settings.server.address = settings.server.address.substr(1, settings.server.address.size() - 2);
+            settings.server.port = static_cast<unsigned short>(port);
+        } else if (arg == "--data") {
+            if (!value(settings.dataDir) || settings.dataDir.empty())
+                return "--data needs a folder";
+        } else if (arg == "--threads") {
+            long threads = 0;
+            if (!value(text) || !parseNumber(text, 1, 256, threads))
+                return "--threads needs a number from 1 to 256";
+            settings.server.threads = static_cast<int>(threads);
+        } else if (arg == "--no-demo") {
+            settings.demo = false;
+        } else {
+            return "unknown option \"" + arg + "\"";
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int runServe(const std::vector<std::string>& args) {
+    ServeSettings settings;
+    if (const std::string error = parseArgs(args, settings); !error.empty()) {
+        std::cerr << "kcfield-server serve: " << error
+                  << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
+                     "[--threads N] [--no-demo]\n";
+        return 2;
+    }
+    try {
+        SqliteCentralStore store(settings.dataDir);
+        if (settings.demo)
+            seedDemoProvince(store, std::cout);
+        Router router;
+        addHealthRoutes(router, store);
+        HttpServer server(settings.server, router);
+        const unsigned short port = server.listen();
+        std::cout << "kcfield-server " << kVersion << " listening on http://"
+                  << settings.server.address << ':' << port << " (store: " << store.location()
+                  << ", schema " << store.schemaVersion() << ")" << std::endl;
+        server.run();
+        std::cout << "kcfield-server stopped" << std::endl;
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "kcfield-server: " << error.what() << '\n';
+        return 1;
+    }
+}
+
+} // namespace kc::server

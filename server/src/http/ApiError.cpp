@@ -1,0 +1,30 @@
+#include "http/ApiError.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <boost/json/value.hpp>
+
+namespace kc::server {
+
+std::string Request::header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+Response Response::json(int status, std::string body) {
+    Response response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+Response errorResponse(int status, const std::string& code, const std::string& message,
+                       const std::vector<FieldError>& fields) {
+    boost::json::array fieldList;
+    for (const auto& field : fields)
+        fieldList.push_back(boost::json::object{{"path", field.path}, {"message", field.message}});
+    boost::json::object error{{"code", code}, {"message", message}, {"fields", std::move(fieldList)}};
+    return Response::json(status, kc::json::serialize(boost::json::object{{"error", std::move(error)}}));
+}
+
+} // namespace kc::server

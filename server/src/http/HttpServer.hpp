@@ -1,0 +1,47 @@
+#pragma once
+
+#include "http/Router.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace kc::server {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";
+    unsigned short port = 8080;  // 0 picks a free port; listen() says which
+    int threads = 2;
+    std::size_t headerLimit = 16 * 1024;
+    std::size_t bodyLimit = 16 * 1024 * 1024;
+    //! Deadline for reading one request (and for an idle keep-alive connection) and for
+    //! writing one response.
+    std::chrono::seconds ioTimeout{30};
+    //! How long a graceful shutdown waits for requests in flight before giving up.
+    std::chrono::seconds drainTimeout{20};
+};
+
+//! The HTTP transport: a listener and one session per connection on its own strand,
+//! a deadline on every read and write, a fresh parser per request with header and body
+//! limits (431 / 413 with the JSON error body), keep-alive, and graceful shutdown on
+//! SIGTERM / SIGINT: stop accepting, finish what is in flight, then return from run().
+class HttpServer {
+public:
+    HttpServer(ServerOptions options, const Router& router);
+    ~HttpServer();
+
+    //! Binds and listens. Returns the port (the chosen one when options.port is 0).
+    //! Throws std::runtime_error naming the address when it cannot bind.
+    unsigned short listen();
+    //! Serves on options.threads threads until a signal or stop(); returns after draining.
+    void run();
+    //! Begins a graceful shutdown; safe from any thread.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace kc::server

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kc::server {
+
+//! One HTTP request as handlers see it: no sockets, no Beast types.
+struct Request {
+    std::string method;  // "GET", "POST", ...
+    std::string target;  // as sent: "/v1/pull?since=42"
+    std::string path;    // percent-decoded path: "/v1/pull"
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers;  // names in lower case
+    std::map<std::string, std::string> pathParams;  // from "{name}" route segments
+    std::string body;
+    std::string remoteAddress;
+
+    //! A header's value, or "" when it is absent. `name` in lower case.
+    std::string header(const std::string& name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string contentType = "application/json; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response json(int status, std::string body);
+};
+
+} // namespace kc::server

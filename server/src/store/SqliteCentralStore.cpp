@@ -1,0 +1,201 @@
+#include "store/SqliteCentralStore.hpp"
+
+#include "store/ServerSchema.hpp"
+
+#include "kc/db/Transaction.hpp"
+#include "kc/ids/Uuid.hpp"
+#include "kc/text/Fold.hpp"
+#include "kc/time/Timestamp.hpp"
+
+#include <stdexcept>
+
+namespace kc::server {
+
+namespace {
+
+db::Database openStore(const std::filesystem::path& dataDir, std::string& file) {
+    std::error_code ec;
+    std::filesystem::create_directories(dataDir, ec);
+    if (ec)
+        throw std::runtime_error("cannot create the data folder " + dataDir.string() + ": " +
+                                 ec.message());
+    file = (dataDir / SqliteCentralStore::kFileName).string();
+    auto database = db::Database::open(file);
+    db::migrate(database, serverMigrations());
+    return database;
+}
+
+void require(bool condition, const std::string& field, const std::string& problem) {
+    if (!condition)
+        throw std::invalid_argument(field + ": " + problem);
+}
+
+template <std::size_t N>
+void requireCode(const std::string& value, const std::string_view (&codes)[N],
+                 const std::string& field) {
+    if (domain::isOneOf(value, codes))
+        return;
+    std::string allowed;
+    for (auto code : codes)
+        allowed += (allowed.empty() ? "" : ", ") + std::string(code);
+    throw std::invalid_argument(field + ": unknown code \"" + value + "\" (expected one of " +
+                                allowed + ")");
+}
+
+} // namespace
+
+SqliteCentralStore::SqliteCentralStore(const std::filesystem::path& dataDir)
+    : m_db(openStore(dataDir, m_file)) {}
+
+template <class Work> auto SqliteCentralStore::write(Work&& work) {
+    std::lock_guard lock(m_mutex);
+    if (m_db.inTransaction())
+        return work();  // part of atomically(): the outer transaction commits
+    return db::inTransaction(m_db, std::forward<Work>(work));
+}
+
+int SqliteCentralStore::schemaVersion() {
+    std::lock_guard lock(m_mutex);
+    return m_db.userVersion();
+}
+
+bool SqliteCentralStore::ping() {
+    std::lock_guard lock(m_mutex);
+    try {
+        auto statement = m_db.prepare("SELECT 1");
+        return statement.step() && statement.getInt(0) == 1;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+StoreCounts SqliteCentralStore::counts() {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM provinces), "
+        "(SELECT count(*) FROM facilities), (SELECT count(*) FROM projects)");
+    statement.step();
+    return {statement.getInt64(0), statement.getInt64(1), statement.getInt64(2),
+            statement.getInt64(3)};
+}
+
+std::string SqliteCentralStore::metaValue(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare("SELECT value FROM meta WHERE key = ?");
+    statement.bindAll(key);
+    return statement.step() ? statement.getText(0) : std::string();
+}
+
+void SqliteCentralStore::setMetaValue(const std::string& key, const std::string& value) {
+    write([&] {
+        m_db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bindAll(key, value)
+            .run();
+    });
+}
+
+void SqliteCentralStore::atomically(const std::function<void()>& work) {
+    write([&] { work(); });
+}
+
+void SqliteCentralStore::upsertProvince(const domain::Province& province) {
+    require(!province.code.empty(), "province.code", "is empty");
+    require(!province.name.empty(), "province.name", "is empty");
+    write([&] {
+        m_db.prepare("INSERT INTO provinces (code, name) VALUES (?, ?) "
+                     "ON CONFLICT (code) DO UPDATE SET name = excluded.name")
+            .bindAll(province.code, text::toNfc(province.name))
+            .run();
+    });
+}
+
+void SqliteCentralStore::upsertCommune(const domain::Commune& commune) {
+    require(!commune.code.empty(), "commune.code", "is empty");
+    require(!commune.name.empty(), "commune.name", "is empty");
+    write([&] {
+        m_db.prepare("INSERT INTO communes (code, province_code, name) VALUES (?, ?, ?) "
+                     "ON CONFLICT (code) DO UPDATE SET province_code = excluded.province_code, "
+                     "name = excluded.name")
+            .bindAll(commune.code, commune.provinceCode, text::toNfc(commune.name))
+            .run();
+    });
+}
+
+std::string SqliteCentralStore::createUser(const NewUser& user) {
+    require(!user.username.empty(), "user.username", "is empty");
+    require(user.passwordHash.rfind("$argon2id$", 0) == 0, "user.password_hash",
+            "must be an Argon2id hash");
+    const std::string id = Uuid::v7().toString();
+    const std::string now = Timestamp::now().toRfc3339();
+    write([&] {
+        m_db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, "
+                     "created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(id, user.username, text::toNfc(user.displayName),
+                     std::string(domain::roleCode(user.role)), user.passwordHash, now)
+            .run();
+        auto scope = m_db.prepare("INSERT INTO user_provinces (user_id, province_code) VALUES (?, ?)");
+        for (const auto& province : user.provinceCodes) {
+            scope.reset();
+            scope.bindAll(id, province).run();
+        }
+    });
+    return id;
+}
+
+std::string SqliteCentralStore::createFacility(domain::Facility facility) {
+    require(!facility.name.empty(), "facility.name", "is empty");
+    requireCode(facility.legalForm, domain::kLegalForms, "facility.legal_form");
+    requireCode(facility.sector, domain::kSectors, "facility.sector");
+    if (facility.id.empty())
+        facility.id = Uuid::v7().toString();
+    const std::string name = text::toNfc(facility.name);
+    const std::string now = Timestamp::now().toRfc3339();
+    write([&] {
+        m_db.prepare(
+                "INSERT INTO facilities (id, name, name_folded, legal_form, sector, province_code, "
+                "commune_code, village, representative, phone, workforce, products, latitude, "
+                "longitude, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(facility.id, name, text::foldForSearch(name), facility.legalForm,
+                     facility.sector, facility.provinceCode, facility.communeCode,
+                     facility.village, facility.representative, facility.phone,
+                     facility.workforce, facility.products, facility.latitude,
+                     facility.longitude, now, now)
+            .run();
+    });
+    return facility.id;
+}
+
+std::string SqliteCentralStore::createProject(domain::Project project) {
+    require(!project.code.empty(), "project.code", "is empty");
+    require(!project.title.empty(), "project.title", "is empty");
+    requireCode(project.fundingSource, domain::kFundingSources, "project.funding_source");
+    requireCode(project.activityType, domain::kActivityTypes, "project.activity_type");
+    requireCode(project.status, domain::kProjectStatuses, "project.status");
+    require(project.extensionFunding >= 0, "project.extension_funding", "must not be negative");
+    if (project.id.empty())
+        project.id = Uuid::v7().toString();
+    const std::string now = Timestamp::now().toRfc3339();
+    write([&] {
+        m_db.prepare("INSERT INTO projects (id, code, title, year, funding_source, activity_type, "
+                     "province_code, status, status_reason, extension_funding, "
+                     "counterpart_capital, investment_attracted, jobs_created, created_at, "
+                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(project.id, project.code, text::toNfc(project.title), project.year,
+                     project.fundingSource, project.activityType, project.provinceCode,
+                     project.status, project.statusReason, project.extensionFunding,
+                     project.counterpartCapital, project.investmentAttracted,
+                     project.jobsCreated, now, now)
+            .run();
+        auto link = m_db.prepare(
+            "INSERT INTO project_beneficiaries (project_id, facility_id) VALUES (?, ?)");
+        for (const auto& facilityId : project.beneficiaryIds) {
+            link.reset();
+            link.bindAll(project.id, facilityId).run();
+        }
+    });
+    return project.id;
+}
+
+} // namespace kc::server

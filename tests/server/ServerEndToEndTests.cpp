@@ -1,0 +1,94 @@
+// The real kcfield-server binary on 127.0.0.1, spoken to over HTTP.
+#include "../support/HttpClient.hpp"
+#include "../support/ServerProcess.hpp"
+
+#include "kc/Version.hpp"
+#include "kc/json/Json.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <sys/wait.h>
+
+using kc::json::ObjectReader;
+using kc::test::httpRequest;
+using kc::test::ServerProcess;
+
+TEST_CASE("GET /healthz reports status, version, store path and schema version", "[e2e]") {
+    const auto dir = kc::test::freshTempDir("e2e-health");
+    ServerProcess server(dir);
+    const auto reply = httpRequest(server.port(), "GET", "/healthz");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.headers.at("content-type") == "application/json; charset=utf-8");
+    const auto body = kc::json::parse(reply.body);
+    ObjectReader health(body, "healthz");
+    CHECK(health.string("status") == "ok");
+    CHECK(health.string("version") == kc::kVersion);
+    CHECK(health.string("service") == "kcfield-server");
+    ObjectReader store = health.object("store");
+    CHECK(store.string("engine") == "sqlite");
+    CHECK(store.string("path") == (dir / "kcfield.sqlite3").string());
+    CHECK(store.int64("schema_version") == 1);
+    CHECK(store.boolean("reachable"));
+    CHECK(server.output().find("Seeded the demo province Cao Bằng") != std::string::npos);
+}
+
+TEST_CASE("errors over HTTP use the JSON error body", "[e2e]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-errors"), {"--no-demo"});
+    const auto missing = httpRequest(server.port(), "GET", "/v1/nothing-here");
+    CHECK(missing.status == 404);
+    CHECK(ObjectReader(kc::json::parse(missing.body), "").object("error").string("code") == "not_found");
+
+    const auto wrong = httpRequest(server.port(), "POST", "/healthz", "{}");
+    CHECK(wrong.status == 405);
+    CHECK(wrong.headers.at("allow") == "GET");
+
+    // A body over the limit gets 413 and a JSON error, not a dropped connection.
+    const std::string answer = kc::test::rawExchange(
+        server.port(), "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\n\r\nabc");
+    CHECK_THAT(answer, Catch::StartsWith("HTTP/1.1 413"));
+    CHECK_THAT(answer, Catch::Contains("\"code\":\"payload_too_large\""));
+
+    const std::string garbage = kc::test::rawExchange(server.port(), "NOT HTTP AT ALL\r\n\r\n");
+    CHECK_THAT(garbage, Catch::StartsWith("HTTP/1.1 400"));
+}
+
+TEST_CASE("one connection carries several requests (keep-alive)", "[e2e]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-keepalive"), {"--no-demo"});
+    const std::string answer = kc::test::rawExchange(
+        server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                       "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    std::size_t count = 0;
+    for (std::size_t at = answer.find("HTTP/1.1 200"); at != std::string::npos;
+         at = answer.find("HTTP/1.1 200", at + 1))
+        ++count;
+    CHECK(count == 2);
+}
+
+TEST_CASE("SIGTERM and SIGINT stop the server cleanly with exit code 0", "[e2e]") {
+    const auto dir = kc::test::freshTempDir("e2e-sigterm");
+    {
+        ServerProcess server(dir);
+        CHECK(httpRequest(server.port(), "GET", "/healthz").status == 200);
+        CHECK(server.stop(SIGTERM) == 0);
+    }
+    ServerProcess again(dir);  // same store: still there, not seeded twice
+    CHECK(again.output().find("Seeded") == std::string::npos);
+    CHECK(httpRequest(again.port(), "GET", "/healthz").status == 200);
+    CHECK(again.stop(SIGINT) == 0);
+}
+
+TEST_CASE("bad command lines are refused with exit code 2", "[e2e]") {
+    const std::string binary = KC_SERVER_BINARY;
+    const auto run = [&](const std::string& args) {
+        const int status = std::system((binary + " " + args + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    CHECK(run("serve --listen nowhere") == 2);
+    CHECK(run("serve --threads 0") == 2);
+    CHECK(run("serve --bogus") == 2);
+    CHECK(run("frobnicate") == 2);
+    CHECK(run("version") == 0);
+    CHECK(run("serve --listen 999.1.1.1:0 --data /tmp/kc-test-badaddr --no-demo") == 1);
+}

@@ -1,0 +1,144 @@
+#include "auth/PasswordHasher.hpp"
+#include "seed/DemoProvince.hpp"
+#include "store/SqliteCentralStore.hpp"
+
+#include "kc/db/Database.hpp"
+#include "kc/text/Fold.hpp"
+#include "../support/ServerProcess.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace kc::server;
+
+namespace {
+kc::domain::Facility sampleFacility() {
+    kc::domain::Facility facility;
+    facility.name = "HTX Tâm Hòa";
+    facility.legalForm = "cooperative";
+    facility.sector = "agro_forestry_processing";
+    facility.provinceCode = "04";
+    return facility;
+}
+
+void addProvince(CentralStore& store) { store.upsertProvince({"04", "Cao Bằng"}); }
+} // namespace
+
+TEST_CASE("the SQLite store creates its file in the data folder and migrates it", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-open") / "nested" / "var";
+    SqliteCentralStore store(dir);
+    CHECK(store.engine() == "sqlite");
+    CHECK(store.location() == (dir / "kcfield.sqlite3").string());
+    CHECK(std::filesystem::exists(dir / "kcfield.sqlite3"));
+    CHECK(store.schemaVersion() == 1);
+    CHECK(store.ping());
+    CHECK(store.counts().users == 0);
+}
+
+TEST_CASE("facilities are stored in NFC with a folded name for search", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-facility");
+    SqliteCentralStore store(dir);
+    addProvince(store);
+    auto facility = sampleFacility();
+    facility.name = "HTX Ta\xCC\x82m Ho\xCC\x80" "a";  // NFD, as some keyboards send it
+    const std::string id = store.createFacility(facility);
+    CHECK(id.size() == 36);
+
+    auto db = kc::db::Database::open(store.location());
+    auto row = db.prepare("SELECT name, name_folded FROM facilities WHERE id = ?");
+    row.bindAll(id);
+    REQUIRE(row.step());
+    CHECK(row.getText(0) == "HTX Tâm Hòa");
+    CHECK(row.getText(1) == "htx tam hoa");
+}
+
+TEST_CASE("bad register data is refused with the field named, and nothing is stored", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-invalid");
+    SqliteCentralStore store(dir);
+    addProvince(store);
+
+    auto facility = sampleFacility();
+    facility.legalForm = "corporation";
+    CHECK_THROWS_WITH(store.createFacility(facility),
+                      Catch::StartsWith("facility.legal_form: unknown code \"corporation\""));
+    facility = sampleFacility();
+    facility.provinceCode = "99";  // no such province
+    CHECK_THROWS(store.createFacility(facility));
+
+    kc::domain::Project project;
+    project.code = "KCQG-2025-01";
+    project.title = "Hỗ trợ máy sấy";
+    project.year = 2025;
+    project.fundingSource = "provincial";
+    project.activityType = "advanced_machinery";
+    project.provinceCode = "04";
+    CHECK_THROWS_WITH(store.createProject(project),
+                      Catch::StartsWith("project.funding_source: unknown code \"provincial\""));
+    project.fundingSource = "local";
+    project.status = "stalled";  // a stalled project needs its reason
+    CHECK_THROWS(store.createProject(project));
+    CHECK(store.counts().facilities == 0);
+    CHECK(store.counts().projects == 0);
+}
+
+TEST_CASE("atomically() keeps all writes or none", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-atomic");
+    SqliteCentralStore store(dir);
+    addProvince(store);
+    CHECK_THROWS(store.atomically([&] {
+        store.createFacility(sampleFacility());
+        store.createFacility(sampleFacility());
+        throw std::runtime_error("power cut");
+    }));
+    CHECK(store.counts().facilities == 0);
+    store.atomically([&] { store.createFacility(sampleFacility()); });
+    CHECK(store.counts().facilities == 1);
+}
+
+TEST_CASE("passwords are hashed with Argon2id at or above OWASP's minimum", "[auth]") {
+    const std::string hash = hashPassword("khuyencong");
+    CHECK(hash.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0) == 0);
+    CHECK(verifyPassword("khuyencong", hash));
+    CHECK_FALSE(verifyPassword("khuyencong ", hash));
+    CHECK_FALSE(verifyPassword("", hash));
+    CHECK(hashPassword("khuyencong") != hash);  // salted
+}
+
+TEST_CASE("the demo province is seeded once, with every role and realistic registers", "[seed]") {
+    const auto dir = kc::test::freshTempDir("store-seed");
+    SqliteCentralStore store(dir);
+    std::ostringstream out;
+    REQUIRE(seedDemoProvince(store, out));
+    const StoreCounts counts = store.counts();
+    CHECK(counts.provinces == 1);
+    CHECK(counts.users == 4);
+    CHECK(counts.facilities >= 10);
+    CHECK(counts.projects >= 10);
+    CHECK_THAT(out.str(), Catch::Contains("Cao Bằng") && Catch::Contains(kDemoPassword) &&
+                              Catch::Contains("quantri") && Catch::Contains("ctv"));
+
+    auto db = kc::db::Database::open(store.location());
+    auto roles = db.prepare("SELECT group_concat(role, ',') FROM (SELECT role FROM users ORDER BY role)");
+    REQUIRE(roles.step());
+    CHECK(roles.getText(0) == "admin,collaborator,officer,reviewer");
+    auto hash = db.prepare("SELECT password_hash FROM users WHERE username = 'canbo'");
+    REQUIRE(hash.step());
+    CHECK(verifyPassword(kDemoPassword, hash.getText(0)));
+    auto sources = db.prepare("SELECT count(DISTINCT funding_source), sum(extension_funding) > 0, "
+                              "count(*) FILTER (WHERE status IN ('stalled','cancelled') AND "
+                              "status_reason IS NOT NULL) FROM projects");
+    REQUIRE(sources.step());
+    CHECK(sources.getInt(0) == 2);
+    CHECK(sources.getInt(1) == 1);
+    CHECK(sources.getInt(2) >= 1);
+    auto orphans = db.prepare("SELECT count(*) FROM projects p WHERE NOT EXISTS "
+                              "(SELECT 1 FROM project_beneficiaries b WHERE b.project_id = p.id)");
+    REQUIRE(orphans.step());
+    CHECK(orphans.getInt(0) == 0);
+
+    std::ostringstream again;
+    CHECK_FALSE(seedDemoProvince(store, again));
+    CHECK(again.str().empty());
+    CHECK(store.counts().facilities == counts.facilities);
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace kc::test {
+
+struct HttpReply {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // names in lower case
+    std::string body;
+};
+
+//! A minimal blocking HTTP/1.1 client for tests (Beast), one connection per call.
+HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
+                      const std::string& body = {},
+                      const std::map<std::string, std::string>& headers = {});
+
+//! Sends raw bytes and returns whatever the server answers before closing.
+std::string rawExchange(unsigned short port, const std::string& bytes);
+
+} // namespace kc::test
