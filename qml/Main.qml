@@ -16,6 +16,8 @@ ApplicationWindow {
     Material.primary: Material.Teal
 
     header: ToolBar {
+        // Material's toolbar shadow is a shader effect the software renderer cannot draw.
+        Material.elevation: GraphicsInfo.api === GraphicsInfo.Software ? 0 : 4
         Label {
             anchors.fill: parent
             anchors.leftMargin: Theme.spacing

@@ -1,4 +1,6 @@
 #include <QCommandLineParser>
+#include <QQuickWindow>
+#include <QTimer>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -33,8 +35,12 @@ int main(int argc, char* argv[]) {
                                       QStringLiteral("Interface language: vi (default) or en."),
                                       QStringLiteral("code"),
                                       settings.value(QStringLiteral("language"), QStringLiteral("vi")).toString());
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window as a PNG after it settles, then quit."),
+                                        QStringLiteral("file"));
     parser.addOption(serverOption);
     parser.addOption(languageOption);
+    parser.addOption(screenshotOption);
     parser.process(app);
 
     // Interface strings are written in English in the code; Vietnamese is the default.
@@ -50,5 +56,12 @@ int main(int argc, char* argv[]) {
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/KCField/Main.qml")));
+    if (parser.isSet(screenshotOption)) {
+        QTimer::singleShot(2500, &app, [&engine, file = parser.value(screenshotOption)] {
+            auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+            const bool saved = window && window->grabWindow().save(file);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     return QGuiApplication::exec();
 }

@@ -77,14 +77,12 @@ Page {
                 }
             }
 
-            Button {
+            ActionButton {
                 objectName: "checkButton"
                 Layout.fillWidth: page.width < Theme.narrowWidth
                 Layout.leftMargin: Theme.spacing
                 Layout.rightMargin: Theme.spacing
-                Layout.preferredHeight: Theme.touchTarget
                 text: qsTr("Check again")
-                Accessible.name: text
                 enabled: health.state !== ServerHealth.Checking
                 highlighted: true
                 onClicked: health.check()
