@@ -2,6 +2,8 @@
 
 #include "http/ApiError.hpp"
 
+#include "kc/text/Hex.hpp"
+
 #include <exception>
 #include <iostream>
 
@@ -39,24 +41,14 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
     return true;
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool percentDecode(std::string_view in, std::string& out, bool plusIsSpace) {
     out.clear();
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (in[i] == '%') {
             if (i + 2 >= in.size())
                 return false;
-            const int high = hexDigit(in[i + 1]);
-            const int low = hexDigit(in[i + 2]);
+            const int high = kc::text::hexDigitValue(in[i + 1]);
+            const int low = kc::text::hexDigitValue(in[i + 2]);
             if (high < 0 || low < 0)
                 return false;
             out += static_cast<char>(high * 16 + low);

@@ -1,5 +1,7 @@
 #include "kc/ids/Uuid.hpp"
 
+#include "kc/text/Hex.hpp"
+
 #include <sodium.h>
 
 #include <mutex>
@@ -65,16 +67,6 @@ Generator& generator() {
     return instance;
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 } // namespace
 
 Uuid Uuid::v7() { return v7At(nowMillis()); }
@@ -98,8 +90,8 @@ std::optional<Uuid> Uuid::parse(std::string_view text) {
             ++i;
             continue;
         }
-        int high = hexValue(text[i]);
-        int low = hexValue(text[i + 1]);
+        int high = kc::text::hexDigitValue(text[i]);
+        int low = kc::text::hexDigitValue(text[i + 1]);
         if (high < 0 || low < 0)
             return std::nullopt;
         bytes[out++] = static_cast<std::uint8_t>(high * 16 + low);
