@@ -84,7 +84,10 @@ Error fail(std::string_view typed, const std::string& why) {
 } // namespace
 
 std::string groupThousands(std::int64_t value) {
-    return (value < 0 ? "-" : "") + groupDigits(magnitude(value));
+    std::string text = groupDigits(magnitude(value));
+    if (value < 0)
+        text.insert(text.begin(), '-');
+    return text;
 }
 
 std::string formatDong(Dong amount) { return groupThousands(amount) + " đồng"; }
