@@ -19,7 +19,7 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
     if (ec)
         throw std::runtime_error("cannot create the data folder " + dataDir.string() + ": " +
                                  ec.message());
-    file = (dataDir / SqliteCentralStore::kFileName).string();
+    file = (std::filesystem::absolute(dataDir) / SqliteCentralStore::kFileName).lexically_normal().string();
     auto database = db::Database::open(file);
     db::migrate(database, serverMigrations());
     return database;
