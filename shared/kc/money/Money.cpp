@@ -193,10 +193,10 @@ Result<Dong> parse(std::string_view typed) {
             return fail(typed, "units must go from larger to smaller (1 tỷ 075 triệu)");
         if (whole.size() > 19)
             return fail(typed, "it is too large");
-        const std::uint64_t wholeValue = std::stoull(whole);
-        const std::uint64_t scale = pow10(static_cast<int>(fraction.size() > 18 ? 18 : fraction.size()));
         if (fraction.size() > 18)
             return fail(typed, "too many decimal digits");
+        const std::uint64_t wholeValue = std::stoull(whole);
+        const std::uint64_t scale = pow10(static_cast<int>(fraction.size()));
         const std::uint64_t fractionValue = fraction.empty() ? 0 : std::stoull(fraction);
         const auto unitValue = static_cast<std::uint64_t>(unit);
         // fractionValue * unit / scale must be whole đồng.
