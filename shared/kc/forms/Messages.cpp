@@ -1,0 +1,76 @@
+#include "kc/forms/Messages.hpp"
+
+namespace kc::forms::messages {
+
+LocalizedText required() {
+    return {"Bắt buộc: cần trả lời câu hỏi này", "Required: please answer this question"};
+}
+
+LocalizedText constraintFailed() {
+    return {"Câu trả lời không thỏa điều kiện của câu hỏi",
+            "The answer does not meet this question's condition"};
+}
+
+LocalizedText notAChoice(const std::string& choice) {
+    return {"'" + choice + "' không có trong danh sách lựa chọn",
+            "'" + choice + "' is not one of the choices"};
+}
+
+LocalizedText choiceFilteredOut(const std::string& choice) {
+    return {"Không được chọn '" + choice + "' với các câu trả lời trước",
+            "'" + choice + "' cannot be chosen with the earlier answers"};
+}
+
+LocalizedText unknownField(const std::string& name) {
+    return {"Biểu mẫu không có câu hỏi '" + name + "'",
+            "'" + name + "' is not a question of this form"};
+}
+
+LocalizedText wrongScope(const std::string& name, const std::string& where) {
+    return {"Câu hỏi '" + name + "' phải nằm trong " + where,
+            "'" + name + "' belongs in " + where};
+}
+
+LocalizedText tooFewEntries(std::int64_t minimum) {
+    return {"Cần ít nhất " + std::to_string(minimum) + " mục",
+            "At least " + std::to_string(minimum) + " entr" + (minimum == 1 ? "y is" : "ies are") +
+                " needed"};
+}
+
+LocalizedText tooManyEntries(std::int64_t maximum) {
+    return {"Tối đa " + std::to_string(maximum) + " mục",
+            "At most " + std::to_string(maximum) + " entr" + (maximum == 1 ? "y is" : "ies are") +
+                " allowed"};
+}
+
+LocalizedText tooFewPhotos(std::int64_t minimum) {
+    return {"Cần ít nhất " + std::to_string(minimum) + " ảnh",
+            "At least " + std::to_string(minimum) + " photo" + (minimum == 1 ? " is" : "s are") +
+                " needed"};
+}
+
+LocalizedText tooManyPhotos(std::int64_t maximum) {
+    return {"Tối đa " + std::to_string(maximum) + " ảnh",
+            "At most " + std::to_string(maximum) + " photo" + (maximum == 1 ? " is" : "s are") +
+                " allowed"};
+}
+
+LocalizedText unknownReference(const std::string& registerName) {
+    if (registerName == "project")
+        return {"Không tìm thấy đề án này trong danh mục của bạn",
+                "No such project in your registers"};
+    return {"Không tìm thấy cơ sở này trong danh mục của bạn",
+            "No such facility in your registers"};
+}
+
+LocalizedText expressionFailed(const std::string& what, const std::string& detail) {
+    return {"Không tính được " + what + " của câu hỏi: " + detail,
+            "Could not evaluate the question's " + what + ": " + detail};
+}
+
+LocalizedText notAnObject(const std::string& kind) {
+    return {"Dữ liệu biểu mẫu phải là một đối tượng JSON",
+            "The answers must be a JSON object, got " + kind};
+}
+
+} // namespace kc::forms::messages

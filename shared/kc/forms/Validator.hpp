@@ -1,0 +1,49 @@
+#pragma once
+
+#include "kc/forms/Form.hpp"
+#include "kc/forms/Instance.hpp"
+#include "kc/forms/Localized.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc::forms {
+
+//! One refused answer. `path` names it in the submission ("items[2].serial_number"); `code`
+//! says what kind of problem it is, for programs: required, type, choice, constraint,
+//! repeat_count, photo_count, reference, unknown_field, expression.
+struct FieldError {
+    std::string path;
+    std::string code;
+    LocalizedText message;
+};
+
+struct ValidationOptions {
+    Clock clock = Clock::vietnamNow();
+    //! Whether a register record exists for the submitter (the server knows its registers;
+    //! a device knows what it synced). Left empty, references are not looked up.
+    std::function<bool(std::string_view registerName, std::string_view id)> referenceExists;
+};
+
+struct ValidationResult {
+    //! The answers as they should be stored: non-relevant ones dropped, calculations
+    //! recomputed, numbers normalised.
+    boost::json::object answers;
+    std::vector<FieldError> errors;
+    //! Answers removed because their question was not relevant.
+    std::vector<std::string> dropped;
+    //! Calculated fields whose submitted value differed from the recomputed one.
+    std::vector<std::string> recomputed;
+    bool ok() const { return errors.empty(); }
+};
+
+//! The one validation the server and the app both run on a submission's answers.
+ValidationResult validateSubmission(const Form& form, const boost::json::value& answers,
+                                    const ValidationOptions& options = {});
+
+} // namespace kc::forms
