@@ -1,3 +1,4 @@
+#include "cli/FormsCommand.hpp"
 #include "cli/ServeCommand.hpp"
 
 #include "kc/Version.hpp"
@@ -15,6 +16,9 @@ void printUsage(std::ostream& out) {
         << "  serve [--listen ADDR:PORT] [--data DIR] [--threads N] [--no-demo]\n"
         << "        serve the sync API (default 127.0.0.1:8080, data in ./var); an empty\n"
         << "        store is seeded with a demo province unless --no-demo is given\n"
+        << "  forms check FILE...\n"
+        << "        check form definitions; prints each problem with its path, exits 1 if any\n"
+        << "  forms list   list the built-in form library\n"
         << "  version   print the version\n"
         << "  help      print this help\n";
 }
@@ -31,6 +35,8 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "serve")
         return kc::server::runServe(args);
+    if (command == "forms")
+        return kc::server::runForms(args, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << kc::kVersion << '\n';
         return 0;

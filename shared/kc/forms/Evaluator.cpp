@@ -204,6 +204,21 @@ Value call(const ExprNode& node, const EvalContext& context, std::string& error)
     }
     case Function::Abs:
         return Value::number(std::fabs(arg(0).asNumber()));
+    case Function::Lookup: {
+        const int reference = node.args[0].question;
+        const Value id = arg(0);
+        const std::string column = arg(1).asString();
+        if (reference < 0 || !id.isAnswered() || !context.registers || !context.registers->value)
+            return {};
+        const auto& registerName =
+            context.form.questions[static_cast<std::size_t>(reference)].registerName;
+        auto found = context.registers->value(registerName, id.asString(), column);
+        if (!found)
+            return {};
+        // Register columns are text; numbers come back as numbers so arithmetic works.
+        const double n = parseNumber(*found);
+        return n == n ? Value::number(n) : Value::string(std::move(*found));
+    }
     }
     return {};
 }

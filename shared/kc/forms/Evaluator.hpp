@@ -16,6 +16,7 @@ struct EvalContext {
     const std::vector<const InstanceNode*>& chain;
     const Clock& clock;
     int scope = 0; //!< the scope of chain.back()
+    const RegisterAccess* registers = nullptr;
     const Value* self = nullptr;
     const Choice* choice = nullptr;
 };

@@ -11,7 +11,8 @@ struct CompiledRegex;
 //! The functions an expression may call (XLSForm's everyday subset of XPath).
 enum class Function {
     If, Selected, CountSelected, StringLength, Regex, Today, Now, Coalesce, Round, Sum,
-    Count, Not, Concat, Contains, StartsWith, Number, Int, String, True, False, Min, Max, Abs
+    Count, Not, Concat, Contains, StartsWith, Number, Int, String, True, False, Min, Max, Abs,
+    Lookup
 };
 
 //! One node of a parsed expression.

@@ -86,6 +86,17 @@ void FormBuilder::bindExpression(Question& question, std::optional<Expression>& 
         }
         node.question = target->index;
     });
+    forEachNode(expression->root, [&](const ExprNode& node) {
+        if (node.kind != ExprNode::Kind::Call || node.function != Function::Lookup)
+            return;
+        const ExprNode& first = node.args[0];
+        if (first.kind != ExprNode::Kind::FieldRef ||
+            (first.question >= 0 &&
+             m_form.questions[static_cast<std::size_t>(first.question)].type !=
+                 QuestionType::Reference))
+            issue(path, "lookup() takes a reference question first, as in "
+                        "lookup(${project}, 'extension_funding')");
+    });
 }
 
 void FormBuilder::checkChoiceColumns(const Question& question) {
@@ -147,8 +158,7 @@ void FormBuilder::bind() {
                 check(q.defaultValue);
         }
     }
-    if (m_issues.empty())
-        orderEvaluation();
+    orderEvaluation();
 }
 
 // Relevance and calculations read other answers; each question must come after what it
@@ -183,7 +193,7 @@ void FormBuilder::orderEvaluation() {
             std::sort(key.begin(), key.end());
             if (reported.insert(key).second)
                 issue(m_form.questions[static_cast<std::size_t>(index)].definitionPath,
-                      "circular reference: " + refChain(m_form, cycle));
+                      "circular calculation or relevance: " + refChain(m_form, cycle));
             return;
         }
         mark = Mark::Visiting;

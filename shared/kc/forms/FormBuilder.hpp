@@ -12,7 +12,8 @@ class FormBuilder {
 public:
     explicit FormBuilder(std::vector<FormIssue>& issues) : m_issues(issues) {}
 
-    void read(const boost::json::value& definition);
+    //! False when the definition is too broken to go on (not an object).
+    bool read(const boost::json::value& definition);
     void bind();
     Form take() { return std::move(m_form); }
 
@@ -46,5 +47,7 @@ private:
 
 //! Form names, choice names and ids: a letter or '_' then letters, digits or '_'.
 bool isValidName(std::string_view name);
+//! Choice names may also hold '-' and '.' ("04-001"), never a space.
+bool isValidChoiceName(std::string_view name);
 
 } // namespace kc::forms

@@ -48,6 +48,16 @@ bool isValidName(std::string_view name) {
     return true;
 }
 
+bool isValidChoiceName(std::string_view name) {
+    if (name.empty() || name.size() > kMaxNameLength)
+        return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.'))
+            return false;
+    return true;
+}
+
 void FormBuilder::issue(std::string path, std::string message) {
     m_issues.push_back({std::move(path), std::move(message)});
 }
@@ -127,11 +137,11 @@ std::optional<std::int64_t> FormBuilder::readCount(const object& object, std::st
     return found->get_int64();
 }
 
-void FormBuilder::read(const value& definition) {
+bool FormBuilder::read(const value& definition) {
     m_form.definition = definition;
     if (!definition.is_object()) {
         issue("", "a form definition is a JSON object, got " + json::describeKind(definition));
-        return;
+        return false;
     }
     const object& root = definition.get_object();
     checkKeys(root, "", kFormKeys);
@@ -168,6 +178,7 @@ void FormBuilder::read(const value& definition) {
         issue("questions", "missing: a form needs at least one question");
     else
         readQuestions(*questions, "questions", -1, m_form.topLevel);
+    return true;
 }
 
 void FormBuilder::readChoices(const value& choicesValue) {
@@ -196,9 +207,10 @@ void FormBuilder::readChoices(const value& choicesValue) {
             const object& item = items[i].get_object();
             Choice choice;
             const auto* name = item.if_contains("name");
-            if (!name || !name->is_string() || !isValidName(name->get_string())) {
-                issue(at + ".name", "expected a choice name (letters, digits and '_', no "
-                                    "spaces: answers list choices separated by spaces)");
+            if (!name || !name->is_string() || !isValidChoiceName(name->get_string())) {
+                issue(at + ".name", "expected a choice name of letters, digits, '_', '-' or "
+                                    "'.', with no spaces (answers list choices separated by "
+                                    "spaces)");
                 continue;
             }
             choice.name = std::string(name->get_string());
@@ -275,18 +287,17 @@ int FormBuilder::readQuestion(const object& object, const std::string& path, int
         return -1;
     }
 
+    // A question with a bad type is still kept (as text) so that references to it bind and
+    // the author sees every other problem in the same run.
     const auto* type = object.if_contains("type");
     if (!type || !type->is_string()) {
         issue(path + ".type", "missing: every question needs a type");
-        return -1;
-    }
-    const auto parsedType = questionTypeFromName(type->get_string());
-    if (!parsedType) {
+    } else if (const auto parsedType = questionTypeFromName(type->get_string())) {
+        q.type = *parsedType;
+    } else {
         issue(path + ".type", "unknown type " + quoted(type->get_string()) +
                                   didYouMean(type->get_string(), questionTypeNames()));
-        return -1;
     }
-    q.type = *parsedType;
 
     if (auto label = readText(object, "label", path, q.type != QuestionType::Calculate))
         q.label = *label;
@@ -415,8 +426,7 @@ void FormBuilder::checkDefault(const Question& question) {
 LoadedForm loadForm(const boost::json::value& definition) {
     LoadedForm loaded;
     FormBuilder builder(loaded.issues);
-    builder.read(definition);
-    if (loaded.issues.empty())
+    if (builder.read(definition))
         builder.bind();
     if (loaded.issues.empty())
         loaded.form = std::make_shared<const Form>(builder.take());

@@ -29,6 +29,7 @@ constexpr std::array kFunctions{
     FunctionInfo{Function::Min, "min", 1, -1},
     FunctionInfo{Function::Max, "max", 1, -1},
     FunctionInfo{Function::Abs, "abs", 1, 1},
+    FunctionInfo{Function::Lookup, "lookup", 2, 2},
 };
 
 } // namespace

@@ -5,7 +5,10 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kc::forms {
@@ -26,6 +29,17 @@ struct Clock {
     std::string now;   //!< RFC 3339
     //! The clock of this moment in Vietnam (UTC+7), where the programme works.
     static Clock vietnamNow();
+};
+
+//! What the engine may ask of the synced registers (facilities, projects): the server asks
+//! its store, a device what it synced. Either function may be left empty.
+struct RegisterAccess {
+    //! Whether the record exists and the submitter may refer to it.
+    std::function<bool(std::string_view registerName, std::string_view id)> exists;
+    //! One column of a record ("extension_funding" of a project), for lookup().
+    std::function<std::optional<std::string>(std::string_view registerName, std::string_view id,
+                                             std::string_view column)>
+        value;
 };
 
 } // namespace kc::forms

@@ -137,7 +137,7 @@ private:
     }
 
     EvalContext contextFor(const Entry& entry, int scope) const {
-        return EvalContext{m_form, entry.chain, m_options.clock, scope};
+        return EvalContext{m_form, entry.chain, m_options.clock, scope, &m_options.registers};
     }
 
     void evaluateInOrder() {
@@ -271,8 +271,8 @@ private:
             if (q.maxCount && count > *q.maxCount)
                 error(path, "photo_count", messages::tooManyPhotos(*q.maxCount));
         }
-        if (q.type == QuestionType::Reference && m_options.referenceExists &&
-            !m_options.referenceExists(q.registerName, answer.text()))
+        if (q.type == QuestionType::Reference && m_options.registers.exists &&
+            !m_options.registers.exists(q.registerName, answer.text()))
             error(path, "reference", messages::unknownReference(q.registerName));
         if (q.constraint) {
             EvalContext withSelf = context;

@@ -25,9 +25,9 @@ struct FieldError {
 
 struct ValidationOptions {
     Clock clock = Clock::vietnamNow();
-    //! Whether a register record exists for the submitter (the server knows its registers;
-    //! a device knows what it synced). Left empty, references are not looked up.
-    std::function<bool(std::string_view registerName, std::string_view id)> referenceExists;
+    //! The registers references point into. Left empty, references are not looked up and
+    //! lookup() gives nothing.
+    RegisterAccess registers;
 };
 
 struct ValidationResult {
