@@ -19,6 +19,17 @@ using boost::json::value;
 
 LocalizedText problem(std::string vi, std::string en) { return {std::move(vi), std::move(en)}; }
 
+//! An answer as a person would write it back: 1.5, "12", or "an array".
+std::string show(const value& v) {
+    if (v.is_number())
+        return formatNumber(v.to_number<double>());
+    if (v.is_string()) {
+        const auto& s = v.get_string();
+        return s.size() <= 40 ? "\"" + std::string(s) + "\"" : "a long text";
+    }
+    return json::describeKind(v);
+}
+
 std::optional<std::int64_t> wholeNumber(const value& v) {
     if (v.is_int64())
         return v.get_int64();
@@ -89,8 +100,7 @@ std::optional<LocalizedText> checkAnswerShape(const Question& question, const va
     case QuestionType::Barcode:
         return checkText(answer);
     case QuestionType::Reference:
-        if (!answer.is_string() || answer.get_string().empty() ||
-            answer.get_string().size() > 64)
+        if (!answer.is_string() || answer.get_string().size() > 64)
             return problem("Cần chọn một bản ghi trong danh mục",
                            "expected the id of a " + question.registerName + " record");
         return std::nullopt;
@@ -98,20 +108,20 @@ std::optional<LocalizedText> checkAnswerShape(const Question& question, const va
         const auto n = wholeNumber(answer);
         if (!n)
             return problem("Cần nhập số nguyên", "expected a whole number, got " +
-                                                     json::serialize(answer));
+                                                     show(answer));
         if (*n > kMaxInteger || *n < -kMaxInteger)
             return problem("Số quá lớn", "the number is too large");
         return std::nullopt;
     }
     case QuestionType::Decimal:
         if (!answer.is_number() || !std::isfinite(answer.to_number<double>()))
-            return problem("Cần nhập số", "expected a number, got " + json::serialize(answer));
+            return problem("Cần nhập số", "expected a number, got " + show(answer));
         return std::nullopt;
     case QuestionType::Money: {
         const auto n = wholeNumber(answer);
         if (!n)
             return problem("Số tiền phải là số đồng nguyên",
-                           "expected a whole number of đồng, got " + json::serialize(answer));
+                           "expected a whole number of đồng, got " + show(answer));
         if (*n < 0)
             return problem("Số tiền không được âm", "an amount of money cannot be negative");
         if (*n > kMaxMoney)
@@ -122,13 +132,13 @@ std::optional<LocalizedText> checkAnswerShape(const Question& question, const va
     case QuestionType::Date:
         if (!answer.is_string() || !isIsoDate(answer.get_string()))
             return problem("Ngày không hợp lệ (cần dạng YYYY-MM-DD)",
-                           "expected a date as YYYY-MM-DD, got " + json::serialize(answer));
+                           "expected a date as YYYY-MM-DD, got " + show(answer));
         return std::nullopt;
     case QuestionType::DateTime:
         if (!answer.is_string() || !Timestamp::parse(answer.get_string()))
             return problem("Thời điểm không hợp lệ",
                            "expected a date and time in RFC 3339, got " +
-                               json::serialize(answer));
+                               show(answer));
         return std::nullopt;
     case QuestionType::SelectOne:
         if (!answer.is_string())
@@ -261,15 +271,17 @@ value valueToAnswer(const Question& question, const Value& v, const value* raw) 
     case QuestionType::Decimal:
         return v.asNumber();
     case QuestionType::SelectMultiple: {
+        const std::string text = v.asString();
         boost::json::array names;
-        for (auto name : splitSelected(v.asString()))
+        for (auto name : splitSelected(text))
             names.emplace_back(name);
         return names;
     }
     case QuestionType::Photo:
         if (question.multiple) {
+            const std::string text = v.asString();
             boost::json::array names;
-            for (auto name : splitSelected(v.asString()))
+            for (auto name : splitSelected(text))
                 names.emplace_back(name);
             return names;
         }
