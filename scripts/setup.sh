@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages KCField needs. Idempotent and fast when all are present.
-# Usage: scripts/setup.sh [--server-only]
+# Usage: scripts/setup.sh [--server-only | --fuzz]
+#   --server-only  no Qt (a server machine)
+#   --fuzz         also clang and its libFuzzer runtime, for ./kc fuzz
 set -euo pipefail
 
 server_packages=(
@@ -16,10 +18,14 @@ app_packages=(
   qml6-module-qttest qml6-module-qtqml-models
 )
 
+fuzz_packages=(clang libclang-rt-14-dev)
+
 wanted=("${server_packages[@]}")
-if [[ "${1:-}" != "--server-only" ]]; then
-  wanted+=("${app_packages[@]}")
-fi
+case "${1:-}" in
+  --server-only) ;;
+  --fuzz) wanted+=("${fuzz_packages[@]}") ;;
+  *) wanted+=("${app_packages[@]}") ;;
+esac
 
 missing=()
 for pkg in "${wanted[@]}"; do
