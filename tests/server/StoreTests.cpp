@@ -1,5 +1,9 @@
 #include "auth/PasswordHasher.hpp"
 #include "seed/DemoProvince.hpp"
+#include "seed/FormLibrarySeed.hpp"
+
+#include "kc/forms/FormLoader.hpp"
+#include "kc/json/Json.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include "kc/db/Database.hpp"
@@ -31,7 +35,7 @@ TEST_CASE("the SQLite store creates its file in the data folder and migrates it"
     CHECK(store.engine() == "sqlite");
     CHECK(store.location() == (dir / "kcfield.sqlite3").string());
     CHECK(std::filesystem::exists(dir / "kcfield.sqlite3"));
-    CHECK(store.schemaVersion() == 1);
+    CHECK(store.schemaVersion() == 2);
     CHECK(store.ping());
     CHECK(store.counts().users == 0);
 }
@@ -141,4 +145,39 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
     CHECK_FALSE(seedDemoProvince(store, again));
     CHECK(again.str().empty());
     CHECK(store.counts().facilities == counts.facilities);
+}
+
+TEST_CASE("the form library is published once; a published version never changes", "[store][forms]") {
+    const auto dir = kc::test::freshTempDir("store-forms");
+    SqliteCentralStore store(dir);
+    std::ostringstream out;
+    CHECK(installFormLibrary(store, out) == 6);
+    CHECK(out.str() == "Published 6 forms of the library (shared/forms/).\n");
+    CHECK(store.counts().forms == 6);
+    std::ostringstream again;
+    CHECK(installFormLibrary(store, again) == 0);
+    CHECK(again.str().empty());
+
+    const auto latest = store.latestForms();
+    REQUIRE(latest.size() == 6);
+    CHECK(latest[0].id == "equipment_handover");
+    CHECK(latest[0].titleVi == "Biên bản bàn giao, nghiệm thu thiết bị");
+    // What is stored loads back into the same form.
+    const auto reloaded = kc::forms::loadFormText(latest[0].definition);
+    REQUIRE(reloaded.ok());
+    CHECK(reloaded.form->questions.size() == 22);
+
+    auto changed = kc::json::parse(latest[0].definition);
+    changed.as_object()["title"].as_object()["vi"] = "Bàn giao (sửa)";
+    const auto sameVersion = kc::forms::loadForm(changed);
+    REQUIRE(sameVersion.ok());
+    CHECK_THROWS_WITH(store.publishForm(*sameVersion.form),
+                      "form equipment_handover version 1 is already published with another "
+                      "definition; publish it as version 2");
+    changed.as_object()["version"] = 2;
+    const auto next = kc::forms::loadForm(changed);
+    REQUIRE(next.ok());
+    CHECK(store.publishForm(*next.form));
+    CHECK(store.latestForms()[0].version == 2);
+    CHECK(store.counts().forms == 7);
 }

@@ -3,6 +3,7 @@
 #include "api/HealthApi.hpp"
 #include "http/HttpServer.hpp"
 #include "seed/DemoProvince.hpp"
+#include "seed/FormLibrarySeed.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include "kc/Version.hpp"
@@ -81,6 +82,7 @@ int runServe(const std::vector<std::string>& args) {
     }
     try {
         SqliteCentralStore store(settings.dataDir);
+        installFormLibrary(store, std::cout);
         if (settings.demo)
             seedDemoProvince(store, std::cout);
         Router router;

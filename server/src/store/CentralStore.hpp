@@ -2,6 +2,7 @@
 
 #include "kc/domain/Registers.hpp"
 #include "kc/domain/Roles.hpp"
+#include "kc/forms/Form.hpp"
 
 #include <functional>
 #include <string>
@@ -23,6 +24,15 @@ struct StoreCounts {
     long long provinces = 0;
     long long facilities = 0;
     long long projects = 0;
+    long long forms = 0; //!< form versions published
+};
+
+//! One published version of a form.
+struct PublishedForm {
+    std::string id;
+    long long version = 0;
+    std::string titleVi;
+    std::string definition; //!< the JSON as published
 };
 
 //! The central store behind an interface: SQLite now, another engine later.
@@ -53,6 +63,13 @@ public:
     virtual std::string createFacility(domain::Facility facility) = 0;
     //! Stores a project and its beneficiaries (id made here when empty); returns its id.
     virtual std::string createProject(domain::Project project) = 0;
+
+    //! Publishes a checked form version. Returns false when that very version is already
+    //! published with the same definition; throws when it is published with another one
+    //! (a published version never changes: publish a new version instead).
+    virtual bool publishForm(const forms::Form& form) = 0;
+    //! The newest published version of every form, by id.
+    virtual std::vector<PublishedForm> latestForms() = 0;
 };
 
 } // namespace kc::server

@@ -86,8 +86,22 @@ CREATE TABLE project_beneficiaries (
 ) WITHOUT ROWID;
 )sql";
 
+// Forms are data: each published version is kept, so drafts made with an old one migrate.
+constexpr const char* kFormsSchema = R"sql(
+CREATE TABLE forms (
+  id           TEXT NOT NULL,
+  version      INTEGER NOT NULL CHECK (version >= 1),
+  title_vi     TEXT NOT NULL,
+  title_en     TEXT NOT NULL,
+  definition   TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+) WITHOUT ROWID;
+)sql";
+
 constexpr db::Migration kMigrations[] = {
     {1, "registers, users and their provinces", kInitialSchema},
+    {2, "published form versions", kFormsSchema},
 };
 
 } // namespace

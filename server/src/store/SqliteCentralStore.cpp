@@ -3,6 +3,7 @@
 #include "store/ServerSchema.hpp"
 
 #include "kc/db/Transaction.hpp"
+#include "kc/json/Json.hpp"
 #include "kc/ids/Uuid.hpp"
 #include "kc/text/Fold.hpp"
 #include "kc/time/Timestamp.hpp"
@@ -73,10 +74,11 @@ StoreCounts SqliteCentralStore::counts() {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepare(
         "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM provinces), "
-        "(SELECT count(*) FROM facilities), (SELECT count(*) FROM projects)");
+        "(SELECT count(*) FROM facilities), (SELECT count(*) FROM projects), "
+        "(SELECT count(*) FROM forms)");
     statement.step();
     return {statement.getInt64(0), statement.getInt64(1), statement.getInt64(2),
-            statement.getInt64(3)};
+            statement.getInt64(3), statement.getInt64(4)};
 }
 
 std::string SqliteCentralStore::metaValue(const std::string& key) {
@@ -196,6 +198,41 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
         }
     });
     return project.id;
+}
+
+bool SqliteCentralStore::publishForm(const forms::Form& form) {
+    require(!form.id.empty() && form.version >= 1, "form", "is not a loaded, checked form");
+    const std::string definition = json::serialize(form.definition);
+    return write([&] {
+        auto existing = m_db.prepare("SELECT definition FROM forms WHERE id = ? AND version = ?");
+        existing.bindAll(form.id, form.version);
+        if (existing.step()) {
+            if (existing.getText(0) == definition)
+                return false;
+            throw std::invalid_argument("form " + form.id + " version " +
+                                        std::to_string(form.version) +
+                                        " is already published with another definition; "
+                                        "publish it as version " +
+                                        std::to_string(form.version + 1));
+        }
+        m_db.prepare("INSERT INTO forms (id, version, title_vi, title_en, definition, "
+                     "published_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(form.id, form.version, form.title.vi, form.title.en, definition,
+                     Timestamp::now().toRfc3339())
+            .run();
+        return true;
+    });
+}
+
+std::vector<PublishedForm> SqliteCentralStore::latestForms() {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        "SELECT id, max(version), title_vi, definition FROM forms GROUP BY id ORDER BY id");
+    std::vector<PublishedForm> result;
+    while (statement.step())
+        result.push_back({statement.getText(0), statement.getInt64(1), statement.getText(2),
+                          statement.getText(3)});
+    return result;
 }
 
 } // namespace kc::server

@@ -28,6 +28,8 @@ public:
     std::string createUser(const NewUser& user) override;
     std::string createFacility(domain::Facility facility) override;
     std::string createProject(domain::Project project) override;
+    bool publishForm(const forms::Form& form) override;
+    std::vector<PublishedForm> latestForms() override;
 
     static constexpr const char* kFileName = "kcfield.sqlite3";
 
