@@ -249,3 +249,12 @@ TEST_CASE("choice filters restrict what may be chosen", "[forms][validation]") {
     REQUIRE(errorPaths(result) == std::vector<std::string>{"commune"});
     CHECK(result.errors[0].message.en == "'96-002' cannot be chosen with the earlier answers");
 }
+
+TEST_CASE("text answers are stored in NFC", "[forms][validation]") {
+    const auto form = mustLoad(R"j({"id":"t","version":1,"title":{"vi":"t"},"questions":[
+      {"name":"name","type":"text","label":{"vi":"Tên"},"constraint":"string-length(.) = 7"}]})j");
+    // "Tâm Hòa" typed with combining marks (NFD): a + U+0302, o + U+0300.
+    const auto result = check(*form, "{\"name\": \"Ta\xCC\x82m Ho\xCC\x80" "a\"}");
+    REQUIRE(result.ok());
+    CHECK(result.answers.at("name") == json(R"j("Tâm Hòa")j"));
+}

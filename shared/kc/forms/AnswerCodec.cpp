@@ -248,6 +248,10 @@ Value answerToValue(const Question& question, const value& answer) {
             text += " " + formatNumber(accuracy->to_number<double>());
         return Value::string(std::move(text));
     }
+    case QuestionType::Text:
+    case QuestionType::Barcode:
+        // Text is stored in NFC, so "Hòa" typed on any keyboard is the same answer.
+        return Value::string(text::toNfc(answer.get_string()));
     default: break;
     }
     if (answer.is_string())
