@@ -156,9 +156,6 @@ private:
     bool isOp(std::string_view op) const {
         return m_token.kind == Token::Kind::Op && m_token.text == op;
     }
-    bool isWord(std::string_view word) const {
-        return m_token.kind == Token::Kind::Name && m_token.text == word;
-    }
 
     ExprNode binary(ExprNode::Kind kind, ExprNode left, ExprNode right, std::size_t position) {
         ExprNode node;
@@ -178,72 +175,48 @@ private:
         Parser& parser;
     };
 
+    struct BinaryOperator {
+        Token::Kind token; //!< Op for symbols, Name for words (and, or, div, mod)
+        std::string_view text;
+        ExprNode::Kind kind;
+    };
+    //! XPath's binary operators from the loosest to the tightest binding; all left-associative.
+    static constexpr int kLevels = 5;
+    static const std::vector<BinaryOperator>& operatorsAt(int level) {
+        using K = ExprNode::Kind;
+        using T = Token::Kind;
+        static const std::vector<BinaryOperator> levels[kLevels] = {
+            {{T::Name, "or", K::Or}},
+            {{T::Name, "and", K::And}},
+            {{T::Op, "=", K::Equal}, {T::Op, "!=", K::NotEqual}},
+            {{T::Op, "<", K::Less}, {T::Op, "<=", K::LessEqual}, {T::Op, ">", K::Greater},
+             {T::Op, ">=", K::GreaterEqual}},
+            {{T::Op, "+", K::Add}, {T::Op, "-", K::Subtract}},
+        };
+        static const std::vector<BinaryOperator> multiplicative = {
+            {T::Op, "*", K::Multiply}, {T::Name, "div", K::Divide}, {T::Name, "mod", K::Modulo}};
+        return level < kLevels ? levels[level] : multiplicative;
+    }
+
+    const BinaryOperator* matchOperator(int level) const {
+        for (const auto& op : operatorsAt(level))
+            if (m_token.kind == op.token && m_token.text == op.text)
+                return &op;
+        return nullptr;
+    }
+
     ExprNode parseOr() {
         DepthGuard guard(*this);
-        ExprNode left = parseAnd();
-        while (isWord("or")) {
-            const std::size_t at = m_token.position;
-            advance();
-            left = binary(ExprNode::Kind::Or, std::move(left), parseAnd(), at);
-        }
-        return left;
+        return parseLevel(0);
     }
 
-    ExprNode parseAnd() {
-        ExprNode left = parseEquality();
-        while (isWord("and")) {
+    ExprNode parseLevel(int level) {
+        const auto operand = [&] { return level < kLevels ? parseLevel(level + 1) : parseUnary(); };
+        ExprNode left = operand();
+        while (const BinaryOperator* op = matchOperator(level)) {
             const std::size_t at = m_token.position;
             advance();
-            left = binary(ExprNode::Kind::And, std::move(left), parseEquality(), at);
-        }
-        return left;
-    }
-
-    ExprNode parseEquality() {
-        ExprNode left = parseRelational();
-        while (isOp("=") || isOp("!=")) {
-            const auto kind = isOp("=") ? ExprNode::Kind::Equal : ExprNode::Kind::NotEqual;
-            const std::size_t at = m_token.position;
-            advance();
-            left = binary(kind, std::move(left), parseRelational(), at);
-        }
-        return left;
-    }
-
-    ExprNode parseRelational() {
-        ExprNode left = parseAdditive();
-        while (isOp("<") || isOp("<=") || isOp(">") || isOp(">=")) {
-            const auto kind = isOp("<")    ? ExprNode::Kind::Less
-                              : isOp("<=") ? ExprNode::Kind::LessEqual
-                              : isOp(">")  ? ExprNode::Kind::Greater
-                                           : ExprNode::Kind::GreaterEqual;
-            const std::size_t at = m_token.position;
-            advance();
-            left = binary(kind, std::move(left), parseAdditive(), at);
-        }
-        return left;
-    }
-
-    ExprNode parseAdditive() {
-        ExprNode left = parseMultiplicative();
-        while (isOp("+") || isOp("-")) {
-            const auto kind = isOp("+") ? ExprNode::Kind::Add : ExprNode::Kind::Subtract;
-            const std::size_t at = m_token.position;
-            advance();
-            left = binary(kind, std::move(left), parseMultiplicative(), at);
-        }
-        return left;
-    }
-
-    ExprNode parseMultiplicative() {
-        ExprNode left = parseUnary();
-        while (isOp("*") || isWord("div") || isWord("mod")) {
-            const auto kind = isOp("*")       ? ExprNode::Kind::Multiply
-                              : isWord("div") ? ExprNode::Kind::Divide
-                                              : ExprNode::Kind::Modulo;
-            const std::size_t at = m_token.position;
-            advance();
-            left = binary(kind, std::move(left), parseUnary(), at);
+            left = binary(op->kind, std::move(left), operand(), at);
         }
         return left;
     }

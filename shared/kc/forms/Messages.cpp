@@ -31,28 +31,30 @@ LocalizedText wrongScope(const std::string& name, const std::string& where) {
             "'" + name + "' belongs in " + where};
 }
 
+namespace {
+//! "Cần ít nhất 2 mục" / "At least 2 entries are needed", and the "at most" forms.
+LocalizedText countLimit(bool atLeast, std::int64_t n, const std::string& viNoun,
+                         const std::string& enOne, const std::string& enMany) {
+    const std::string count = std::to_string(n);
+    const std::string noun = n == 1 ? enOne + " is" : enMany + " are";
+    if (atLeast)
+        return {"Cần ít nhất " + count + " " + viNoun,
+                "At least " + count + " " + noun + " needed"};
+    return {"Tối đa " + count + " " + viNoun, "At most " + count + " " + noun + " allowed"};
+}
+} // namespace
+
 LocalizedText tooFewEntries(std::int64_t minimum) {
-    return {"Cần ít nhất " + std::to_string(minimum) + " mục",
-            "At least " + std::to_string(minimum) + " entr" + (minimum == 1 ? "y is" : "ies are") +
-                " needed"};
+    return countLimit(true, minimum, "mục", "entry", "entries");
 }
-
 LocalizedText tooManyEntries(std::int64_t maximum) {
-    return {"Tối đa " + std::to_string(maximum) + " mục",
-            "At most " + std::to_string(maximum) + " entr" + (maximum == 1 ? "y is" : "ies are") +
-                " allowed"};
+    return countLimit(false, maximum, "mục", "entry", "entries");
 }
-
 LocalizedText tooFewPhotos(std::int64_t minimum) {
-    return {"Cần ít nhất " + std::to_string(minimum) + " ảnh",
-            "At least " + std::to_string(minimum) + " photo" + (minimum == 1 ? " is" : "s are") +
-                " needed"};
+    return countLimit(true, minimum, "ảnh", "photo", "photos");
 }
-
 LocalizedText tooManyPhotos(std::int64_t maximum) {
-    return {"Tối đa " + std::to_string(maximum) + " ảnh",
-            "At most " + std::to_string(maximum) + " photo" + (maximum == 1 ? " is" : "s are") +
-                " allowed"};
+    return countLimit(false, maximum, "ảnh", "photo", "photos");
 }
 
 LocalizedText unknownReference(const std::string& registerName) {
