@@ -92,9 +92,7 @@ bool isIsoDate(std::string_view text) {
     return parts[0] >= 1900 && parts[0] <= 2200 && date.ok();
 }
 
-std::optional<LocalizedText> checkAnswerShape(const Question& question, const value& answer,
-                                              const Form& form) {
-    (void)form;
+std::optional<LocalizedText> checkAnswerShape(const Question& question, const value& answer) {
     switch (question.type) {
     case QuestionType::Text:
     case QuestionType::Barcode:

@@ -20,8 +20,7 @@ inline constexpr std::size_t kMaxTextLength = 10'000;
 //! Checks the type's own rules (whole numbers, ranges, calendar dates, coordinates, photo
 //! hashes); choice membership is checked by the validator, which knows the filters.
 std::optional<LocalizedText> checkAnswerShape(const Question& question,
-                                              const boost::json::value& answer,
-                                              const Form& form);
+                                              const boost::json::value& answer);
 
 //! The expression value of an answer whose shape is right.
 Value answerToValue(const Question& question, const boost::json::value& answer);

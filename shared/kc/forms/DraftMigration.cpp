@@ -104,7 +104,7 @@ private:
                 return value(std::move(still));
             }
         }
-        if (checkAnswerShape(now, answer, m_to)) {
+        if (checkAnswerShape(now, answer)) {
             lose(path, label, answer,
                  {"Câu trả lời không còn hợp với câu hỏi trong phiên bản mới",
                   "The answer no longer fits the question in the new version"});

@@ -73,12 +73,25 @@ bool scalarLess(const Value& a, const Value& b, bool orEqual) {
     return orEqual ? x <= y : x < y;
 }
 
-template <class Compare> bool anyPair(const Value& a, const Value& b, Compare compare) {
+bool compareScalars(ExprNode::Kind kind, const Value& a, const Value& b) {
+    using K = ExprNode::Kind;
+    switch (kind) {
+    case K::Equal: return scalarEquals(a, b);
+    case K::NotEqual: return !scalarEquals(a, b);
+    case K::Less: return scalarLess(a, b, false);
+    case K::LessEqual: return scalarLess(a, b, true);
+    case K::Greater: return scalarLess(b, a, false);
+    default: return scalarLess(b, a, true);
+    }
+}
+
+//! XPath: a comparison involving a list holds when it holds for some pair of items.
+bool compare(ExprNode::Kind kind, const Value& a, const Value& b) {
     if (a.kind() != Value::Kind::List && b.kind() != Value::Kind::List)
-        return compare(a, b);
-    for (const auto& x : a.kind() == Value::Kind::List ? a.listItems() : a.items())
-        for (const auto& y : b.kind() == Value::Kind::List ? b.listItems() : b.items())
-            if (compare(x, y))
+        return compareScalars(kind, a, b);
+    for (const auto& x : a.items())
+        for (const auto& y : b.items())
+            if (compareScalars(kind, x, y))
                 return true;
     return false;
 }
@@ -259,22 +272,12 @@ Value evaluate(const ExprNode& node, const EvalContext& context, std::string& er
     const Value left = evaluate(node.args[0], context, error);
     const Value right = evaluate(node.args[1], context, error);
     switch (node.kind) {
-    case K::Equal: return Value::boolean(anyPair(left, right, scalarEquals));
+    case K::Equal:
     case K::NotEqual:
-        return Value::boolean(
-            anyPair(left, right, [](const Value& a, const Value& b) { return !scalarEquals(a, b); }));
     case K::Less:
-        return Value::boolean(anyPair(
-            left, right, [](const Value& a, const Value& b) { return scalarLess(a, b, false); }));
     case K::LessEqual:
-        return Value::boolean(anyPair(
-            left, right, [](const Value& a, const Value& b) { return scalarLess(a, b, true); }));
     case K::Greater:
-        return Value::boolean(anyPair(
-            left, right, [](const Value& a, const Value& b) { return scalarLess(b, a, false); }));
-    case K::GreaterEqual:
-        return Value::boolean(anyPair(
-            left, right, [](const Value& a, const Value& b) { return scalarLess(b, a, true); }));
+    case K::GreaterEqual: return Value::boolean(compare(node.kind, left, right));
     default: break;
     }
 

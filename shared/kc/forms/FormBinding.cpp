@@ -63,9 +63,6 @@ void FormBuilder::bindExpression(Question& question, std::optional<Expression>& 
     if (!expression)
         return;
     const std::string path = question.definitionPath + "." + std::string(key);
-    std::vector<std::string_view> names;
-    for (const auto& q : m_form.questions)
-        names.push_back(q.name);
     forEachNode(expression->root, [&](ExprNode& node) {
         if (node.kind == ExprNode::Kind::Self && !allowSelf)
             issue(path, "'.' (the current answer) can only be used in a constraint");
@@ -74,6 +71,9 @@ void FormBuilder::bindExpression(Question& question, std::optional<Expression>& 
         const Question* target = m_form.find(node.text);
         if (!target) {
             std::string message = "unknown field ${" + node.text + "}";
+            std::vector<std::string_view> names;
+            for (const auto& q : m_form.questions)
+                names.push_back(q.name);
             if (auto match = text::closestMatch(node.text, names))
                 message += " (did you mean ${" + *match + "}?)";
             issue(path, message);

@@ -419,7 +419,7 @@ int FormBuilder::readQuestion(const object& object, const std::string& path, int
 void FormBuilder::checkDefault(const Question& question) {
     if (question.defaultValue.is_null())
         return;
-    if (auto problem = checkAnswerShape(question, question.defaultValue, m_form))
+    if (auto problem = checkAnswerShape(question, question.defaultValue))
         issue(question.definitionPath + ".default", problem->en);
 }
 

@@ -105,7 +105,7 @@ private:
                 readRepeat(node, *q, answer, path, chain);
                 continue;
             }
-            if (auto problem = checkAnswerShape(*q, answer, m_form)) {
+            if (auto problem = checkAnswerShape(*q, answer)) {
                 m_pending.push_back({entryIndex, scopeIndex, q->slot, path, *problem});
                 continue;
             }
@@ -154,7 +154,7 @@ private:
     void evaluateOne(const Question& q, Entry& entry) {
         InstanceNode& node = *entry.node;
         const auto slot = static_cast<std::size_t>(q.slot);
-        const std::string path = entry.prefix + q.name;
+        const auto path = [&] { return entry.prefix + q.name; }; // only built when reported
         bool relevant = true;
         if (q.parent >= 0 && question(q.parent).scope == q.scope)
             relevant = node.relevant[static_cast<std::size_t>(question(q.parent).slot)] != 0;
@@ -163,7 +163,7 @@ private:
             std::string problem;
             relevant = evaluate(q.relevant->root, context, problem).asBoolean();
             if (!problem.empty()) {
-                error(path, "expression", messages::expressionFailed("relevant", problem));
+                error(path(), "expression", messages::expressionFailed("relevant", problem));
                 relevant = true;
             }
         }
@@ -172,11 +172,11 @@ private:
             if (q.type == QuestionType::Repeat) {
                 auto& entries = node.repeats[static_cast<std::size_t>(q.repeatSlot)];
                 if (!entries.empty())
-                    m_result.dropped.push_back(path);
+                    m_result.dropped.push_back(path());
                 for (auto& e : entries)
                     e.dropped = true;
             } else if (node.values[slot].isAnswered() && q.type != QuestionType::Calculate) {
-                m_result.dropped.push_back(path);
+                m_result.dropped.push_back(path());
             }
             node.values[slot] = {};
             node.raw[slot] = nullptr;
@@ -187,7 +187,7 @@ private:
         std::string problem;
         Value computed = evaluate(q.calculate->root, context, problem);
         if (!problem.empty()) {
-            error(path, "expression", messages::expressionFailed("calculation", problem));
+            error(path(), "expression", messages::expressionFailed("calculation", problem));
             computed = {};
         }
         if (q.type != QuestionType::Calculate && isNumeric(q.type)) {
@@ -198,7 +198,7 @@ private:
         }
         if (const value* submitted = node.raw[slot]) {
             if (*submitted != valueToAnswer(q, computed, nullptr))
-                m_result.recomputed.push_back(path);
+                m_result.recomputed.push_back(path());
         }
         node.values[slot] = std::move(computed);
         node.raw[slot] = nullptr;

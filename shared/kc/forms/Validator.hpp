@@ -7,7 +7,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
