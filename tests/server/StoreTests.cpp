@@ -35,7 +35,7 @@ TEST_CASE("the SQLite store creates its file in the data folder and migrates it"
     CHECK(store.engine() == "sqlite");
     CHECK(store.location() == (dir / "kcfield.sqlite3").string());
     CHECK(std::filesystem::exists(dir / "kcfield.sqlite3"));
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == 3);
     CHECK(store.ping());
     CHECK(store.counts().users == 0);
 }
@@ -115,15 +115,16 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
     std::ostringstream out;
     REQUIRE(seedDemoProvince(store, out));
     const StoreCounts counts = store.counts();
-    CHECK(counts.provinces == 1);
-    CHECK(counts.users == 4);
+    CHECK(counts.provinces == 2);  // Cao Bằng, and Cà Mau to show scopes
+    CHECK(counts.users == 6);
     CHECK(counts.facilities >= 10);
     CHECK(counts.projects >= 10);
     CHECK_THAT(out.str(), Catch::Contains("Cao Bằng") && Catch::Contains(kDemoPassword) &&
                               Catch::Contains("quantri") && Catch::Contains("ctv"));
 
     auto db = kc::db::Database::open(store.location());
-    auto roles = db.prepare("SELECT group_concat(role, ',') FROM (SELECT role FROM users ORDER BY role)");
+    auto roles = db.prepare("SELECT group_concat(role, ',') FROM (SELECT DISTINCT role FROM users "
+                            "JOIN user_provinces ON user_id = id WHERE province_code = '04' ORDER BY role)");
     REQUIRE(roles.step());
     CHECK(roles.getText(0) == "admin,collaborator,officer,reviewer");
     auto hash = db.prepare("SELECT password_hash FROM users WHERE username = 'canbo'");

@@ -1,7 +1,9 @@
 #include "cli/ServeCommand.hpp"
 
 #include "api/HealthApi.hpp"
+#include "api/ServerContext.hpp"
 #include "http/HttpServer.hpp"
+#include "ops/RequestLog.hpp"
 #include "seed/DemoProvince.hpp"
 #include "seed/FormLibrarySeed.hpp"
 #include "store/SqliteCentralStore.hpp"
@@ -85,8 +87,15 @@ int runServe(const std::vector<std::string>& args) {
         installFormLibrary(store, std::cout);
         if (settings.demo)
             seedDemoProvince(store, std::cout);
+        Authenticator auth(store);
+        FormCache forms(store);
+        AttachmentFiles files(settings.dataDir);
+        Metrics metrics;
+        ServerContext context{store, auth, forms, files, metrics, {}};
         Router router;
         addHealthRoutes(router, store);
+        addApiRoutes(router, context);
+        settings.server.observer = requestLogger(std::cout, metrics);
         HttpServer server(settings.server, router);
         const unsigned short port = server.listen();
         std::cout << "kcfield-server " << kVersion << " listening on http://"

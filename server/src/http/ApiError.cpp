@@ -15,4 +15,8 @@ Response errorResponse(int status, const std::string& code, const std::string& m
     return Response::json(status, kc::json::serialize(boost::json::object{{"error", std::move(error)}}));
 }
 
+void throwInvalid(const std::string& path, const std::string& message) {
+    throw ApiException(400, "invalid_input", path + ": " + message, {{path, message}});
+}
+
 } // namespace kc::server

@@ -2,6 +2,7 @@
 
 #include "http/HttpTypes.hpp"
 
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,5 +19,35 @@ struct FieldError {
 //! {"error": {"code": "not_found", "message": "...", "fields": [...]}}.
 Response errorResponse(int status, const std::string& code, const std::string& message,
                        const std::vector<FieldError>& fields = {});
+
+//! Thrown by a handler to answer with the error body; the router turns it into a response.
+class ApiException : public std::runtime_error {
+public:
+    ApiException(int status, std::string code, const std::string& message,
+                 std::vector<FieldError> fields = {})
+        : std::runtime_error(message), m_status(status), m_code(std::move(code)),
+          m_fields(std::move(fields)) {}
+    //! Adds a header to the error response (Retry-After, WWW-Authenticate).
+    ApiException& withHeader(std::string name, std::string value) {
+        m_headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+    Response response() const {
+        Response response = errorResponse(m_status, m_code, what(), m_fields);
+        response.headers = m_headers;
+        return response;
+    }
+    int status() const { return m_status; }
+    const std::string& code() const { return m_code; }
+
+private:
+    int m_status;
+    std::string m_code;
+    std::vector<FieldError> m_fields;
+    std::vector<std::pair<std::string, std::string>> m_headers;
+};
+
+//! 400 invalid_input naming one field.
+[[noreturn]] void throwInvalid(const std::string& path, const std::string& message);
 
 } // namespace kc::server

@@ -134,12 +134,21 @@ private:
         auto message = m_parser->release();
         const unsigned version = message.version();
         const bool keepAlive = message.keep_alive() && !m_state.stopping;
+        const std::string method(message.method_string());
+        const auto started = std::chrono::steady_clock::now();
         Response response = m_state.router.dispatch(toRequest(message, m_remote));
+        if (m_state.options.observer)
+            m_state.options.observer(
+                method, m_remote, response,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         write(toMessage(response, version, keepAlive));
     }
 
     void reject(int status, const std::string& code, const std::string& message) {
-        write(toMessage(errorResponse(status, code, message), 11, false));
+        const Response response = errorResponse(status, code, message);
+        if (m_state.options.observer)
+            m_state.options.observer("", m_remote, response, 0.0);
+        write(toMessage(response, 11, false));
     }
 
     void write(http::response<http::string_body>&& message) {

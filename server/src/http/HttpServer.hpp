@@ -4,10 +4,15 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
 namespace kc::server {
+
+//! Told about every answered request: for the request log and metrics.
+using ResponseObserver = std::function<void(const std::string& method, const std::string& remote,
+                                            const Response& response, double seconds)>;
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
@@ -20,6 +25,7 @@ struct ServerOptions {
     std::chrono::seconds ioTimeout{30};
     //! How long a graceful shutdown waits for requests in flight before giving up.
     std::chrono::seconds drainTimeout{20};
+    ResponseObserver observer;
 };
 
 //! The HTTP transport: a listener and one session per connection on its own strand,

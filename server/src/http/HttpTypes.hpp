@@ -27,6 +27,10 @@ struct Response {
     std::string contentType = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    //! For the request log and metrics: the route pattern that answered ("/v1/pull") and
+    //! who asked (a username), when known.
+    std::string route;
+    std::string user;
 
     static Response json(int status, std::string body);
 };

@@ -2,6 +2,7 @@
 
 #include "http/ApiError.hpp"
 
+#include "kc/json/Json.hpp"
 #include "kc/text/Hex.hpp"
 
 #include <exception>
@@ -39,6 +40,13 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
     }
     params = std::move(found);
     return true;
+}
+
+std::string patternText(const std::vector<std::string>& segments) {
+    std::string text;
+    for (const auto& segment : segments)
+        text += "/" + segment;
+    return text.empty() ? "/" : text;
 }
 
 bool percentDecode(std::string_view in, std::string& out, bool plusIsSpace) {
@@ -110,8 +118,20 @@ Response Router::dispatch(Request request) const {
             continue;
         }
         request.pathParams = std::move(params);
+        const std::string pattern = patternText(route.segments);
         try {
-            return route.handler(request);
+            Response response = route.handler(request);
+            response.route = pattern;
+            return response;
+        } catch (const ApiException& error) {
+            Response response = error.response();
+            response.route = pattern;
+            return response;
+        } catch (const json::JsonError& error) {
+            Response response = errorResponse(400, "invalid_input", error.what(),
+                                              {{error.path(), error.problem()}});
+            response.route = pattern;
+            return response;
         } catch (const std::exception& error) {
             std::cerr << "kcfield-server: " << request.method << ' ' << request.path
                       << " failed: " << error.what() << '\n';

@@ -2,6 +2,8 @@
 
 #include "auth/PasswordHasher.hpp"
 
+#include "kc/ids/Uuid.hpp"
+
 #include <map>
 #include <vector>
 
@@ -25,17 +27,26 @@ const std::vector<domain::Commune> kCommunes = {
     {"04-009", "04", "Xã Hà Quảng"},       {"04-010", "04", "Xã Quảng Hòa"},
 };
 
+// A second province, so that scopes can be seen at work: its people never see Cao Bằng's
+// records, nor Cao Bằng's theirs.
+const domain::Province kNeighbour{"96", "Cà Mau"};
+const std::vector<domain::Commune> kNeighbourCommunes = {
+    {"96-001", "96", "Phường An Xuyên"}, {"96-002", "96", "Xã Tân Hưng"}};
+
 struct DemoUser {
     const char* username;
     const char* displayName;
     Role role;
+    const char* province;
 };
 
 const std::vector<DemoUser> kUsers = {
-    {"quantri", "Quản trị hệ thống", Role::Admin},
-    {"duyet", "Lê Thị Thu (Trung tâm Khuyến công)", Role::Reviewer},
-    {"canbo", "Hoàng Văn Minh", Role::Officer},
-    {"ctv", "Nông Thị Lan", Role::Collaborator},
+    {"quantri", "Quản trị hệ thống", Role::Admin, "04"},
+    {"duyet", "Lê Thị Thu (Trung tâm Khuyến công)", Role::Reviewer, "04"},
+    {"canbo", "Hoàng Văn Minh", Role::Officer, "04"},
+    {"ctv", "Nông Thị Lan", Role::Collaborator, "04"},
+    {"duyet_cm", "Trần Văn Hải (Trung tâm Khuyến công Cà Mau)", Role::Reviewer, "96"},
+    {"canbo_cm", "Nguyễn Thị Hồng", Role::Officer, "96"},
 };
 
 Facility facility(const char* name, const char* legalForm, const char* sector,
@@ -45,7 +56,7 @@ Facility facility(const char* name, const char* legalForm, const char* sector,
     f.name = name;
     f.legalForm = legalForm;
     f.sector = sector;
-    f.provinceCode = kProvince.code;
+    f.provinceCode = std::string(commune).substr(0, 2);
     f.communeCode = commune;
     f.village = village;
     f.representative = representative;
@@ -104,10 +115,17 @@ std::vector<DemoFacility> demoFacilities() {
         {"haquang", facility("Hộ kinh doanh Dệt thổ cẩm Lũng Nặm", "household_business",
                              "handicrafts", "04-009", "Xóm Lũng Nặm", "Chu Thị Mai",
                              "0373 664 105", 9, "Khăn, túi thổ cẩm", 22.9412, 106.1370)},
+        {"tanhung", facility("HTX Chế biến thủy sản Tân Hưng", "cooperative", "seafood_processing",
+                             "96-002", "Ấp Tân Thành", "Lê Văn Tư", "0290 386 1122", 40,
+                             "Tôm khô, khô cá", 9.0532, 105.1441)},
+        {"anxuyen", facility("Công ty TNHH Cơ khí An Xuyên", "limited_company", "mechanics",
+                             "96-001", "Khóm 3", "Phạm Minh Tâm", "0290 383 4455", 28,
+                             "Máy sấy nông sản", 9.1769, 105.1524)},
     };
 }
 
 struct DemoProject {
+    const char* province;
     const char* code;
     const char* title;
     int year;
@@ -121,38 +139,41 @@ struct DemoProject {
 };
 
 const std::vector<DemoProject> kProjects = {
-    {"KCQG-2023-01", "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong",
+    {"04", "KCQG-2023-01", "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong",
      2023, "national", "advanced_machinery", "completed", nullptr, 420'000'000, 1'260'000'000,
      1'680'000'000, 12, {"caibo"}},
-    {"KCQG-2022-02", "Hỗ trợ ứng dụng máy móc thiết bị sản xuất gạch không nung", 2022,
+    {"04", "KCQG-2022-02", "Hỗ trợ ứng dụng máy móc thiết bị sản xuất gạch không nung", 2022,
      "national", "advanced_machinery", "completed", nullptr, 390'000'000, 1'150'000'000,
      1'540'000'000, 10, {"baolac"}},
-    {"KCQG-2024-01",
+    {"04", "KCQG-2024-01",
      "Xây dựng mô hình trình diễn kỹ thuật chế biến lạp sườn, thịt hun khói", 2024, "national",
      "demonstration_model", "in_progress", nullptr, 650'000'000, 1'420'000'000, 2'070'000'000, 15,
      {"tamhoa"}},
-    {"KCQG-2025-01", "Hỗ trợ ứng dụng thiết bị sấy hạt dẻ tiên tiến", 2025, "national",
+    {"04", "KCQG-2025-01", "Hỗ trợ ứng dụng thiết bị sấy hạt dẻ tiên tiến", 2025, "national",
      "advanced_machinery", "stalled", "Đơn vị thụ hưởng thay đổi phương án đầu tư nhà xưởng",
      300'000'000, 0, 0, 0, {"trungkhanh"}},
-    {"KCĐP-2022-01", "Hỗ trợ máy móc thiết bị trong sản xuất chiếu trúc", 2022, "local",
+    {"04", "KCĐP-2022-01", "Hỗ trợ máy móc thiết bị trong sản xuất chiếu trúc", 2022, "local",
      "advanced_machinery", "completed", nullptr, 150'000'000, 380'000'000, 530'000'000, 8, {"688"}},
-    {"KCĐP-2023-02", "Hỗ trợ máy móc thiết bị sản xuất bún khô", 2023, "local",
+    {"04", "KCĐP-2023-02", "Hỗ trợ máy móc thiết bị sản xuất bún khô", 2023, "local",
      "advanced_machinery", "completed", nullptr, 140'000'000, 320'000'000, 460'000'000, 6,
      {"caotuyen"}},
-    {"KCĐP-2023-04", "Tổ chức tham gia hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu",
+    {"04", "KCĐP-2023-04", "Tổ chức tham gia hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu",
      2023, "local", "trade_fair", "completed", nullptr, 95'000'000, 0, 0, 0,
      {"tamhoa", "tanvieta", "phjathap"}},
-    {"KCĐP-2024-01", "Hỗ trợ đăng ký nhãn hiệu và thiết kế bao bì chè Giảo cổ lam", 2024,
+    {"04", "KCĐP-2024-01", "Hỗ trợ đăng ký nhãn hiệu và thiết kế bao bì chè Giảo cổ lam", 2024,
      "local", "brand_registration", "completed", nullptr, 60'000'000, 25'000'000, 25'000'000, 0,
      {"tanvieta"}},
-    {"KCĐP-2024-03", "Đào tạo nghề rèn nông cụ cầm tay", 2024, "local", "vocational_training",
+    {"04", "KCĐP-2024-03", "Đào tạo nghề rèn nông cụ cầm tay", 2024, "local", "vocational_training",
      "in_progress", nullptr, 80'000'000, 15'000'000, 15'000'000, 20, {"phucsen"}},
-    {"KCĐP-2025-02", "Hỗ trợ máy móc thiết bị sản xuất hương nhang", 2025, "local",
+    {"04", "KCĐP-2025-02", "Hỗ trợ máy móc thiết bị sản xuất hương nhang", 2025, "local",
      "advanced_machinery", "planned", nullptr, 120'000'000, 280'000'000, 400'000'000, 0,
      {"phjathap"}},
-    {"KCĐP-2025-03", "Tham quan học tập kinh nghiệm sản xuất dệt thổ cẩm", 2025, "local",
+    {"04", "KCĐP-2025-03", "Tham quan học tập kinh nghiệm sản xuất dệt thổ cẩm", 2025, "local",
      "study_tour", "cancelled", "Cơ sở không bố trí được người tham gia", 40'000'000, 0, 0, 0,
      {"haquang"}},
+    {"96", "KCĐP-2025-11", "Hỗ trợ máy móc thiết bị chế biến tôm khô", 2025, "local",
+     "advanced_machinery", "in_progress", nullptr, 180'000'000, 420'000'000, 600'000'000, 9,
+     {"tanhung"}},
 };
 
 } // namespace
@@ -164,11 +185,15 @@ bool seedDemoProvince(CentralStore& store, std::ostream& out) {
     const std::string passwordHash = hashPassword(kDemoPassword);
     store.atomically([&] {
         store.upsertProvince(kProvince);
+        store.upsertProvince(kNeighbour);
         for (const auto& commune : kCommunes)
             store.upsertCommune(commune);
+        for (const auto& commune : kNeighbourCommunes)
+            store.upsertCommune(commune);
+        std::map<std::string, std::string> userIds;
         for (const auto& user : kUsers)
-            store.createUser({user.username, user.displayName, user.role, passwordHash,
-                              {kProvince.code}});
+            userIds[user.username] = store.createUser(
+                {user.username, user.displayName, user.role, passwordHash, {user.province}});
         std::map<std::string, std::string> ids;
         for (auto& demo : demoFacilities())
             ids[demo.key] = store.createFacility(demo.facility);
@@ -179,7 +204,7 @@ bool seedDemoProvince(CentralStore& store, std::ostream& out) {
             project.year = demo.year;
             project.fundingSource = demo.source;
             project.activityType = demo.activity;
-            project.provinceCode = kProvince.code;
+            project.provinceCode = demo.province;
             project.status = demo.status;
             if (demo.reason)
                 project.statusReason = demo.reason;
@@ -189,17 +214,22 @@ bool seedDemoProvince(CentralStore& store, std::ostream& out) {
             project.jobsCreated = demo.jobs;
             for (const char* key : demo.beneficiaries)
                 project.beneficiaryIds.push_back(ids.at(key));
-            store.createProject(project);
+            const std::string projectId = store.createProject(project);
+            // The collaborator reports on the demonstration model in Hòa An.
+            if (std::string(demo.code) == "KCQG-2024-01")
+                store.createAssignment({Uuid::v7().toString(), projectId, userIds.at("ctv"), demo.province},
+                                       userIds.at("quantri"));
         }
         store.setMetaValue("demo_province", kProvince.code);
     });
     const StoreCounts counts = store.counts();
-    out << "Seeded the demo province " << kProvince.name << ": " << counts.facilities
+    out << "Seeded the demo province " << kProvince.name << " (and " << kNeighbour.name
+        << ", to show scopes): " << counts.facilities
         << " facilities, " << counts.projects << " projects, " << counts.users << " users.\n"
         << "Demo sign-in (password \"" << kDemoPassword << "\" for each):\n";
     for (const auto& user : kUsers)
         out << "  " << user.username << "  (" << domain::roleCode(user.role) << ", "
-            << user.displayName << ")\n";
+            << user.displayName << ", province " << user.province << ")\n";
     return true;
 }
 

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "store/StoreRecords.hpp"
+
 #include "kc/domain/Registers.hpp"
 #include "kc/domain/Roles.hpp"
 #include "kc/forms/Form.hpp"
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,18 @@ struct StoreCounts {
     long long facilities = 0;
     long long projects = 0;
     long long forms = 0; //!< form versions published
+    long long submissions = 0;
+    long long attachments = 0;
+};
+
+//! A page of a register list, in the caller's scope.
+struct RegisterQuery {
+    std::vector<std::string> provinces;  //!< always applied
+    //! Set for collaborators: only these projects (and the facilities they benefit).
+    std::optional<std::vector<std::string>> projects;
+    std::string search;  //!< folded name prefix or words; empty: all
+    std::string after;   //!< keyset: ids greater than this one
+    int limit = 100;
 };
 
 //! One published version of a form.
@@ -70,6 +86,96 @@ public:
     virtual bool publishForm(const forms::Form& form) = 0;
     //! The newest published version of every form, by id.
     virtual std::vector<PublishedForm> latestForms() = 0;
+    //! One published version; nullopt when it was never published.
+    virtual std::optional<PublishedForm> findForm(const std::string& id, long long version) = 0;
+
+    // --- users, tokens, enrollment codes ---
+    virtual std::optional<UserRecord> findUser(const std::string& id) = 0;
+    virtual std::optional<UserRecord> findUserByName(const std::string& username) = 0;
+    virtual std::vector<UserRecord> listUsers() = 0;
+    virtual void setPassword(const std::string& userId, const std::string& passwordHash) = 0;
+    virtual void setUserDisabled(const std::string& userId, bool disabled) = 0;
+    virtual void storeToken(const TokenRecord& token) = 0;
+    virtual std::optional<TokenRecord> findToken(const std::string& hash) = 0;
+    //! Returns false when there was no such live token.
+    virtual bool revokeToken(const std::string& hash, const std::string& at) = 0;
+    //! Revokes every live token of a user; returns how many.
+    virtual int revokeUserTokens(const std::string& userId, const std::string& at) = 0;
+    virtual void storeEnrollmentCode(const EnrollmentRecord& code) = 0;
+    //! Marks an unused code that has not expired by `now` as used and returns it, in one
+    //! step, so a code works once even when two devices race; nullopt otherwise.
+    virtual std::optional<EnrollmentRecord> redeemEnrollmentCode(const std::string& hash,
+                                                                 const std::string& now) = 0;
+
+    // --- registers ---
+    //! The province a commune belongs to; nullopt for an unknown commune.
+    virtual std::optional<std::string> communeProvince(const std::string& communeCode) = 0;
+    virtual std::optional<domain::Facility> findFacility(const std::string& id) = 0;
+    virtual std::optional<domain::Project> findProject(const std::string& id) = 0;
+    virtual std::vector<domain::Facility> listFacilities(const RegisterQuery& query) = 0;
+    virtual std::vector<domain::Project> listProjects(const RegisterQuery& query) = 0;
+    //! Facilities with the same folded name in the same commune, or within `metres`.
+    virtual std::vector<DuplicateCandidate> likelyDuplicates(const domain::Facility& facility,
+                                                             double metres) = 0;
+    //! Stores a facility registered from the field by `createdBy`; when `duplicates` is not
+    //! empty it is flagged for a reviewer with them. Returns its id.
+    virtual std::string registerFacility(domain::Facility facility, const std::string& createdBy,
+                                         const std::vector<DuplicateCandidate>& duplicates) = 0;
+    virtual std::optional<AssignmentRecord> findAssignment(const std::string& id) = 0;
+    //! Assigns a collaborator to a project; throws when it already is.
+    virtual void createAssignment(const AssignmentRecord& assignment,
+                                  const std::string& createdBy) = 0;
+    //! Deletes an assignment and leaves a tombstone in the feed.
+    virtual void deleteAssignment(const std::string& id) = 0;
+
+    // --- change feed ---
+    //! Changes after `since` that `scope` may see, oldest first, at most `limit`.
+    virtual std::vector<ChangeRecord> changesSince(const FeedScope& scope, std::int64_t since,
+                                                   int limit) = 0;
+
+    // --- submissions ---
+    virtual std::optional<std::string> findReceipt(const std::string& submissionId,
+                                                   const std::string& contentHash) = 0;
+    virtual void storeReceipt(const std::string& submissionId, const std::string& contentHash,
+                              const std::string& receipt) = 0;
+    virtual std::optional<SubmissionHead> findSubmission(const std::string& id) = 0;
+    //! Stores a new submission with its first revision.
+    virtual void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) = 0;
+    virtual void addRevision(const std::string& submissionId,
+                             const SubmissionRevision& revision) = 0;
+    //! Writes a head's state, revision, conflict flag and review fields, and tells the
+    //! submitter's devices through the feed.
+    virtual void updateSubmission(const SubmissionHead& head) = 0;
+    virtual std::vector<SubmissionRevision> revisions(const std::string& submissionId) = 0;
+    virtual std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) = 0;
+    //! Calls `visit` with every head (and its current answers) of a form in `provinces`,
+    //! oldest first, without holding them all in memory.
+    virtual void forEachSubmission(
+        const std::string& formId, const std::vector<std::string>& provinces,
+        const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) = 0;
+
+    // --- attachments ---
+    virtual std::optional<AttachmentRecord> findAttachment(const std::string& sha256) = 0;
+    virtual std::optional<UploadRecord> findUpload(const std::string& sha256,
+                                                   const std::string& userId) = 0;
+    virtual void saveUpload(const UploadRecord& upload) = 0;
+    virtual void deleteUpload(const std::string& sha256, const std::string& userId) = 0;
+    //! Records a verified attachment and forgets the upload that made it.
+    virtual void completeAttachment(const AttachmentRecord& attachment) = 0;
+    //! Whether a submission in one of `provinces` uses the attachment.
+    virtual bool attachmentUsedIn(const std::string& sha256, const std::vector<std::string>& provinces) = 0;
+    //! Bytes a user's attachments and unfinished uploads take.
+    virtual std::int64_t bytesUsedBy(const std::string& userId) = 0;
+
+    // --- audit ---
+    virtual void appendAudit(const AuditEntry& entry) = 0;
+    virtual std::vector<AuditEntry> listAudit(const AuditFilter& filter) = 0;
+
+    // --- operations ---
+    //! Bytes the store takes on disk (for /metrics).
+    virtual std::int64_t sizeOnDisk() = 0;
+    //! A consistent copy of the whole store at `destination`, taken while it serves.
+    virtual void backup(const std::filesystem::path& destination) = 0;
 };
 
 } // namespace kc::server

@@ -99,9 +99,144 @@ CREATE TABLE forms (
 ) WITHOUT ROWID;
 )sql";
 
+// Sign-in, the change feed, submissions with their revisions and receipts, attachments,
+// review and the audit log.
+constexpr const char* kSyncSchema = R"sql(
+CREATE TABLE tokens (
+  hash       TEXT PRIMARY KEY,             -- SHA-256 of the bearer token; the token itself is never stored
+  user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  device     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX tokens_by_user ON tokens (user_id);
+
+CREATE TABLE enrollment_codes (
+  hash       TEXT PRIMARY KEY,             -- SHA-256 of the one-time code
+  user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  device     TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at    TEXT
+) WITHOUT ROWID;
+
+ALTER TABLE facilities ADD COLUMN created_by TEXT;
+ALTER TABLE facilities ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE facilities ADD COLUMN possible_duplicates TEXT;  -- JSON list, for the reviewer
+CREATE INDEX facilities_by_commune_name ON facilities (commune_code, name_folded);
+
+CREATE TABLE assignments (
+  id         TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id),
+  user_id    TEXT NOT NULL REFERENCES users(id),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (project_id, user_id)
+);
+CREATE INDEX assignments_by_user ON assignments (user_id);
+
+-- One server-wide change sequence. A record keeps only its newest row: a change deletes the
+-- record's older row and appends a new one, so a cursor never skips anything and the initial
+-- pull carries each record once. The scope columns let pull filter without reading payloads.
+CREATE TABLE changes (
+  seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind          TEXT NOT NULL CHECK (kind IN ('form', 'facility', 'project', 'assignment', 'submission')),
+  record_id     TEXT NOT NULL,
+  province_code TEXT,                      -- NULL: every signed-in user (forms)
+  owner_id      TEXT,                      -- assignments: the assignee; submissions: the submitter
+  deleted       INTEGER NOT NULL DEFAULT 0,
+  payload       TEXT,                      -- the record as JSON; NULL for a tombstone
+  changed_at    TEXT NOT NULL,
+  UNIQUE (kind, record_id)
+);
+
+CREATE TABLE submissions (
+  id               TEXT PRIMARY KEY,       -- the client's UUIDv7
+  form_id          TEXT NOT NULL,
+  form_version     INTEGER NOT NULL,
+  owner_id         TEXT NOT NULL REFERENCES users(id),
+  province_code    TEXT NOT NULL REFERENCES provinces(code),
+  project_id       TEXT REFERENCES projects(id),
+  facility_id      TEXT REFERENCES facilities(id),
+  state            TEXT NOT NULL CHECK (state IN ('submitted', 'approved', 'returned', 'rejected')),
+  current_revision INTEGER NOT NULL,
+  conflict         INTEGER NOT NULL DEFAULT 0,
+  review_comment   TEXT,
+  review_fields    TEXT,                   -- JSON list of field paths named by the reviewer
+  reviewed_by      TEXT,
+  reviewed_at      TEXT,
+  received_at      TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  FOREIGN KEY (form_id, form_version) REFERENCES forms(id, version)
+);
+CREATE INDEX submissions_by_province ON submissions (province_code, id);
+CREATE INDEX submissions_by_owner ON submissions (owner_id, id);
+
+CREATE TABLE submission_revisions (
+  submission_id TEXT NOT NULL REFERENCES submissions(id),
+  revision      INTEGER NOT NULL,
+  base_revision INTEGER,
+  form_version  INTEGER NOT NULL,
+  content_hash  TEXT NOT NULL,
+  answers       TEXT NOT NULL,
+  captured_at   TEXT,
+  conflict      INTEGER NOT NULL DEFAULT 0,
+  received_at   TEXT NOT NULL,
+  PRIMARY KEY (submission_id, revision)
+) WITHOUT ROWID;
+
+-- Which attachments a revision uses: who may fetch a photo follows who may see a submission.
+CREATE TABLE submission_attachments (
+  submission_id TEXT NOT NULL,
+  revision      INTEGER NOT NULL,
+  sha256        TEXT NOT NULL,
+  PRIMARY KEY (sha256, submission_id, revision)
+) WITHOUT ROWID;
+
+-- The receipt given for one content of one submission id: a replay gets it again.
+CREATE TABLE receipts (
+  submission_id TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  receipt       TEXT NOT NULL,
+  PRIMARY KEY (submission_id, content_hash)
+) WITHOUT ROWID;
+
+CREATE TABLE attachments (
+  sha256       TEXT PRIMARY KEY,
+  size         INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  uploaded_by  TEXT NOT NULL REFERENCES users(id),
+  completed_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE uploads (
+  sha256       TEXT NOT NULL,
+  user_id      TEXT NOT NULL REFERENCES users(id),
+  size         INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  received     INTEGER NOT NULL DEFAULT 0,
+  started_at   TEXT NOT NULL,
+  PRIMARY KEY (sha256, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  at         TEXT NOT NULL,
+  actor_id   TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  record     TEXT NOT NULL,                -- "submission/<id>", "user/<id>", ...
+  before     TEXT,                         -- JSON
+  after      TEXT                          -- JSON
+);
+CREATE INDEX audit_by_record ON audit_log (record, id);
+)sql";
+
 constexpr db::Migration kMigrations[] = {
     {1, "registers, users and their provinces", kInitialSchema},
     {2, "published form versions", kFormsSchema},
+    {3, "sign-in, change feed, submissions, attachments, review and audit", kSyncSchema},
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "store/SqliteCentralStore.hpp"
 
 #include "store/ServerSchema.hpp"
+#include "store/StoreChecks.hpp"
 
 #include "kc/db/Transaction.hpp"
 #include "kc/json/Json.hpp"
@@ -22,37 +23,17 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
                                  ec.message());
     file = (std::filesystem::absolute(dataDir) / SqliteCentralStore::kFileName).lexically_normal().string();
     auto database = db::Database::open(file);
+    // What the server acknowledges must survive a power cut, not only a crash.
+    database.exec("PRAGMA synchronous = FULL");
     db::migrate(database, serverMigrations());
     return database;
-}
-
-void require(bool condition, const std::string& field, const std::string& problem) {
-    if (!condition)
-        throw std::invalid_argument(field + ": " + problem);
-}
-
-template <std::size_t N>
-void requireCode(const std::string& value, const std::string_view (&codes)[N],
-                 const std::string& field) {
-    if (domain::isOneOf(value, codes))
-        return;
-    std::string allowed;
-    for (auto code : codes)
-        allowed += (allowed.empty() ? "" : ", ") + std::string(code);
-    throw std::invalid_argument(field + ": unknown code \"" + value + "\" (expected one of " +
-                                allowed + ")");
 }
 
 } // namespace
 
 SqliteCentralStore::SqliteCentralStore(const std::filesystem::path& dataDir)
-    : m_db(openStore(dataDir, m_file)) {}
-
-template <class Work> auto SqliteCentralStore::write(Work&& work) {
-    std::lock_guard lock(m_mutex);
-    if (m_db.inTransaction())
-        return work();  // part of atomically(): the outer transaction commits
-    return db::inTransaction(m_db, std::forward<Work>(work));
+    : m_db(openStore(dataDir, m_file)) {
+    backfillChanges();
 }
 
 int SqliteCentralStore::schemaVersion() {
@@ -75,10 +56,12 @@ StoreCounts SqliteCentralStore::counts() {
     auto statement = m_db.prepare(
         "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM provinces), "
         "(SELECT count(*) FROM facilities), (SELECT count(*) FROM projects), "
-        "(SELECT count(*) FROM forms)");
+        "(SELECT count(*) FROM forms), (SELECT count(*) FROM submissions), "
+        "(SELECT count(*) FROM attachments)");
     statement.step();
     return {statement.getInt64(0), statement.getInt64(1), statement.getInt64(2),
-            statement.getInt64(3), statement.getInt64(4)};
+            statement.getInt64(3), statement.getInt64(4), statement.getInt64(5),
+            statement.getInt64(6)};
 }
 
 std::string SqliteCentralStore::metaValue(const std::string& key) {
@@ -146,27 +129,7 @@ std::string SqliteCentralStore::createUser(const NewUser& user) {
 }
 
 std::string SqliteCentralStore::createFacility(domain::Facility facility) {
-    require(!facility.name.empty(), "facility.name", "is empty");
-    requireCode(facility.legalForm, domain::kLegalForms, "facility.legal_form");
-    requireCode(facility.sector, domain::kSectors, "facility.sector");
-    if (facility.id.empty())
-        facility.id = Uuid::v7().toString();
-    const std::string name = text::toNfc(facility.name);
-    const std::string now = Timestamp::now().toRfc3339();
-    write([&] {
-        m_db.prepare(
-                "INSERT INTO facilities (id, name, name_folded, legal_form, sector, province_code, "
-                "commune_code, village, representative, phone, workforce, products, latitude, "
-                "longitude, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bindAll(facility.id, name, text::foldForSearch(name), facility.legalForm,
-                     facility.sector, facility.provinceCode, facility.communeCode,
-                     facility.village, facility.representative, facility.phone,
-                     facility.workforce, facility.products, facility.latitude,
-                     facility.longitude, now, now)
-            .run();
-    });
-    return facility.id;
+    return insertFacility(std::move(facility), {}, {});
 }
 
 std::string SqliteCentralStore::createProject(domain::Project project) {
@@ -196,6 +159,7 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
             link.reset();
             link.bindAll(project.id, facilityId).run();
         }
+        recordProjectChange(project.id);
     });
     return project.id;
 }
@@ -220,8 +184,24 @@ bool SqliteCentralStore::publishForm(const forms::Form& form) {
             .bindAll(form.id, form.version, form.title.vi, form.title.en, definition,
                      Timestamp::now().toRfc3339())
             .run();
+        boost::json::object payload{{"id", form.id},
+                                    {"version", form.version},
+                                    {"title", {{"vi", form.title.vi}, {"en", form.title.en}}},
+                                    {"definition", form.definition}};
+        recordChange("form", form.id, std::nullopt, std::nullopt, json::serialize(payload));
         return true;
     });
+}
+
+std::optional<PublishedForm> SqliteCentralStore::findForm(const std::string& id, long long version) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        "SELECT id, version, title_vi, definition FROM forms WHERE id = ? AND version = ?");
+    statement.bindAll(id, static_cast<std::int64_t>(version));
+    if (!statement.step())
+        return std::nullopt;
+    return PublishedForm{statement.getText(0), statement.getInt64(1), statement.getText(2),
+                         statement.getText(3)};
 }
 
 std::vector<PublishedForm> SqliteCentralStore::latestForms() {

@@ -3,6 +3,7 @@
 #include "store/CentralStore.hpp"
 
 #include "kc/db/Database.hpp"
+#include "kc/db/Transaction.hpp"
 
 #include <filesystem>
 #include <mutex>
@@ -30,11 +31,89 @@ public:
     std::string createProject(domain::Project project) override;
     bool publishForm(const forms::Form& form) override;
     std::vector<PublishedForm> latestForms() override;
+    std::optional<PublishedForm> findForm(const std::string& id, long long version) override;
+
+    // SqliteUsers.cpp
+    std::optional<UserRecord> findUser(const std::string& id) override;
+    std::optional<UserRecord> findUserByName(const std::string& username) override;
+    std::vector<UserRecord> listUsers() override;
+    void setPassword(const std::string& userId, const std::string& passwordHash) override;
+    void setUserDisabled(const std::string& userId, bool disabled) override;
+    void storeToken(const TokenRecord& token) override;
+    std::optional<TokenRecord> findToken(const std::string& hash) override;
+    bool revokeToken(const std::string& hash, const std::string& at) override;
+    int revokeUserTokens(const std::string& userId, const std::string& at) override;
+    void storeEnrollmentCode(const EnrollmentRecord& code) override;
+    std::optional<EnrollmentRecord> redeemEnrollmentCode(const std::string& hash,
+                                                         const std::string& now) override;
+
+    // SqliteRegisters.cpp
+    std::optional<std::string> communeProvince(const std::string& communeCode) override;
+    std::optional<domain::Facility> findFacility(const std::string& id) override;
+    std::optional<domain::Project> findProject(const std::string& id) override;
+    std::vector<domain::Facility> listFacilities(const RegisterQuery& query) override;
+    std::vector<domain::Project> listProjects(const RegisterQuery& query) override;
+    std::vector<DuplicateCandidate> likelyDuplicates(const domain::Facility& facility,
+                                                     double metres) override;
+    std::string registerFacility(domain::Facility facility, const std::string& createdBy,
+                                 const std::vector<DuplicateCandidate>& duplicates) override;
+    std::optional<AssignmentRecord> findAssignment(const std::string& id) override;
+    void createAssignment(const AssignmentRecord& assignment, const std::string& createdBy) override;
+    void deleteAssignment(const std::string& id) override;
+
+    // SqliteSubmissions.cpp
+    std::vector<ChangeRecord> changesSince(const FeedScope& scope, std::int64_t since,
+                                           int limit) override;
+    std::optional<std::string> findReceipt(const std::string& submissionId,
+                                           const std::string& contentHash) override;
+    void storeReceipt(const std::string& submissionId, const std::string& contentHash,
+                      const std::string& receipt) override;
+    std::optional<SubmissionHead> findSubmission(const std::string& id) override;
+    void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) override;
+    void addRevision(const std::string& submissionId, const SubmissionRevision& revision) override;
+    void updateSubmission(const SubmissionHead& head) override;
+    std::vector<SubmissionRevision> revisions(const std::string& submissionId) override;
+    std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) override;
+    void forEachSubmission(
+        const std::string& formId, const std::vector<std::string>& provinces,
+        const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) override;
+
+    // SqliteOperations.cpp
+    std::optional<AttachmentRecord> findAttachment(const std::string& sha256) override;
+    std::optional<UploadRecord> findUpload(const std::string& sha256, const std::string& userId) override;
+    void saveUpload(const UploadRecord& upload) override;
+    void deleteUpload(const std::string& sha256, const std::string& userId) override;
+    void completeAttachment(const AttachmentRecord& attachment) override;
+    std::int64_t bytesUsedBy(const std::string& userId) override;
+    bool attachmentUsedIn(const std::string& sha256, const std::vector<std::string>& provinces) override;
+    void appendAudit(const AuditEntry& entry) override;
+    std::vector<AuditEntry> listAudit(const AuditFilter& filter) override;
+    std::int64_t sizeOnDisk() override;
+    void backup(const std::filesystem::path& destination) override;
 
     static constexpr const char* kFileName = "kcfield.sqlite3";
 
 private:
-    template <class Work> auto write(Work&& work);
+    //! Runs `work` in a transaction (or inside the one atomically() opened), holding the lock.
+    template <class Work> auto write(Work&& work) {
+        std::lock_guard lock(m_mutex);
+        if (m_db.inTransaction())
+            return work();  // part of atomically(): the outer transaction commits
+        return db::inTransaction(m_db, std::forward<Work>(work));
+    }
+    //! Appends a record's newest state to the change feed, replacing its older row.
+    //! Call inside write().
+    void recordChange(const std::string& kind, const std::string& recordId,
+                      const std::optional<std::string>& province,
+                      const std::optional<std::string>& owner, const std::string& payload);
+    void recordTombstone(const std::string& kind, const std::string& recordId);
+    void recordFacilityChange(const std::string& id);
+    void recordProjectChange(const std::string& id);
+    void recordSubmissionChange(const SubmissionHead& head);
+    //! Fills the feed of a store migrated from before it existed.
+    void backfillChanges();
+    std::string insertFacility(domain::Facility facility, const std::string& createdBy,
+                               const std::vector<DuplicateCandidate>& duplicates);
 
     std::recursive_mutex m_mutex;
     std::string m_file;

@@ -1,0 +1,96 @@
+#include "api/ApiSupport.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <charconv>
+
+namespace kc::server {
+
+boost::json::value parseJsonBody(const Request& request) {
+    if (request.body.empty())
+        throw ApiException(400, "invalid_json", "the request needs a JSON body");
+    boost::json::value value;
+    try {
+        value = json::parse(request.body);
+    } catch (const std::exception& error) {
+        throw ApiException(400, "invalid_json", std::string("the body is not valid JSON: ") + error.what());
+    }
+    if (!value.is_object())
+        throw ApiException(400, "invalid_json",
+                           "the body must be a JSON object, got " + json::describeKind(value));
+    return value;
+}
+
+Response jsonResponse(int status, const boost::json::value& body) {
+    return Response::json(status, json::serialize(body));
+}
+
+Response noContent() {
+    Response response;
+    response.status = 204;
+    return response;
+}
+
+std::int64_t queryInteger(const Request& request, const std::string& name, std::int64_t fallback,
+                          std::int64_t min, std::int64_t max) {
+    const auto found = request.query.find(name);
+    if (found == request.query.end() || found->second.empty())
+        return fallback;
+    std::int64_t value = 0;
+    const std::string& text = found->second;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+        throwInvalid(name, "expected a whole number from " + std::to_string(min) + " to " +
+                               std::to_string(max) + ", got \"" + text + "\"");
+    return value;
+}
+
+std::optional<std::string> queryText(const Request& request, const std::string& name) {
+    const auto found = request.query.find(name);
+    if (found == request.query.end() || found->second.empty())
+        return std::nullopt;
+    return found->second;
+}
+
+Handler signedIn(Authenticator& auth, CallerHandler handler) {
+    return [&auth, handler = std::move(handler)](const Request& request) {
+        const Caller caller = auth.authenticate(request);
+        try {
+            Response response = handler(request, caller);
+            response.user = caller.username;
+            return response;
+        } catch (const ApiException& error) {
+            Response response = error.response();
+            response.user = caller.username;
+            return response;
+        }
+    };
+}
+
+void requireRole(const Caller& caller, std::initializer_list<domain::Role> roles,
+                 const std::string& what) {
+    for (auto role : roles)
+        if (caller.role == role)
+            return;
+    throw ApiException(403, "forbidden", "a " + std::string(domain::roleCode(caller.role)) +
+                                             " may not " + what);
+}
+
+void notFound(const std::string& what) {
+    throw ApiException(404, "not_found", what + " does not exist or is outside your scope");
+}
+
+boost::json::object callerJson(const Caller& caller) {
+    boost::json::array provinces(caller.provinces.begin(), caller.provinces.end());
+    boost::json::array projects(caller.projects.begin(), caller.projects.end());
+    return {{"id", caller.userId},
+            {"username", caller.username},
+            {"display_name", caller.displayName},
+            {"role", domain::roleCode(caller.role)},
+            {"provinces", std::move(provinces)},
+            {"projects", std::move(projects)}};
+}
+
+} // namespace kc::server

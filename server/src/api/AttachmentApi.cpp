@@ -1,0 +1,164 @@
+// Resumable, content-addressed attachment uploads (docs/protocol.md, "Attachments"):
+// POST /v1/attachments, GET and PATCH /v1/attachments/{sha256}, GET .../content.
+#include "api/ApiRoutes.hpp"
+
+#include "api/ApiSupport.hpp"
+#include "util/Sha256.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+const char* const kContentTypes[] = {"image/jpeg", "image/png"};
+
+std::string shaParam(const Request& request) {
+    const std::string& sha = request.pathParams.at("sha256");
+    if (!isSha256Hex(sha))
+        throwInvalid("sha256", "expected 64 lowercase hex digits");
+    return sha;
+}
+
+Response status(int code, const std::string& sha, std::int64_t size, std::int64_t offset, bool complete) {
+    Response response = jsonResponse(code, bj::object{{"sha256", sha},
+                                                     {"size", size},
+                                                     {"offset", offset},
+                                                     {"complete", complete}});
+    response.headers.emplace_back("Upload-Offset", std::to_string(offset));
+    return response;
+}
+
+std::string megabytes(std::int64_t bytes) {
+    std::ostringstream out;
+    out.precision(1);
+    out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
+    return out.str();
+}
+
+Response start(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto value = parseJsonBody(request);
+    const json::ObjectReader body(value, "");
+    const std::string sha = body.string("sha256");
+    if (!isSha256Hex(sha))
+        throwInvalid("sha256", "expected 64 lowercase hex digits");
+    const std::int64_t size = body.int64("size");
+    const std::string contentType = body.string("content_type");
+    if (size <= 0)
+        throwInvalid("size", "must be at least 1 byte");
+    bool knownType = false;
+    for (const char* type : kContentTypes)
+        knownType = knownType || contentType == type;
+    if (!knownType)
+        throw ApiException(415, "unsupported_media_type",
+                           "attachments are photos and signatures: image/jpeg or image/png, not " +
+                               contentType, {{"content_type", "expected image/jpeg or image/png"}});
+    if (auto done = context.store.findAttachment(sha))
+        return status(200, sha, done->size, done->size, true);
+    if (size > context.limits.attachmentSize)
+        throw ApiException(413, "attachment_too_large",
+                           "the attachment is " + megabytes(size) + "; the limit is " +
+                               megabytes(context.limits.attachmentSize));
+    if (auto upload = context.store.findUpload(sha, caller.userId)) {
+        if (upload->size != size)
+            throw ApiException(409, "size_mismatch",
+                               "an upload of this attachment is under way with size " +
+                                   std::to_string(upload->size) + ", not " + std::to_string(size));
+        return status(200, sha, size, context.files.offset(sha, caller.userId), false);
+    }
+    const std::int64_t used = context.store.bytesUsedBy(caller.userId);
+    if (used + size > context.limits.userQuota)
+        throw ApiException(403, "quota_exceeded",
+                           "your attachments take " + megabytes(used) + " of your " +
+                               megabytes(context.limits.userQuota) + " quota; this one (" +
+                               megabytes(size) + ") does not fit");
+    context.files.discard(sha, caller.userId);  // a stale .part from a forgotten upload
+    context.store.saveUpload({sha, caller.userId, size, contentType, 0});
+    return status(201, sha, size, 0, false);
+}
+
+Response describe(ServerContext& context, const Request& request, const Caller& caller) {
+    const std::string sha = shaParam(request);
+    if (auto done = context.store.findAttachment(sha))
+        return status(200, sha, done->size, done->size, true);
+    if (auto upload = context.store.findUpload(sha, caller.userId))
+        return status(200, sha, upload->size, context.files.offset(sha, caller.userId), false);
+    notFound("attachment " + sha);
+}
+
+Response append(ServerContext& context, const Request& request, const Caller& caller) {
+    const std::string sha = shaParam(request);
+    if (auto done = context.store.findAttachment(sha))
+        return status(200, sha, done->size, done->size, true);
+    const auto upload = context.store.findUpload(sha, caller.userId);
+    if (!upload)
+        notFound("upload " + sha + " (start it with POST /v1/attachments)");
+    const std::string offsetText = request.header("upload-offset");
+    std::int64_t offset = -1;
+    auto [end, ec] = std::from_chars(offsetText.data(), offsetText.data() + offsetText.size(), offset);
+    if (offsetText.empty() || ec != std::errc() || end != offsetText.data() + offsetText.size() || offset < 0)
+        throwInvalid("Upload-Offset", "the header must give the offset this chunk starts at");
+    const std::int64_t current = context.files.offset(sha, caller.userId);
+    if (offset != current) {
+        Response response = errorResponse(409, "offset_mismatch",
+                                          "the server holds " + std::to_string(current) +
+                                              " bytes of this upload; send from offset " +
+                                              std::to_string(current));
+        response.headers.emplace_back("Upload-Offset", std::to_string(current));
+        return response;
+    }
+    if (current + static_cast<std::int64_t>(request.body.size()) > upload->size)
+        throwInvalid("body", "the chunk goes past the declared size of " + std::to_string(upload->size) + " bytes");
+    const std::int64_t reached = context.files.append(sha, caller.userId, request.body);
+    if (reached < upload->size)
+        return status(200, sha, upload->size, reached, false);
+    if (!context.files.finish(sha, caller.userId)) {
+        context.store.deleteUpload(sha, caller.userId);
+        throw ApiException(422, "hash_mismatch",
+                           "the bytes received do not have SHA-256 " + sha +
+                               "; the upload was discarded, start it again");
+    }
+    context.store.completeAttachment({sha, upload->size, upload->contentType, caller.userId,
+                                      Timestamp::now().toRfc3339()});
+    return status(200, sha, upload->size, upload->size, true);
+}
+
+Response content(ServerContext& context, const Request& request, const Caller& caller) {
+    const std::string sha = shaParam(request);
+    const auto done = context.store.findAttachment(sha);
+    const bool mayRead = done && (done->uploadedBy == caller.userId ||
+                                  (caller.isStaff() && context.store.attachmentUsedIn(sha, caller.provinces)));
+    if (!mayRead)
+        notFound("attachment " + sha);
+    std::ifstream file(context.files.finalPath(sha), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    Response response;
+    response.contentType = done->contentType;
+    response.body = bytes.str();
+    response.headers.emplace_back("ETag", "\"" + sha + "\"");
+    return response;
+}
+
+} // namespace
+
+void addAttachmentRoutes(Router& router, ServerContext& context) {
+    const auto route = [&](const char* method, const char* pattern,
+                           Response (*handler)(ServerContext&, const Request&, const Caller&)) {
+        router.add(method, pattern, signedIn(context.auth, [&context, handler](const Request& r, const Caller& c) {
+            return handler(context, r, c);
+        }));
+    };
+    route("POST", "/v1/attachments", start);
+    route("GET", "/v1/attachments/{sha256}", describe);
+    route("PATCH", "/v1/attachments/{sha256}", append);
+    route("GET", "/v1/attachments/{sha256}/content", content);
+}
+
+} // namespace kc::server

@@ -1,0 +1,159 @@
+// Registers: GET /v1/facilities[/{id}], POST /v1/facilities, GET /v1/projects[/{id}],
+// POST /v1/assignments, DELETE /v1/assignments/{id}.
+#include "api/ApiRoutes.hpp"
+
+#include "api/ApiSupport.hpp"
+
+#include "kc/domain/RegisterJson.hpp"
+#include "kc/ids/Uuid.hpp"
+#include "kc/json/Json.hpp"
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+RegisterQuery queryFor(const Request& request, const Caller& caller) {
+    RegisterQuery query;
+    query.provinces = caller.provinces;
+    if (caller.isCollaborator())
+        query.projects = caller.projects;
+    query.search = queryText(request, "q").value_or("");
+    query.after = queryText(request, "after").value_or("");
+    query.limit = static_cast<int>(queryInteger(request, "limit", 100, 1, 1000));
+    return query;
+}
+
+template <class Record, class ToJson>
+Response page(const std::vector<Record>& records, int limit, const char* key, ToJson toJson) {
+    bj::array list;
+    for (const auto& record : records)
+        list.emplace_back(toJson(record));
+    bj::object body{{key, std::move(list)}};
+    body["next"] = static_cast<int>(records.size()) == limit ? bj::value(records.back().id)
+                                                             : bj::value(nullptr);
+    return jsonResponse(200, body);
+}
+
+bj::array duplicatesJson(const std::vector<DuplicateCandidate>& duplicates) {
+    bj::array list;
+    for (const auto& candidate : duplicates) {
+        bj::object item{{"id", candidate.id}, {"name", candidate.name}, {"reason", candidate.reason}};
+        if (candidate.distanceMetres)
+            item["distance_m"] = static_cast<std::int64_t>(*candidate.distanceMetres + 0.5);
+        list.emplace_back(std::move(item));
+    }
+    return list;
+}
+
+Response registerFacility(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Officer, domain::Role::Reviewer, domain::Role::Admin},
+                "register facilities");
+    const auto value = parseJsonBody(request);
+    for (const char* serverOwned : {"created_by", "created_at", "updated_at", "needs_review"})
+        if (value.get_object().contains(serverOwned))
+            throwInvalid(serverOwned, "is set by the server, not by a client");
+    domain::Facility facility = domain::facilityFromJson(value, "");
+    const auto uuid = Uuid::parse(facility.id);
+    if (!uuid || uuid->version() != 7)
+        throwInvalid("id", "expected a UUIDv7 made by the device");
+    if (!caller.inProvince(facility.provinceCode))
+        throw ApiException(403, "forbidden", "province " + facility.provinceCode + " is outside your scope",
+                           {{"province", "outside your scope"}});
+    if (facility.communeCode) {
+        const auto province = context.store.communeProvince(*facility.communeCode);
+        if (province != facility.provinceCode)
+            throwInvalid("commune", province ? "commune " + *facility.communeCode + " is in province " + *province
+                                             : "unknown commune " + *facility.communeCode);
+    }
+    if (auto existing = context.store.findFacility(facility.id)) {
+        if (existing->name == facility.name && existing->provinceCode == facility.provinceCode)
+            return jsonResponse(200, bj::object{{"facility", domain::facilityToJson(*existing)},
+                                               {"replayed", true}});
+        throw ApiException(409, "id_taken", "another facility already has the id " + facility.id);
+    }
+    const auto duplicates = context.store.likelyDuplicates(facility, context.limits.duplicateMetres);
+    context.store.registerFacility(facility, caller.userId, duplicates);
+    const auto stored = context.store.findFacility(facility.id);
+    return jsonResponse(201, bj::object{{"facility", domain::facilityToJson(*stored)},
+                                        {"needs_review", !duplicates.empty()},
+                                        {"possible_duplicates", duplicatesJson(duplicates)}});
+}
+
+Response createAssignment(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "assign projects");
+    const auto value = parseJsonBody(request);
+    const json::ObjectReader body(value, "");
+    const auto project = context.store.findProject(body.string("project_id"));
+    if (!project || !caller.maySee(*project))
+        notFound("project " + body.string("project_id"));
+    const auto user = context.store.findUserByName(body.string("username"));
+    if (!user || std::find(user->provinces.begin(), user->provinces.end(), project->provinceCode) ==
+                     user->provinces.end())
+        throwInvalid("username", "no user of province " + project->provinceCode + " is called \"" +
+                                     body.string("username") + "\"");
+    if (user->role != domain::Role::Collaborator)
+        throwInvalid("username", "only collaborators are assigned to projects");
+    if (std::find(user->projects.begin(), user->projects.end(), project->id) != user->projects.end())
+        throw ApiException(409, "already_assigned", user->username + " is already assigned to " + project->code);
+    AssignmentRecord assignment{Uuid::v7().toString(), project->id, user->id, project->provinceCode};
+    context.store.createAssignment(assignment, caller.userId);
+    context.store.appendAudit({0, Timestamp::now().toRfc3339(), caller.userId, "assignment.create",
+                               "assignment/" + assignment.id, std::nullopt,
+                               json::serialize(bj::object{{"project_id", project->id}, {"user_id", user->id}})});
+    return jsonResponse(201, bj::object{{"id", assignment.id},
+                                        {"project_id", project->id},
+                                        {"user_id", user->id}});
+}
+
+Response deleteAssignment(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "remove assignments");
+    const auto assignment = context.store.findAssignment(request.pathParams.at("id"));
+    if (!assignment || !caller.inProvince(assignment->provinceCode))
+        notFound("assignment " + request.pathParams.at("id"));
+    context.store.deleteAssignment(assignment->id);
+    context.store.appendAudit({0, Timestamp::now().toRfc3339(), caller.userId, "assignment.delete",
+                               "assignment/" + assignment->id,
+                               json::serialize(bj::object{{"project_id", assignment->projectId},
+                                                          {"user_id", assignment->userId}}),
+                               std::nullopt});
+    return noContent();
+}
+
+} // namespace
+
+void addRegisterRoutes(Router& router, ServerContext& context) {
+    auto& auth = context.auth;
+    router.add("GET", "/v1/facilities", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        const auto query = queryFor(r, c);
+        return page(context.store.listFacilities(query), query.limit, "facilities", domain::facilityToJson);
+    }));
+    router.add("GET", "/v1/facilities/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        const auto facility = context.store.findFacility(r.pathParams.at("id"));
+        if (!facility || !c.maySee(*facility))
+            notFound("facility " + r.pathParams.at("id"));
+        return jsonResponse(200, domain::facilityToJson(*facility));
+    }));
+    router.add("POST", "/v1/facilities", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        return registerFacility(context, r, c);
+    }));
+    router.add("GET", "/v1/projects", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        const auto query = queryFor(r, c);
+        return page(context.store.listProjects(query), query.limit, "projects", domain::projectToJson);
+    }));
+    router.add("GET", "/v1/projects/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        const auto project = context.store.findProject(r.pathParams.at("id"));
+        if (!project || !c.maySee(*project))
+            notFound("project " + r.pathParams.at("id"));
+        return jsonResponse(200, domain::projectToJson(*project));
+    }));
+    router.add("POST", "/v1/assignments", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        return createAssignment(context, r, c);
+    }));
+    router.add("DELETE", "/v1/assignments/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        return deleteAssignment(context, r, c);
+    }));
+}
+
+} // namespace kc::server

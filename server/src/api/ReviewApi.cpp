@@ -1,0 +1,203 @@
+// Review: GET /v1/submissions, GET /v1/submissions/{id}, GET /v1/submissions/{id}/diff,
+// POST /v1/submissions/{id}/review; GET /v1/audit.
+#include "api/ApiRoutes.hpp"
+
+#include "api/ApiSupport.hpp"
+#include "sync/AnswerDiff.hpp"
+
+#include "kc/json/Json.hpp"
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+bj::object headJson(const SubmissionHead& head) {
+    bj::object out{{"id", head.id},
+                   {"form_id", head.formId},
+                   {"form_version", head.formVersion},
+                   {"owner", {{"id", head.ownerId}, {"username", head.ownerName}}},
+                   {"province", head.provinceCode},
+                   {"state", head.state},
+                   {"revision", head.currentRevision},
+                   {"conflict", head.conflict},
+                   {"received_at", head.receivedAt},
+                   {"updated_at", head.updatedAt}};
+    const auto optional = [](const std::optional<std::string>& value) {
+        return value ? bj::value(*value) : bj::value(nullptr);
+    };
+    out["project_id"] = optional(head.projectId);
+    out["facility_id"] = optional(head.facilityId);
+    out["review_comment"] = optional(head.reviewComment);
+    out["review_fields"] = head.reviewFields ? json::parse(*head.reviewFields) : bj::value(bj::array());
+    out["reviewed_by"] = optional(head.reviewedBy);
+    out["reviewed_at"] = optional(head.reviewedAt);
+    return out;
+}
+
+//! The submission if the caller may see it: staff in its province, or its submitter.
+SubmissionHead visibleSubmission(ServerContext& context, const Request& request, const Caller& caller) {
+    const std::string& id = request.pathParams.at("id");
+    auto head = context.store.findSubmission(id);
+    if (!head || !caller.inProvince(head->provinceCode) ||
+        (!caller.isStaff() && head->ownerId != caller.userId))
+        notFound("submission " + id);
+    return *head;
+}
+
+Response list(ServerContext& context, const Request& request, const Caller& caller) {
+    SubmissionFilter filter;
+    filter.provinces = caller.provinces;
+    if (!caller.isStaff())
+        filter.ownerId = caller.userId;
+    filter.formId = queryText(request, "form");
+    filter.state = queryText(request, "state");
+    if (filter.state && *filter.state != "submitted" && *filter.state != "approved" &&
+        *filter.state != "returned" && *filter.state != "rejected")
+        throwInvalid("state", "expected submitted, approved, returned or rejected");
+    filter.province = queryText(request, "province");
+    filter.officer = queryText(request, "officer");
+    for (const char* name : {"from", "to"})
+        if (auto text = queryText(request, name); text && !Timestamp::parse(*text))
+            throwInvalid(name, "expected an RFC 3339 time such as 2026-01-31T00:00:00Z");
+    if (auto from = queryText(request, "from"))
+        filter.receivedFrom = Timestamp::parse(*from).value().toRfc3339();
+    if (auto to = queryText(request, "to"))
+        filter.receivedTo = Timestamp::parse(*to).value().toRfc3339();
+    if (auto conflict = queryText(request, "conflict"))
+        filter.conflict = *conflict == "true" || *conflict == "1";
+    filter.before = queryText(request, "before");
+    filter.limit = static_cast<int>(queryInteger(request, "limit", 50, 1, 500));
+    const auto heads = context.store.listSubmissions(filter);
+    bj::array items;
+    for (const auto& head : heads)
+        items.emplace_back(headJson(head));
+    bj::object body{{"submissions", std::move(items)}};
+    body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(heads.back().id)
+                                                                  : bj::value(nullptr);
+    return jsonResponse(200, body);
+}
+
+Response detail(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto head = visibleSubmission(context, request, caller);
+    bj::object body = headJson(head);
+    bj::array revisions;
+    for (const auto& revision : context.store.revisions(head.id)) {
+        bj::object item{{"revision", revision.revision},
+                        {"form_version", revision.formVersion},
+                        {"conflict", revision.conflict},
+                        {"received_at", revision.receivedAt},
+                        {"answers", json::parse(revision.answers)}};
+        item["base_revision"] = revision.baseRevision ? bj::value(*revision.baseRevision) : bj::value(nullptr);
+        item["captured_at"] = revision.capturedAt ? bj::value(*revision.capturedAt) : bj::value(nullptr);
+        revisions.emplace_back(std::move(item));
+    }
+    body["revisions"] = std::move(revisions);
+    return jsonResponse(200, body);
+}
+
+Response diff(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto head = visibleSubmission(context, request, caller);
+    const auto revisions = context.store.revisions(head.id);
+    const std::int64_t last = revisions.empty() ? 1 : revisions.back().revision;
+    const std::int64_t to = queryInteger(request, "to", head.currentRevision, 1, last);
+    const std::int64_t from = queryInteger(request, "from", std::max<std::int64_t>(1, to - 1), 1, last);
+    const auto answersOf = [&](std::int64_t n) { return json::parse(revisions.at(static_cast<std::size_t>(n - 1)).answers); };
+    bj::array changes;
+    for (const auto& change : diffAnswers(answersOf(from), answersOf(to))) {
+        bj::object item{{"path", change.path}};
+        item["before"] = change.before;
+        item["after"] = change.after;
+        changes.emplace_back(std::move(item));
+    }
+    return jsonResponse(200, bj::object{{"id", head.id}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
+}
+
+Response review(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "review submissions");
+    const auto value = parseJsonBody(request);
+    const json::ObjectReader body(value, "");
+    const std::string action = body.string("action");
+    static const std::map<std::string, std::string> kStates = {
+        {"approve", "approved"}, {"return", "returned"}, {"reject", "rejected"}};
+    const auto state = kStates.find(action);
+    if (state == kStates.end())
+        throwInvalid("action", "expected approve, return or reject, got \"" + action + "\"");
+    const std::int64_t revision = body.int64("revision");
+    std::string comment = body.optionalString("comment").value_or("");
+    if (action != "approve" && comment.find_first_not_of(" \t\n") == std::string::npos)
+        throwInvalid("comment", "say what must change (returning) or why (rejecting)");
+    bj::array fields;
+    if (body.has("fields")) {
+        const auto& named = body.array("fields");
+        for (std::size_t i = 0; i < named.size(); ++i) {
+            if (!named[i].is_string() || named[i].get_string().empty())
+                throwInvalid("fields[" + std::to_string(i) + "]", "expected a field path such as items[1].serial_number");
+            fields.push_back(named[i]);
+        }
+    }
+    bj::object result;
+    context.store.atomically([&] {
+        SubmissionHead head = visibleSubmission(context, request, caller);
+        if (revision != head.currentRevision)
+            throw ApiException(409, "stale_revision",
+                               "revision " + std::to_string(revision) + " is not the newest; review revision " +
+                                   std::to_string(head.currentRevision));
+        if (head.state != "submitted")
+            throw ApiException(409, "invalid_state", "the submission is already " + head.state);
+        const bj::object before = headJson(head);
+        head.state = state->second;
+        head.reviewComment = comment.empty() ? std::nullopt : std::optional(comment);
+        head.reviewFields = json::serialize(fields);
+        head.reviewedBy = caller.userId;
+        head.reviewedAt = head.updatedAt = Timestamp::now().toRfc3339();
+        head.conflict = false;
+        context.store.updateSubmission(head);
+        result = headJson(head);
+        context.store.appendAudit({0, *head.reviewedAt, caller.userId, "submission." + action,
+                                   "submission/" + head.id, json::serialize(before), json::serialize(result)});
+    });
+    return jsonResponse(200, result);
+}
+
+Response audit(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Admin}, "read the audit log");
+    AuditFilter filter;
+    filter.actorId = queryText(request, "actor");
+    filter.record = queryText(request, "record");
+    if (request.query.count("after"))
+        filter.after = queryInteger(request, "after", 0, 0, INT64_MAX);
+    filter.limit = static_cast<int>(queryInteger(request, "limit", 100, 1, 1000));
+    const auto entries = context.store.listAudit(filter);
+    bj::array items;
+    for (const auto& entry : entries) {
+        bj::object item{{"id", entry.id}, {"at", entry.at}, {"actor_id", entry.actorId},
+                        {"action", entry.action}, {"record", entry.record}};
+        item["before"] = entry.before ? json::parse(*entry.before) : bj::value(nullptr);
+        item["after"] = entry.after ? json::parse(*entry.after) : bj::value(nullptr);
+        items.emplace_back(std::move(item));
+    }
+    bj::object body{{"entries", std::move(items)}};
+    body["next"] = static_cast<int>(entries.size()) == filter.limit ? bj::value(entries.back().id)
+                                                                     : bj::value(nullptr);
+    return jsonResponse(200, body);
+}
+
+} // namespace
+
+void addReviewRoutes(Router& router, ServerContext& context) {
+    const auto route = [&](const char* method, const char* pattern,
+                           Response (*handler)(ServerContext&, const Request&, const Caller&)) {
+        router.add(method, pattern, signedIn(context.auth, [&context, handler](const Request& r, const Caller& c) {
+            return handler(context, r, c);
+        }));
+    };
+    route("GET", "/v1/submissions", list);
+    route("GET", "/v1/submissions/{id}", detail);
+    route("GET", "/v1/submissions/{id}/diff", diff);
+    route("POST", "/v1/submissions/{id}/review", review);
+    route("GET", "/v1/audit", audit);
+}
+
+} // namespace kc::server

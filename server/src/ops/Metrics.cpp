@@ -1,0 +1,76 @@
+#include "ops/Metrics.hpp"
+
+#include <sstream>
+
+namespace kc::server {
+
+namespace {
+std::string escapeLabel(const std::string& value) {
+    std::string out;
+    for (char c : value) {
+        if (c == '\\' || c == '"')
+            out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+} // namespace
+
+void Metrics::observeRequest(const std::string& route, int status, double seconds) {
+    std::lock_guard lock(m_mutex);
+    ++m_requests[{route.empty() ? "unmatched" : route, status}];
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        if (seconds <= kBuckets[i])
+            ++m_bucketCounts[i];
+    ++m_latencyCount;
+    m_latencySum += seconds;
+}
+
+void Metrics::countPushed(const std::string& status) {
+    std::lock_guard lock(m_mutex);
+    ++m_pushed[status];
+}
+
+void Metrics::countPulled(std::int64_t changes) {
+    std::lock_guard lock(m_mutex);
+    m_pulled += changes;
+}
+
+std::string Metrics::render(std::int64_t storeBytes, std::int64_t submissions) const {
+    std::lock_guard lock(m_mutex);
+    std::ostringstream out;
+    out << "# HELP kcfield_http_requests_total HTTP requests answered, by route and status.\n"
+        << "# TYPE kcfield_http_requests_total counter\n";
+    for (const auto& [key, count] : m_requests)
+        out << "kcfield_http_requests_total{route=\"" << escapeLabel(key.first) << "\",status=\""
+            << key.second << "\"} " << count << '\n';
+    out << "# HELP kcfield_http_request_duration_seconds Time to answer a request.\n"
+        << "# TYPE kcfield_http_request_duration_seconds histogram\n";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        out << "kcfield_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
+            << m_bucketCounts[i] << '\n';
+    out << "kcfield_http_request_duration_seconds_bucket{le=\"+Inf\"} " << m_latencyCount << '\n'
+        << "kcfield_http_request_duration_seconds_sum " << m_latencySum << '\n'
+        << "kcfield_http_request_duration_seconds_count " << m_latencyCount << '\n';
+    out << "# HELP kcfield_sync_pushed_items_total Submissions pushed, by receipt status.\n"
+        << "# TYPE kcfield_sync_pushed_items_total counter\n";
+    for (const auto& [status, count] : m_pushed)
+        out << "kcfield_sync_pushed_items_total{status=\"" << escapeLabel(status) << "\"} " << count
+            << '\n';
+    out << "# HELP kcfield_sync_pulled_changes_total Changes sent to devices by pull.\n"
+        << "# TYPE kcfield_sync_pulled_changes_total counter\n"
+        << "kcfield_sync_pulled_changes_total " << m_pulled << '\n'
+        << "# HELP kcfield_store_size_bytes Bytes the central store takes on disk.\n"
+        << "# TYPE kcfield_store_size_bytes gauge\n"
+        << "kcfield_store_size_bytes " << storeBytes << '\n'
+        << "# HELP kcfield_store_submissions Submissions held by the central store.\n"
+        << "# TYPE kcfield_store_submissions gauge\n"
+        << "kcfield_store_submissions " << submissions << '\n';
+    return out.str();
+}
+
+} // namespace kc::server

@@ -1,0 +1,29 @@
+#include "ops/RequestLog.hpp"
+
+#include "kc/json/Json.hpp"
+#include "kc/time/Timestamp.hpp"
+
+#include <cmath>
+#include <mutex>
+
+namespace kc::server {
+
+ResponseObserver requestLogger(std::ostream& out, Metrics& metrics) {
+    auto mutex = std::make_shared<std::mutex>();
+    return [&out, &metrics, mutex](const std::string& method, const std::string& remote,
+                                   const Response& response, double seconds) {
+        metrics.observeRequest(response.route, response.status, seconds);
+        boost::json::object line{{"at", Timestamp::now().toRfc3339()},
+                                 {"method", method},
+                                 {"route", response.route.empty() ? "unmatched" : response.route},
+                                 {"status", response.status},
+                                 {"ms", std::round(seconds * 1e5) / 100.0},
+                                 {"user", response.user},
+                                 {"remote", remote}};
+        const std::string text = json::serialize(line) + "\n";
+        std::lock_guard lock(*mutex);
+        out << text << std::flush;
+    };
+}
+
+} // namespace kc::server

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "kc/db/Statement.hpp"
+
+#include <string>
+#include <vector>
+
+// SQLite has no array parameters: an IN list gets one placeholder per value.
+namespace kc::server {
+
+//! "?, ?, ?" for `count` values ("NULL" for none, so "x IN (NULL)" matches nothing).
+inline std::string placeholders(std::size_t count) {
+    if (count == 0)
+        return "NULL";
+    std::string out = "?";
+    for (std::size_t i = 1; i < count; ++i)
+        out += ", ?";
+    return out;
+}
+
+//! Binds `values` from parameter `index` on; returns the next free index.
+inline int bindList(db::Statement& statement, int index, const std::vector<std::string>& values) {
+    for (const auto& value : values)
+        statement.bind(index++, value);
+    return index;
+}
+
+} // namespace kc::server

@@ -1,0 +1,121 @@
+// The change feed in the SQLite store: written by every register, form and review write in
+// its own transaction, read by pull.
+//
+// Why no change is skipped: every write holds the store's one writer lock, and a sequence
+// number is taken inside the write's transaction, so sequence numbers become visible in
+// order. A reader sees a prefix of the sequence, never a later number before an earlier one.
+#include "store/SqliteCentralStore.hpp"
+
+#include "store/SqlLists.hpp"
+
+#include "kc/domain/Roles.hpp"
+#include "kc/json/Json.hpp"
+#include "kc/time/Timestamp.hpp"
+
+namespace kc::server {
+
+void SqliteCentralStore::recordChange(const std::string& kind, const std::string& recordId,
+                                      const std::optional<std::string>& province,
+                                      const std::optional<std::string>& owner,
+                                      const std::string& payload) {
+    m_db.prepare("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
+    m_db.prepare("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
+                 "changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)")
+        .bindAll(kind, recordId, province, owner, payload, Timestamp::now().toRfc3339())
+        .run();
+}
+
+void SqliteCentralStore::recordTombstone(const std::string& kind, const std::string& recordId) {
+    std::optional<std::string> province, owner;
+    auto previous = m_db.prepare(
+        "SELECT province_code, owner_id FROM changes WHERE kind = ? AND record_id = ?");
+    previous.bindAll(kind, recordId);
+    if (previous.step()) {
+        province = previous.getOptionalText(0);
+        owner = previous.getOptionalText(1);
+    }
+    m_db.prepare("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
+    m_db.prepare("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
+                 "changed_at) VALUES (?, ?, ?, ?, 1, NULL, ?)")
+        .bindAll(kind, recordId, province, owner, Timestamp::now().toRfc3339())
+        .run();
+}
+
+std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scope,
+                                                           std::int64_t since, int limit) {
+    std::lock_guard lock(m_mutex);
+    const bool collaborator = scope.role == domain::Role::Collaborator;
+    const bool staff = scope.role == domain::Role::Admin || scope.role == domain::Role::Reviewer;
+    const std::string provinces = placeholders(scope.provinces.size());
+    std::string sql =
+        "SELECT seq, kind, record_id, deleted, payload FROM changes WHERE seq > ? AND ("
+        " kind = 'form'"
+        " OR (kind IN ('facility', 'project') AND province_code IN (" + provinces + ")";
+    if (collaborator)
+        sql += " AND ((kind = 'project' AND record_id IN "
+               "(SELECT project_id FROM assignments WHERE user_id = ?))"
+               " OR (kind = 'facility' AND record_id IN (SELECT b.facility_id FROM "
+               "project_beneficiaries b JOIN assignments a ON a.project_id = b.project_id "
+               "WHERE a.user_id = ?)))";
+    sql += ")";
+    sql += " OR (kind = 'assignment' AND (owner_id = ?";
+    if (staff)
+        sql += " OR province_code IN (" + provinces + ")";
+    sql += "))";
+    sql += " OR (kind = 'submission' AND owner_id = ?)) ORDER BY seq LIMIT ?";
+    auto statement = m_db.prepare(sql);
+    int index = 1;
+    statement.bind(index++, since);
+    index = bindList(statement, index, scope.provinces);
+    if (collaborator) {
+        statement.bind(index++, scope.userId);
+        statement.bind(index++, scope.userId);
+    }
+    statement.bind(index++, scope.userId);
+    if (staff)
+        index = bindList(statement, index, scope.provinces);
+    statement.bind(index++, scope.userId);
+    statement.bind(index, limit);
+    std::vector<ChangeRecord> result;
+    while (statement.step())
+        result.push_back({statement.getInt64(0), statement.getText(1), statement.getText(2),
+                          statement.getInt(3) != 0, statement.getOptionalText(4).value_or("")});
+    return result;
+}
+
+void SqliteCentralStore::backfillChanges() {
+    write([&] {
+        auto empty = m_db.prepare("SELECT NOT EXISTS (SELECT 1 FROM changes)");
+        empty.step();
+        if (!empty.getInt(0))
+            return;
+        // A store from before the feed existed: put what it holds in the feed once.
+        std::vector<std::string> ids;
+        auto facilities = m_db.prepare("SELECT id FROM facilities ORDER BY id");
+        while (facilities.step())
+            ids.push_back(facilities.getText(0));
+        for (const auto& id : ids)
+            recordFacilityChange(id);
+        ids.clear();
+        auto projects = m_db.prepare("SELECT id FROM projects ORDER BY id");
+        while (projects.step())
+            ids.push_back(projects.getText(0));
+        for (const auto& id : ids)
+            recordProjectChange(id);
+        auto forms = m_db.prepare(
+            "SELECT f.id, f.version, f.title_vi, f.title_en, f.definition FROM forms f "
+            "WHERE f.version = (SELECT max(version) FROM forms g WHERE g.id = f.id)");
+        std::vector<std::pair<std::string, std::string>> payloads;
+        while (forms.step()) {
+            boost::json::object payload{{"id", forms.getText(0)},
+                                        {"version", forms.getInt64(1)},
+                                        {"title", {{"vi", forms.getText(2)}, {"en", forms.getText(3)}}},
+                                        {"definition", json::parse(forms.getText(4))}};
+            payloads.emplace_back(forms.getText(0), json::serialize(payload));
+        }
+        for (const auto& [id, payload] : payloads)
+            recordChange("form", id, std::nullopt, std::nullopt, payload);
+    });
+}
+
+} // namespace kc::server

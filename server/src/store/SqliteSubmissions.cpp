@@ -1,0 +1,192 @@
+// Submissions, their revisions and receipts in the SQLite store.
+#include "store/SqliteCentralStore.hpp"
+
+#include "store/SqlLists.hpp"
+
+#include "kc/json/Json.hpp"
+
+namespace kc::server {
+
+namespace {
+
+constexpr const char* kHeadColumns =
+    "s.id, s.form_id, s.form_version, s.owner_id, u.username, s.province_code, s.project_id, "
+    "s.facility_id, s.state, s.current_revision, s.conflict, s.review_comment, s.review_fields, "
+    "s.reviewed_by, s.reviewed_at, s.received_at, s.updated_at";
+
+SubmissionHead readHead(const db::Statement& row) {
+    SubmissionHead h;
+    h.id = row.getText(0);
+    h.formId = row.getText(1);
+    h.formVersion = row.getInt64(2);
+    h.ownerId = row.getText(3);
+    h.ownerName = row.getText(4);
+    h.provinceCode = row.getText(5);
+    h.projectId = row.getOptionalText(6);
+    h.facilityId = row.getOptionalText(7);
+    h.state = row.getText(8);
+    h.currentRevision = row.getInt64(9);
+    h.conflict = row.getInt(10) != 0;
+    h.reviewComment = row.getOptionalText(11);
+    h.reviewFields = row.getOptionalText(12);
+    h.reviewedBy = row.getOptionalText(13);
+    h.reviewedAt = row.getOptionalText(14);
+    h.receivedAt = row.getText(15);
+    h.updatedAt = row.getText(16);
+    return h;
+}
+
+} // namespace
+
+std::optional<std::string> SqliteCentralStore::findReceipt(const std::string& submissionId,
+                                                           const std::string& contentHash) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        "SELECT receipt FROM receipts WHERE submission_id = ? AND content_hash = ?");
+    statement.bindAll(submissionId, contentHash);
+    if (!statement.step())
+        return std::nullopt;
+    return statement.getText(0);
+}
+
+void SqliteCentralStore::storeReceipt(const std::string& submissionId, const std::string& contentHash,
+                                      const std::string& receipt) {
+    write([&] {
+        m_db.prepare("INSERT INTO receipts (submission_id, content_hash, receipt) VALUES (?, ?, ?)")
+            .bindAll(submissionId, contentHash, receipt)
+            .run();
+    });
+}
+
+std::optional<SubmissionHead> SqliteCentralStore::findSubmission(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(std::string("SELECT ") + kHeadColumns +
+                                  " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.id = ?");
+    statement.bindAll(id);
+    if (!statement.step())
+        return std::nullopt;
+    return readHead(statement);
+}
+
+void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) {
+    write([&] {
+        m_db.prepare("INSERT INTO submissions (id, form_id, form_version, owner_id, province_code, "
+                     "project_id, facility_id, state, current_revision, conflict, received_at, "
+                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(head.id, head.formId, head.formVersion, head.ownerId, head.provinceCode,
+                     head.projectId, head.facilityId, head.state, head.currentRevision,
+                     head.conflict, head.receivedAt, head.updatedAt)
+            .run();
+        addRevision(head.id, first);
+        recordSubmissionChange(head);
+    });
+}
+
+void SqliteCentralStore::addRevision(const std::string& submissionId, const SubmissionRevision& r) {
+    write([&] {
+        m_db.prepare("INSERT INTO submission_revisions (submission_id, revision, base_revision, "
+                     "form_version, content_hash, answers, captured_at, conflict, received_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(submissionId, r.revision, r.baseRevision, r.formVersion, r.contentHash,
+                     r.answers, r.capturedAt, r.conflict, r.receivedAt)
+            .run();
+        auto uses = m_db.prepare(
+            "INSERT OR IGNORE INTO submission_attachments (submission_id, revision, sha256) VALUES (?, ?, ?)");
+        for (const auto& sha : r.attachments) {
+            uses.reset();
+            uses.bindAll(submissionId, r.revision, sha).run();
+        }
+    });
+}
+
+void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
+    write([&] {
+        m_db.prepare("UPDATE submissions SET form_version = ?, state = ?, current_revision = ?, "
+                     "conflict = ?, review_comment = ?, review_fields = ?, reviewed_by = ?, "
+                     "reviewed_at = ?, updated_at = ?, project_id = ?, facility_id = ? WHERE id = ?")
+            .bindAll(head.formVersion, head.state, head.currentRevision, head.conflict,
+                     head.reviewComment, head.reviewFields, head.reviewedBy, head.reviewedAt,
+                     head.updatedAt, head.projectId, head.facilityId, head.id)
+            .run();
+        recordSubmissionChange(head);
+    });
+}
+
+void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head) {
+    // What the submitter's devices learn: the state of their submission and the review.
+    boost::json::object payload{{"id", head.id},
+                                {"form_id", head.formId},
+                                {"form_version", head.formVersion},
+                                {"state", head.state},
+                                {"revision", head.currentRevision},
+                                {"conflict", head.conflict},
+                                {"updated_at", head.updatedAt}};
+    payload["review_comment"] = head.reviewComment ? boost::json::value(*head.reviewComment) : nullptr;
+    payload["review_fields"] = head.reviewFields ? json::parse(*head.reviewFields) : boost::json::value(boost::json::array());
+    payload["reviewed_at"] = head.reviewedAt ? boost::json::value(*head.reviewedAt) : nullptr;
+    recordChange("submission", head.id, head.provinceCode, head.ownerId, json::serialize(payload));
+}
+
+std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string& submissionId) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        "SELECT revision, base_revision, form_version, content_hash, answers, captured_at, "
+        "conflict, received_at FROM submission_revisions WHERE submission_id = ? ORDER BY revision");
+    statement.bindAll(submissionId);
+    std::vector<SubmissionRevision> result;
+    while (statement.step())
+        result.push_back({statement.getInt64(0), statement.getOptionalInt64(1), statement.getInt64(2),
+                          statement.getText(3), statement.getText(4), statement.getOptionalText(5),
+                          statement.getInt(6) != 0, statement.getText(7), {}});
+    return result;
+}
+
+std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
+    std::lock_guard lock(m_mutex);
+    std::string sql = std::string("SELECT ") + kHeadColumns +
+                      " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.province_code IN (" +
+                      placeholders(f.provinces.size()) + ")";
+    std::vector<std::string> values = f.provinces;
+    const auto where = [&](const std::optional<std::string>& value, const char* clause) {
+        if (value) {
+            sql += clause;
+            values.push_back(*value);
+        }
+    };
+    where(f.ownerId, " AND s.owner_id = ?");
+    where(f.formId, " AND s.form_id = ?");
+    where(f.state, " AND s.state = ?");
+    where(f.province, " AND s.province_code = ?");
+    where(f.officer, " AND u.username = ?");
+    where(f.receivedFrom, " AND s.received_at >= ?");
+    where(f.receivedTo, " AND s.received_at < ?");
+    where(f.before, " AND s.id < ?");
+    if (f.conflict)
+        sql += *f.conflict ? " AND s.conflict = 1" : " AND s.conflict = 0";
+    sql += " ORDER BY s.id DESC LIMIT ?";
+    auto statement = m_db.prepare(sql);
+    const int next = bindList(statement, 1, values);
+    statement.bind(next, f.limit);
+    std::vector<SubmissionHead> result;
+    while (statement.step())
+        result.push_back(readHead(statement));
+    return result;
+}
+
+void SqliteCentralStore::forEachSubmission(
+    const std::string& formId, const std::vector<std::string>& provinces,
+    const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(
+        std::string("SELECT ") + kHeadColumns + ", r.answers FROM submissions s "
+        "JOIN users u ON u.id = s.owner_id "
+        "JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.current_revision "
+        "WHERE s.form_id = ? AND s.province_code IN (" + placeholders(provinces.size()) +
+        ") ORDER BY s.id");
+    statement.bind(1, formId);
+    bindList(statement, 2, provinces);
+    while (statement.step())
+        visit(readHead(statement), statement.getText(17));
+}
+
+} // namespace kc::server

@@ -1,0 +1,156 @@
+#pragma once
+
+#include "kc/domain/Roles.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Plain records the central store hands to the services above it. No SQL, no JSON
+// library types: a second engine fills the same structs.
+namespace kc::server {
+
+struct UserRecord {
+    std::string id;
+    std::string username;
+    std::string displayName;
+    domain::Role role = domain::Role::Officer;
+    std::string passwordHash;
+    bool disabled = false;
+    std::vector<std::string> provinces;  //!< the user's scope
+    std::vector<std::string> projects;   //!< projects assigned to the user
+};
+
+struct TokenRecord {
+    std::string hash;  //!< SHA-256 hex of the token
+    std::string userId;
+    std::string device;
+    std::string createdAt;
+    std::string expiresAt;
+    std::optional<std::string> revokedAt;
+};
+
+struct EnrollmentRecord {
+    std::string hash;
+    std::string userId;
+    std::string device;
+    std::string createdBy;
+    std::string createdAt;
+    std::string expiresAt;
+    std::optional<std::string> usedAt;
+};
+
+//! One row of the change feed, ready to send.
+struct ChangeRecord {
+    std::int64_t seq = 0;
+    std::string kind;  //!< form, facility, project, assignment, submission
+    std::string recordId;
+    bool deleted = false;
+    std::string payload;  //!< JSON text; empty for a tombstone
+};
+
+//! Who may see a change: the puller's scope, as the feed filter needs it.
+struct FeedScope {
+    std::string userId;
+    domain::Role role = domain::Role::Officer;
+    std::vector<std::string> provinces;
+};
+
+//! A submission's head: its newest accepted revision and review state.
+struct SubmissionHead {
+    std::string id;
+    std::string formId;
+    std::int64_t formVersion = 0;
+    std::string ownerId;
+    std::string ownerName;
+    std::string provinceCode;
+    std::optional<std::string> projectId;
+    std::optional<std::string> facilityId;
+    std::string state;  //!< submitted, approved, returned, rejected
+    std::int64_t currentRevision = 0;
+    bool conflict = false;
+    std::optional<std::string> reviewComment;
+    std::optional<std::string> reviewFields;  //!< JSON list
+    std::optional<std::string> reviewedBy;
+    std::optional<std::string> reviewedAt;
+    std::string receivedAt;
+    std::string updatedAt;
+};
+
+struct SubmissionRevision {
+    std::int64_t revision = 0;
+    std::optional<std::int64_t> baseRevision;
+    std::int64_t formVersion = 0;
+    std::string contentHash;
+    std::string answers;  //!< JSON text
+    std::optional<std::string> capturedAt;
+    bool conflict = false;
+    std::string receivedAt;
+    std::vector<std::string> attachments;  //!< SHA-256 of the photos and signatures it uses
+};
+
+//! Filters of the review list; empty fields do not filter.
+struct SubmissionFilter {
+    std::vector<std::string> provinces;  //!< the caller's scope (always applied)
+    std::optional<std::string> ownerId;  //!< set for officers and collaborators: their own only
+    std::optional<std::string> formId;
+    std::optional<std::string> state;
+    std::optional<std::string> province;
+    std::optional<std::string> officer;  //!< a username
+    std::optional<std::string> receivedFrom;  //!< RFC 3339, inclusive
+    std::optional<std::string> receivedTo;    //!< RFC 3339, exclusive
+    std::optional<bool> conflict;
+    std::optional<std::string> before;  //!< keyset: ids lower than this one
+    int limit = 50;
+};
+
+struct AttachmentRecord {
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string contentType;
+    std::string uploadedBy;
+    std::string completedAt;
+};
+
+struct UploadRecord {
+    std::string sha256;
+    std::string userId;
+    std::int64_t size = 0;
+    std::string contentType;
+    std::int64_t received = 0;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;
+    std::string actorId;
+    std::string action;
+    std::string record;
+    std::optional<std::string> before;  //!< JSON
+    std::optional<std::string> after;   //!< JSON
+};
+
+struct AuditFilter {
+    std::optional<std::string> actorId;
+    std::optional<std::string> record;
+    std::optional<std::int64_t> after;  //!< keyset: entries with a higher id
+    int limit = 100;
+};
+
+//! A facility likely to be the same as one being registered.
+struct DuplicateCandidate {
+    std::string id;
+    std::string name;
+    std::string reason;  //!< same_name_same_commune or nearby
+    std::optional<double> distanceMetres;
+};
+
+struct AssignmentRecord {
+    std::string id;
+    std::string projectId;
+    std::string userId;
+    std::string provinceCode;
+};
+
+} // namespace kc::server

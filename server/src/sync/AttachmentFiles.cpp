@@ -1,0 +1,111 @@
+#include "sync/AttachmentFiles.hpp"
+
+#include "util/Sha256.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace kc::server {
+
+namespace {
+
+void check(bool ok, const std::string& what, const std::filesystem::path& path) {
+    if (!ok)
+        throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+}
+
+void syncFolder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+AttachmentFiles::AttachmentFiles(const std::filesystem::path& dataDir)
+    : m_attachments(dataDir / "attachments"), m_uploads(dataDir / "uploads") {
+    std::filesystem::create_directories(m_attachments);
+    std::filesystem::create_directories(m_uploads);
+}
+
+std::filesystem::path AttachmentFiles::finalPath(const std::string& sha256) const {
+    return m_attachments / sha256.substr(0, 2) / sha256;
+}
+
+std::filesystem::path AttachmentFiles::partPath(const std::string& sha256, const std::string& userId) const {
+    return m_uploads / (userId + "-" + sha256 + ".part");
+}
+
+bool AttachmentFiles::complete(const std::string& sha256) const {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(finalPath(sha256), ec);
+}
+
+std::int64_t AttachmentFiles::offset(const std::string& sha256, const std::string& userId) const {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(partPath(sha256, userId), ec);
+    return ec ? 0 : static_cast<std::int64_t>(size);
+}
+
+std::int64_t AttachmentFiles::append(const std::string& sha256, const std::string& userId,
+                                     std::string_view bytes) {
+    std::lock_guard lock(m_mutex);
+    const auto path = partPath(sha256, userId);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    check(fd >= 0, "cannot open", path);
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ::close(fd);
+            check(false, "cannot write", path);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    check(synced, "cannot flush", path);
+    return offset(sha256, userId);
+}
+
+bool AttachmentFiles::finish(const std::string& sha256, const std::string& userId) {
+    std::lock_guard lock(m_mutex);
+    const auto part = partPath(sha256, userId);
+    const int fd = ::open(part.c_str(), O_RDONLY | O_CLOEXEC);
+    check(fd >= 0, "cannot open", part);
+    Sha256 hash;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        hash.update(std::string_view(buffer, static_cast<std::size_t>(n)));
+    }
+    ::close(fd);
+    if (hash.hexDigest() != sha256) {
+        std::filesystem::remove(part);
+        return false;
+    }
+    const auto target = finalPath(sha256);
+    std::filesystem::create_directories(target.parent_path());
+    std::filesystem::rename(part, target);
+    syncFolder(target.parent_path());
+    return true;
+}
+
+void AttachmentFiles::discard(const std::string& sha256, const std::string& userId) {
+    std::lock_guard lock(m_mutex);
+    std::error_code ec;
+    std::filesystem::remove(partPath(sha256, userId), ec);
+}
+
+} // namespace kc::server

@@ -1,0 +1,322 @@
+#include "sync/PushService.hpp"
+
+#include "util/Sha256.hpp"
+
+#include "kc/domain/RegisterJson.hpp"
+#include "kc/forms/References.hpp"
+#include "kc/forms/Validator.hpp"
+#include "kc/ids/Uuid.hpp"
+#include "kc/json/Json.hpp"
+#include "kc/time/Timestamp.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+void appendCanonical(const bj::value& value, std::string& out) {
+    if (value.is_object()) {
+        const auto& object = value.get_object();
+        std::vector<std::string_view> keys;
+        for (const auto& entry : object)
+            keys.push_back(entry.key());
+        std::sort(keys.begin(), keys.end());
+        out += '{';
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (i)
+                out += ',';
+            out += json::serialize(bj::string(keys[i]));
+            out += ':';
+            appendCanonical(object.at(keys[i]), out);
+        }
+        out += '}';
+    } else if (value.is_array()) {
+        out += '[';
+        const auto& array = value.get_array();
+        for (std::size_t i = 0; i < array.size(); ++i) {
+            if (i)
+                out += ',';
+            appendCanonical(array[i], out);
+        }
+        out += ']';
+    } else {
+        out += json::serialize(value);
+    }
+}
+
+const std::set<std::string, std::less<>> kClientFields = {"id", "form_id", "form_version",
+                                                          "base_revision", "captured_at", "answers"};
+
+struct Invalid {
+    std::vector<bj::object> errors;
+};
+
+bj::object fieldError(const std::string& path, const std::string& code, const std::string& vi,
+                      const std::string& en) {
+    return {{"path", path}, {"code", code}, {"message", {{"vi", vi}, {"en", en}}}};
+}
+
+[[noreturn]] void invalid(const std::string& path, const std::string& code, const std::string& vi,
+                          const std::string& en) {
+    throw Invalid{{fieldError(path, code, vi, en)}};
+}
+
+bool maySubmitForm(const Caller& caller, const std::string& formId) {
+    // Collaborators report progress on their projects; everything else is officers' work.
+    return !caller.isCollaborator() || formId == "progress_report";
+}
+
+forms::RegisterAccess scopedRegisters(CentralStore& store, const Caller& caller) {
+    forms::RegisterAccess access;
+    access.exists = [&store, &caller](std::string_view registerName, std::string_view id) {
+        if (registerName == "facility") {
+            auto facility = store.findFacility(std::string(id));
+            return facility && caller.maySee(*facility);
+        }
+        if (registerName == "project") {
+            auto project = store.findProject(std::string(id));
+            return project && caller.maySee(*project);
+        }
+        return false;
+    };
+    access.value = [&store, &caller](std::string_view registerName, std::string_view id,
+                                     std::string_view column) -> std::optional<std::string> {
+        bj::object record;
+        if (registerName == "facility") {
+            auto facility = store.findFacility(std::string(id));
+            if (!facility || !caller.maySee(*facility))
+                return std::nullopt;
+            record = domain::facilityToJson(*facility);
+        } else if (registerName == "project") {
+            auto project = store.findProject(std::string(id));
+            if (!project || !caller.maySee(*project))
+                return std::nullopt;
+            record = domain::projectToJson(*project);
+        }
+        const auto* value = record.if_contains(column);
+        if (!value || value->is_null())
+            return std::nullopt;
+        if (value->is_string())
+            return std::string(value->get_string());
+        return json::serialize(*value);
+    };
+    return access;
+}
+
+//! The province a submission belongs to: its project's, else its facility's, else the
+//! answer `province`, else the caller's only province.
+std::string provinceOf(CentralStore& store, const Caller& caller,
+                       const forms::SubmissionReferences& refs, const bj::object& answers,
+                       std::optional<std::string>& projectId, std::optional<std::string>& facilityId) {
+    std::optional<std::string> province;
+    for (const auto& ref : refs.registers) {
+        if (ref.registerName == "project" && !projectId) {
+            projectId = ref.id;
+            if (auto project = store.findProject(ref.id); project && !province)
+                province = project->provinceCode;
+        }
+        if (ref.registerName == "facility" && !facilityId) {
+            facilityId = ref.id;
+            if (auto facility = store.findFacility(ref.id); facility && !province && !projectId)
+                province = facility->provinceCode;
+        }
+    }
+    if (!province)
+        if (const auto* answer = answers.if_contains("province"); answer && answer->is_string())
+            province = std::string(answer->get_string());
+    if (!province && caller.provinces.size() == 1)
+        province = caller.provinces.front();
+    if (!province)
+        invalid("province", "scope", "Không xác định được tỉnh của phiếu",
+                "the submission names no project, facility or province");
+    if (!caller.inProvince(*province))
+        invalid("province", "scope", "Tỉnh " + *province + " nằm ngoài phạm vi của bạn",
+                "province " + *province + " is outside your scope");
+    return *province;
+}
+
+bj::object receiptBase(const std::string& id, const std::string& status) {
+    return {{"id", id}, {"status", status}, {"received_at", Timestamp::now().toRfc3339()}};
+}
+
+bj::object pushOne(ServerContext& context, const Caller& caller, const bj::value& item,
+                   const std::string& path) {
+    const json::ObjectReader reader(item, path);
+    for (const auto& entry : reader.object())
+        if (!kClientFields.contains(entry.key()))
+            invalid(std::string(entry.key()), "unknown_field",
+                    "Trường \"" + std::string(entry.key()) + "\" không được gửi lên (do máy chủ đặt hoặc không tồn tại)",
+                    "\"" + std::string(entry.key()) + "\" is not a field a client may send "
+                    "(the server sets it, or it does not exist)");
+    const std::string id = reader.string("id");
+    const auto uuid = Uuid::parse(id);
+    if (!uuid || uuid->version() != 7)
+        invalid("id", "id", "Mã phiếu phải là UUIDv7", "id must be a UUIDv7 in canonical text form");
+    const std::string formId = reader.string("form_id");
+    const std::int64_t formVersion = reader.int64("form_version");
+    const auto base = reader.optionalInt64("base_revision");
+    const auto capturedAt = reader.optionalString("captured_at");
+    if (capturedAt && !Timestamp::parse(*capturedAt))
+        invalid("captured_at", "type", "Thời điểm ghi không hợp lệ", "captured_at must be an RFC 3339 time");
+    const bj::value& answers = reader.raw("answers");
+    if (!answers.is_object())
+        invalid("answers", "type", "Câu trả lời phải là một đối tượng JSON",
+                "answers must be a JSON object, got " + json::describeKind(answers));
+    const std::string hash = submissionContentHash(formId, formVersion, base, answers);
+
+    CentralStore& store = context.store;
+    if (auto original = store.findReceipt(id, hash)) {
+        bj::object receipt = receiptBase(id, "duplicate");
+        receipt["original"] = json::parse(*original);
+        return receipt;
+    }
+    const auto existing = store.findSubmission(id);
+    if (existing && existing->ownerId != caller.userId)
+        invalid("id", "id", "Mã phiếu đã được dùng", "this id is already used by another submission");
+    if (!maySubmitForm(caller, formId))
+        invalid("form_id", "forbidden", "Vai trò của bạn không được gửi biểu mẫu này",
+                "a " + std::string(domain::roleCode(caller.role)) + " may not submit " + formId);
+    const auto form = context.forms.get(formId, formVersion);
+    if (!form)
+        invalid("form_version", "form", "Biểu mẫu " + formId + " phiên bản " + std::to_string(formVersion) + " chưa được ban hành",
+                "form " + formId + " version " + std::to_string(formVersion) + " is not published");
+
+    forms::ValidationOptions options;
+    options.registers = scopedRegisters(store, caller);
+    const auto result = forms::validateSubmission(*form, answers, options);
+    if (!result.ok()) {
+        Invalid failure;
+        for (const auto& error : result.errors)
+            failure.errors.push_back(fieldError("answers." + error.path, error.code,
+                                                error.message.vi, error.message.en));
+        throw failure;
+    }
+    const auto refs = forms::collectReferences(*form, result.answers);
+    bj::array missing;
+    for (const auto& sha : refs.attachments)
+        if (!store.findAttachment(sha))
+            missing.emplace_back(sha);
+    if (!missing.empty()) {
+        bj::object receipt = receiptBase(id, "missing_attachments");
+        receipt["missing"] = std::move(missing);
+        return receipt;
+    }
+    std::optional<std::string> projectId, facilityId;
+    const std::string province = provinceOf(store, caller, refs, result.answers, projectId, facilityId);
+
+    const std::string now = Timestamp::now().toRfc3339();
+    SubmissionRevision revision;
+    revision.baseRevision = base;
+    revision.formVersion = formVersion;
+    revision.contentHash = hash;
+    revision.answers = json::serialize(result.answers);
+    revision.capturedAt = capturedAt;
+    revision.receivedAt = now;
+    revision.attachments = refs.attachments;
+
+    bj::object receipt;
+    if (!existing) {
+        if (base)
+            invalid("base_revision", "revision", "Máy chủ chưa có phiếu này để sửa",
+                    "base_revision is set but the server has no submission " + id);
+        SubmissionHead head;
+        head.id = id;
+        head.formId = formId;
+        head.formVersion = formVersion;
+        head.ownerId = caller.userId;
+        head.provinceCode = province;
+        head.projectId = projectId;
+        head.facilityId = facilityId;
+        head.state = "submitted";
+        head.currentRevision = 1;
+        head.receivedAt = head.updatedAt = now;
+        revision.revision = 1;
+        store.insertSubmission(head, revision);
+        receipt = receiptBase(id, "accepted");
+        receipt["revision"] = 1;
+    } else {
+        if (existing->formId != formId)
+            invalid("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
+                    "submission " + id + " is a " + existing->formId + ", not a " + formId);
+        const auto all = store.revisions(id);
+        const std::int64_t next = all.empty() ? 1 : all.back().revision + 1;
+        SubmissionHead head = *existing;
+        head.updatedAt = now;
+        revision.revision = next;
+        const bool editable = existing->state == "submitted" || existing->state == "returned";
+        if (base && *base > existing->currentRevision)
+            invalid("base_revision", "revision", "Phiên bản gốc không tồn tại trên máy chủ",
+                    "base_revision " + std::to_string(*base) + " is newer than the server's revision " +
+                        std::to_string(existing->currentRevision));
+        if (base && *base == existing->currentRevision && editable) {
+            store.addRevision(id, revision);
+            head.currentRevision = next;
+            head.formVersion = formVersion;
+            head.state = "submitted";
+            head.projectId = projectId;
+            head.facilityId = facilityId;
+            store.updateSubmission(head);
+            receipt = receiptBase(id, "revision");
+            receipt["revision"] = next;
+        } else {
+            // A stale base, no base, or a closed review: keep it beside, overwrite nothing.
+            revision.conflict = true;
+            store.addRevision(id, revision);
+            head.conflict = true;
+            store.updateSubmission(head);
+            receipt = receiptBase(id, "conflict");
+            receipt["revision"] = next;
+            receipt["current_revision"] = existing->currentRevision;
+            receipt["state"] = existing->state;
+        }
+    }
+    store.storeReceipt(id, hash, json::serialize(receipt));
+    return receipt;
+}
+
+} // namespace
+
+std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
+                                  const std::optional<std::int64_t>& baseRevision,
+                                  const bj::value& answers) {
+    bj::object content{{"form_id", formId}, {"form_version", formVersion}, {"answers", answers}};
+    content["base_revision"] = baseRevision ? bj::value(*baseRevision) : bj::value(nullptr);
+    std::string canonical;
+    appendCanonical(content, canonical);
+    return sha256Hex(canonical);
+}
+
+bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj::array& items) {
+    bj::array receipts;
+    context.store.atomically([&] {
+        receipts.clear();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string path = "submissions[" + std::to_string(i) + "]";
+            bj::object receipt;
+            try {
+                receipt = pushOne(context, caller, items[i], path);
+            } catch (const Invalid& failure) {
+                const auto* id = items[i].is_object() ? items[i].get_object().if_contains("id") : nullptr;
+                receipt = receiptBase(id && id->is_string() ? std::string(id->get_string()) : "", "invalid");
+                receipt["errors"] = bj::array(failure.errors.begin(), failure.errors.end());
+            } catch (const json::JsonError& error) {
+                const auto* id = items[i].is_object() ? items[i].get_object().if_contains("id") : nullptr;
+                receipt = receiptBase(id && id->is_string() ? std::string(id->get_string()) : "", "invalid");
+                std::string field = error.path();
+                if (field.rfind(path + ".", 0) == 0)
+                    field = field.substr(path.size() + 1);
+                receipt["errors"] = bj::array{fieldError(field, "type", error.problem(), error.problem())};
+            }
+            receipts.push_back(std::move(receipt));
+        }
+    });
+    for (const auto& receipt : receipts)
+        context.metrics.countPushed(std::string(receipt.at("status").get_string()));
+    return receipts;
+}
+
+} // namespace kc::server

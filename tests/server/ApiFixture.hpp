@@ -1,0 +1,59 @@
+#pragma once
+
+// The real handlers over a real SQLite store in a temp folder, called without sockets.
+#include "api/ServerContext.hpp"
+#include "http/Router.hpp"
+#include "store/SqliteCentralStore.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace kc::test {
+
+struct ApiFixture {
+    explicit ApiFixture(const std::string& name);
+
+    //! Calls the router as the transport would. `token` empty: no Authorization header.
+    server::Response call(const std::string& method, const std::string& target,
+                          const std::string& body = {}, const std::string& token = {},
+                          std::map<std::string, std::string> headers = {});
+    //! As call(), with the caller signed in as a demo user (tokens are cached per user).
+    server::Response as(const std::string& user, const std::string& method,
+                        const std::string& target, const std::string& body = {},
+                        std::map<std::string, std::string> headers = {});
+    std::string token(const std::string& user);
+    boost::json::value json(const server::Response& response) const;
+    //! The error code of an error response.
+    std::string errorCode(const server::Response& response) const;
+
+    //! Uploads `bytes` as a JPEG in one chunk as `user`; returns its SHA-256.
+    std::string upload(const std::string& user, const std::string& bytes);
+    //! A project's id by its code, and a facility's by its name.
+    std::string projectId(const std::string& code);
+    std::string facilityId(const std::string& name);
+    //! A valid progress report on the project `code`, pushed as one item (no photo list
+    //! when `photo` is empty: then the form's required photo is missing).
+    boost::json::object progressReport(const std::string& id, const std::string& projectCode,
+                                       const std::string& photo, int percent = 60);
+    //! Pushes items and returns the receipts.
+    boost::json::array push(const std::string& user, const boost::json::array& items);
+
+    std::filesystem::path dir;
+    std::unique_ptr<server::SqliteCentralStore> store;
+    std::unique_ptr<server::Authenticator> auth;
+    std::unique_ptr<server::FormCache> forms;
+    std::unique_ptr<server::AttachmentFiles> files;
+    server::Metrics metrics;
+    std::unique_ptr<server::ServerContext> context;
+    server::Router router;
+    std::map<std::string, std::string> tokens;
+};
+
+//! A fresh UUIDv7 as text.
+std::string newId();
+
+} // namespace kc::test

@@ -1,0 +1,181 @@
+// Review, audit, registers and exports through the real handlers.
+#include "ApiFixture.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <catch2/catch.hpp>
+
+using kc::test::ApiFixture;
+using kc::test::newId;
+namespace bj = boost::json;
+
+namespace {
+std::string pushOne(ApiFixture& api, const std::string& user, const std::string& project, int percent = 60) {
+    const std::string photo = api.upload(user, "photo of " + project);
+    const std::string id = newId();
+    const auto receipts = api.push(user, {api.progressReport(id, project, photo, percent)});
+    REQUIRE(receipts[0].at("status") == "accepted");
+    return id;
+}
+} // namespace
+
+TEST_CASE("review: return with a comment, resubmit a revision, approve; every step audited", "[api][review]") {
+    ApiFixture api("review-cycle");
+    const std::string id = pushOne(api, "canbo", "KCQG-2024-01", 40);
+
+    const auto listed = api.as("duyet", "GET", "/v1/submissions?form=progress_report&state=submitted");
+    REQUIRE(listed.status == 200);
+    REQUIRE(api.json(listed).at("submissions").as_array().size() == 1);
+    CHECK(api.json(listed).at("submissions").at(0).at("owner").at("username") == "canbo");
+
+    CHECK(api.as("canbo", "POST", "/v1/submissions/" + id + "/review", R"({"action":"approve","revision":1})").status == 403);
+    const auto noComment = api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"return","revision":1})");
+    CHECK(noComment.status == 400);
+    CHECK(api.json(noComment).at("error").at("fields").at(0).at("path") == "comment");
+
+    const auto returned = api.as("duyet", "POST", "/v1/submissions/" + id + "/review",
+                                 R"({"action":"return","revision":1,"comment":"Tiến độ chưa khớp biên bản","fields":["percent_done"]})");
+    REQUIRE(returned.status == 200);
+    CHECK(api.json(returned).at("state") == "returned");
+
+    const std::string photo = api.upload("canbo", "photo of KCQG-2024-01");
+    auto fix = api.progressReport(id, "KCQG-2024-01", photo, 55);
+    fix["base_revision"] = 1;
+    const auto revised = api.push("canbo", {fix});
+    CHECK(revised[0].at("status") == "revision");
+    CHECK(api.store->findSubmission(id)->state == "submitted");
+
+    const auto diff = api.as("duyet", "GET", "/v1/submissions/" + id + "/diff");
+    REQUIRE(diff.status == 200);
+    const auto changes = api.json(diff).at("changes").as_array();
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].at("path") == "percent_done");
+    CHECK(changes[0].at("before") == 40);
+    CHECK(changes[0].at("after") == 55);
+
+    const auto stale = api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"approve","revision":1})");
+    CHECK(stale.status == 409);
+    CHECK(api.errorCode(stale) == "stale_revision");
+    REQUIRE(api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"approve","revision":2})").status == 200);
+    const auto twice = api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"reject","revision":2,"comment":"x"})");
+    CHECK(twice.status == 409);
+    CHECK(api.errorCode(twice) == "invalid_state");
+
+    const auto detail = api.as("canbo", "GET", "/v1/submissions/" + id);
+    REQUIRE(detail.status == 200);
+    CHECK(api.json(detail).at("state") == "approved");
+    CHECK(api.json(detail).at("revisions").as_array().size() == 2);
+
+    const auto audit = api.as("quantri", "GET", "/v1/audit?record=submission/" + id);
+    REQUIRE(audit.status == 200);
+    const auto entries = api.json(audit).at("entries").as_array();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].at("action") == "submission.return");
+    CHECK(entries[0].at("before").at("state") == "submitted");
+    CHECK(entries[0].at("after").at("state") == "returned");
+    CHECK(entries[0].at("after").at("review_comment") == "Tiến độ chưa khớp biên bản");
+    CHECK(entries[1].at("action") == "submission.approve");
+    CHECK(api.as("duyet", "GET", "/v1/audit").status == 403);
+}
+
+TEST_CASE("review lists filter and page by keyset", "[api][review]") {
+    ApiFixture api("review-list");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(pushOne(api, "canbo", "KCQG-2024-01", 10 + i));
+    pushOne(api, "canbo_cm", "KCĐP-2025-11");
+    std::vector<std::string> seen;
+    std::string before;
+    for (int page = 0; page < 10; ++page) {
+        const auto response = api.as("duyet", "GET", "/v1/submissions?limit=2" + (before.empty() ? "" : "&before=" + before));
+        REQUIRE(response.status == 200);
+        const auto body = api.json(response);
+        for (const auto& item : body.at("submissions").as_array())
+            seen.emplace_back(item.at("id").as_string());
+        if (body.at("next").is_null())
+            break;
+        before = std::string(body.at("next").as_string());
+    }
+    std::sort(ids.begin(), ids.end());
+    std::reverse(ids.begin(), ids.end());
+    CHECK(seen == ids);  // newest first, none from Cà Mau
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submissions?officer=canbo_cm")).at("submissions").as_array().empty());
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submissions?state=approved")).at("submissions").as_array().empty());
+    CHECK(api.as("duyet", "GET", "/v1/submissions?state=done").status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/submissions?from=yesterday").status == 400);
+    // An officer sees only their own.
+    CHECK(api.json(api.as("canbo_cm", "GET", "/v1/submissions")).at("submissions").as_array().size() == 1);
+}
+
+TEST_CASE("registering a facility from the field flags likely duplicates for a reviewer", "[api][registers]") {
+    ApiFixture api("registers-duplicates");
+    bj::object fresh{{"id", newId()}, {"name", "HTX Chè Phja Thắp"}, {"legal_form", "cooperative"},
+                     {"sector", "agro_forestry_processing"}, {"province", "04"}, {"commune", "04-003"},
+                     {"latitude", 22.80}, {"longitude", 106.00}};
+    const auto created = api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(fresh));
+    REQUIRE(created.status == 201);
+    CHECK_FALSE(api.json(created).at("needs_review").as_bool());
+    CHECK(api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(fresh)).status == 200);  // replay
+
+    bj::object sameName = fresh;
+    sameName["id"] = newId();
+    sameName["name"] = "htx tam hoa";  // HTX Tâm Hòa, typed without diacritics
+    sameName["latitude"] = 22.70;
+    const auto dup = api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(sameName));
+    REQUIRE(dup.status == 201);
+    CHECK(api.json(dup).at("needs_review").as_bool());
+    CHECK(api.json(dup).at("possible_duplicates").at(0).at("reason") == "same_name_same_commune");
+
+    bj::object near = fresh;
+    near["id"] = newId();
+    near["name"] = "Cơ sở sấy chè mới";
+    near["latitude"] = 22.8005;  // about 55 m north of the first one
+    const auto nearby = api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(near));
+    REQUIRE(nearby.status == 201);
+    const auto nearbyBody = api.json(nearby);
+    const auto& candidate = nearbyBody.at("possible_duplicates").at(0);
+    CHECK(candidate.at("reason") == "nearby");
+    CHECK(candidate.at("distance_m").as_int64() == Approx(56).margin(3));
+    CHECK(api.store->counts().facilities == 14 + 3);  // flagged, never merged
+
+    bj::object foreign = fresh;
+    foreign["id"] = newId();
+    foreign["province"] = "96";
+    foreign["commune"] = "96-001";
+    CHECK(api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(foreign)).status == 403);
+    bj::object badCommune = fresh;
+    badCommune["id"] = newId();
+    badCommune["commune"] = "96-001";
+    CHECK(api.as("canbo", "POST", "/v1/facilities", kc::json::serialize(badCommune)).status == 400);
+    CHECK(api.as("ctv", "POST", "/v1/facilities", kc::json::serialize(fresh)).status == 403);
+    const auto search = api.as("canbo", "GET", "/v1/facilities?q=phja%20thap");
+    CHECK(api.json(search).at("facilities").as_array().size() == 2);
+}
+
+TEST_CASE("exports: CSV with a BOM, repeats as their own CSV, JSON; scoped and for reviewers", "[api][export]") {
+    ApiFixture api("export");
+    const std::string id = pushOne(api, "canbo", "KCQG-2024-01");
+    pushOne(api, "canbo_cm", "KCĐP-2025-11");
+    const auto csv = api.as("duyet", "GET", "/v1/exports/progress_report.csv");
+    REQUIRE(csv.status == 200);
+    CHECK(csv.contentType == "text/csv; charset=utf-8");
+    CHECK(csv.body.rfind("\xEF\xBB\xBFsubmission_id,revision,state,province,officer,received_at,project,", 0) == 0);
+    CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') == 2);  // header and one row (Cà Mau's is not in scope)
+    CHECK(csv.body.find(id) != std::string::npos);
+
+    bj::object report = api.progressReport(newId(), "KCQG-2024-01", api.upload("canbo", "p"));
+    report["answers"].as_object()["milestones"] = bj::array{
+        bj::object{{"milestone", "Ký hợp đồng, \"gói 1\""}, {"milestone_date", "2026-07-15"}}};
+    REQUIRE(api.push("canbo", {report})[0].at("status") == "accepted");
+    const auto repeat = api.as("duyet", "GET", "/v1/exports/progress_report.csv?repeat=milestones");
+    REQUIRE(repeat.status == 200);
+    CHECK(repeat.body.find("submission_id,entry,milestone,milestone_date") != std::string::npos);
+    CHECK(repeat.body.find(",1,\"Ký hợp đồng, \"\"gói 1\"\"\",2026-07-15") != std::string::npos);
+
+    const auto json = api.as("duyet", "GET", "/v1/exports/progress_report.json");
+    REQUIRE(json.status == 200);
+    CHECK(api.json(json).as_array().size() == 2);
+    CHECK(api.as("canbo", "GET", "/v1/exports/progress_report.csv").status == 403);
+    CHECK(api.as("duyet", "GET", "/v1/exports/progress_report.xlsx").status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/exports/nothing.csv").status == 404);
+}

@@ -1,0 +1,125 @@
+// Every endpoint × every role × a foreign province: who may read and write what.
+#include "ApiFixture.hpp"
+
+#include "kc/json/Json.hpp"
+#include "util/Sha256.hpp"
+
+#include <catch2/catch.hpp>
+
+using kc::test::ApiFixture;
+using kc::test::newId;
+namespace bj = boost::json;
+
+TEST_CASE("scope matrix: every endpoint answers each role as the protocol says", "[api][scope]") {
+    ApiFixture api("scope-matrix");
+    const std::string photo = api.upload("canbo", "a photo only canbo and staff may fetch");
+    const std::string submission = newId();
+    REQUIRE(api.push("canbo", {api.progressReport(submission, "KCQG-2024-01", photo)})[0].at("status") == "accepted");
+    const std::string project = api.projectId("KCQG-2024-01");        // assigned to ctv
+    const std::string otherProject = api.projectId("KCQG-2023-01");   // Cao Bằng, not ctv's
+    const std::string facility = api.facilityId("HTX Tâm Hòa");       // beneficiary of ctv's project
+    const std::string otherFacility = api.facilityId("HTX Miến dong Phia Đén");
+    const std::string foreignProject = api.projectId("KCĐP-2025-11"); // Cà Mau
+
+    struct Row {
+        const char* method;
+        std::string target;
+        std::string body;
+        // Expected status for: quantri (admin), duyet (reviewer), canbo (officer), ctv
+        // (collaborator), duyet_cm (reviewer of Cà Mau), canbo_cm (officer of Cà Mau).
+        std::array<int, 6> expected;
+    };
+    const std::vector<Row> rows = {
+        {"GET", "/v1/me", "", {200, 200, 200, 200, 200, 200}},
+        {"GET", "/v1/pull", "", {200, 200, 200, 200, 200, 200}},
+        {"GET", "/v1/facilities/" + facility, "", {200, 200, 200, 200, 404, 404}},
+        {"GET", "/v1/facilities/" + otherFacility, "", {200, 200, 200, 404, 404, 404}},
+        {"GET", "/v1/projects/" + project, "", {200, 200, 200, 200, 404, 404}},
+        {"GET", "/v1/projects/" + otherProject, "", {200, 200, 200, 404, 404, 404}},
+        {"GET", "/v1/projects/" + foreignProject, "", {404, 404, 404, 404, 200, 200}},
+        {"GET", "/v1/submissions/" + submission, "", {200, 200, 200, 404, 404, 404}},
+        {"GET", "/v1/submissions/" + submission + "/diff", "", {200, 200, 200, 404, 404, 404}},
+        {"GET", "/v1/attachments/" + photo + "/content", "", {200, 200, 200, 404, 404, 404}},
+        {"GET", "/v1/exports/progress_report.csv", "", {200, 200, 403, 403, 200, 403}},
+        {"GET", "/v1/audit", "", {200, 403, 403, 403, 403, 403}},
+        {"GET", "/metrics", "", {200, 403, 403, 403, 403, 403}},
+        {"POST", "/v1/admin/enrollment-codes", R"({"username":"canbo"})", {201, 403, 403, 403, 403, 403}},
+        {"POST", "/v1/assignments", R"({"project_id":")" + otherProject + R"(","username":"ctv"})",
+         {201, 409, 403, 403, 404, 403}},
+        {"POST", "/v1/submissions/" + submission + "/review", R"({"action":"reject","revision":1,"comment":"x"})",
+         {409, 409, 403, 403, 404, 403}},
+    };
+    const std::array<std::string, 6> users{"quantri", "duyet", "canbo", "ctv", "duyet_cm", "canbo_cm"};
+    for (const auto& row : rows)
+        for (std::size_t u = 0; u < users.size(); ++u) {
+            // Reviewing happens once; later rows see the state it left (409 invalid_state).
+            if (row.target.ends_with("/review") && u == 0) {
+                const auto response = api.as(users[u], row.method, row.target, row.body);
+                INFO(row.method << ' ' << row.target << " as " << users[u] << ": " << response.body);
+                CHECK((response.status == 200 || response.status == 409));
+                continue;
+            }
+            const auto response = api.as(users[u], row.method, row.target, row.body);
+            INFO(row.method << ' ' << row.target << " as " << users[u] << ": " << response.body);
+            CHECK(response.status == row.expected[u]);
+        }
+    // Nothing any refused call could have written: the submission is as the one reviewer left it.
+    CHECK(api.store->findSubmission(submission)->reviewedBy == api.store->findUserByName("quantri")->id);
+}
+
+TEST_CASE("attachments: resumable upload from the server's offset, verified at the end", "[api][attachments]") {
+    ApiFixture api("attachments");
+    const std::string bytes(300'000, 'x');
+    const std::string sha = kc::server::sha256Hex(bytes);
+    const auto start = api.as("canbo", "POST", "/v1/attachments",
+                              kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
+                                                             {"content_type", "image/jpeg"}}));
+    REQUIRE(start.status == 201);
+    CHECK(api.json(start).at("offset") == 0);
+    REQUIRE(api.as("canbo", "PATCH", "/v1/attachments/" + sha, bytes.substr(0, 100'000),
+                   {{"upload-offset", "0"}}).status == 200);
+    // The connection drops; the device asks where to resume.
+    const auto where = api.as("canbo", "GET", "/v1/attachments/" + sha);
+    CHECK(api.json(where).at("offset") == 100'000);
+    const auto wrong = api.as("canbo", "PATCH", "/v1/attachments/" + sha, bytes.substr(0, 100'000), {{"upload-offset", "0"}});
+    CHECK(wrong.status == 409);
+    CHECK(api.errorCode(wrong) == "offset_mismatch");
+    const auto done = api.as("canbo", "PATCH", "/v1/attachments/" + sha, bytes.substr(100'000), {{"upload-offset", "100000"}});
+    REQUIRE(done.status == 200);
+    CHECK(api.json(done).at("complete").as_bool());
+    CHECK(api.as("canbo", "GET", "/v1/attachments/" + sha + "/content").body == bytes);
+    // Another user with the same content needs no upload at all.
+    const auto again = api.as("ctv", "POST", "/v1/attachments",
+                              kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
+                                                             {"content_type", "image/jpeg"}}));
+    CHECK(again.status == 200);
+    CHECK(api.json(again).at("complete").as_bool());
+
+    SECTION("bytes that do not match the hash are discarded") {
+        const std::string fake = kc::server::sha256Hex("something else");
+        REQUIRE(api.as("canbo", "POST", "/v1/attachments",
+                       kc::json::serialize(bj::object{{"sha256", fake}, {"size", 5}, {"content_type", "image/png"}}))
+                    .status == 201);
+        const auto bad = api.as("canbo", "PATCH", "/v1/attachments/" + fake, "12345", {{"upload-offset", "0"}});
+        CHECK(bad.status == 422);
+        CHECK(api.errorCode(bad) == "hash_mismatch");
+        CHECK_FALSE(api.store->findAttachment(fake));
+    }
+    SECTION("size, type and quota limits have clear errors") {
+        const auto big = api.as("canbo", "POST", "/v1/attachments",
+                                kc::json::serialize(bj::object{{"sha256", std::string(64, 'a')}, {"size", 26 << 20},
+                                                               {"content_type", "image/jpeg"}}));
+        CHECK(big.status == 413);
+        CHECK(api.errorCode(big) == "attachment_too_large");
+        const auto type = api.as("canbo", "POST", "/v1/attachments",
+                                 kc::json::serialize(bj::object{{"sha256", std::string(64, 'a')}, {"size", 10},
+                                                                {"content_type", "application/x-sh"}}));
+        CHECK(type.status == 415);
+        api.context->limits.userQuota = 300'100;
+        const auto quota = api.as("canbo", "POST", "/v1/attachments",
+                                  kc::json::serialize(bj::object{{"sha256", std::string(64, 'b')}, {"size", 200},
+                                                                 {"content_type", "image/jpeg"}}));
+        CHECK(quota.status == 403);
+        CHECK(api.errorCode(quota) == "quota_exceeded");
+    }
+}
