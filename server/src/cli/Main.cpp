@@ -1,3 +1,4 @@
+#include "cli/AdminCommands.hpp"
 #include "cli/FormsCommand.hpp"
 #include "cli/ServeCommand.hpp"
 
@@ -19,6 +20,13 @@ void printUsage(std::ostream& out) {
         << "  forms check FILE...\n"
         << "        check form definitions; prints each problem with its path, exits 1 if any\n"
         << "  forms list   list the built-in form library\n"
+        << "  forms publish FILE.json [--data DIR]   check and publish a form version\n"
+        << "  users list|add|passwd|disable|enable [NAME] [--role R --province P,..\n"
+        << "        --name TEXT] [--data DIR]   manage users (passwords read from stdin)\n"
+        << "  enroll NAME [--device LABEL] [--server URL] [--png FILE] [--data DIR]\n"
+        << "        issue a one-time enrollment code, shown as a QR code\n"
+        << "  import facilities|projects FILE.csv [--data DIR]   all rows or none\n"
+        << "  backup FILE [--data DIR]   a consistent copy of the store, while it serves\n"
         << "  version   print the version\n"
         << "  help      print this help\n";
 }
@@ -35,8 +43,12 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "serve")
         return kc::server::runServe(args);
+    if (command == "forms" && !args.empty() && args.front() == "publish")
+        return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "forms")
         return kc::server::runForms(args, std::cout, std::cerr);
+    if (command == "users" || command == "enroll" || command == "import" || command == "backup")
+        return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << kc::kVersion << '\n';
         return 0;

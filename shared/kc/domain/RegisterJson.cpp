@@ -18,6 +18,10 @@ template <class T> void putOptional(json::object& out, const char* key, const st
         out[key] = nullptr;
 }
 
+std::string join(const std::string& path, const char* key) {
+    return path.empty() ? std::string(key) : path + "." + key;
+}
+
 template <std::size_t N>
 std::string readCode(const kc::json::ObjectReader& reader, const char* key,
                      const std::string_view (&codes)[N]) {
@@ -26,7 +30,7 @@ std::string readCode(const kc::json::ObjectReader& reader, const char* key,
         std::string allowed;
         for (auto code : codes)
             allowed += (allowed.empty() ? "" : ", ") + std::string(code);
-        throw kc::json::JsonError(reader.path() + "." + key,
+        throw kc::json::JsonError(join(reader.path(), key),
                                   "unknown code \"" + value + "\" (expected one of " + allowed + ")");
     }
     return value;
@@ -89,7 +93,7 @@ Facility facilityFromJson(const json::value& value, const std::string& path) {
     facility.id = reader.optionalString("id").value_or("");
     facility.name = text::toNfc(reader.string("name"));
     if (facility.name.find_first_not_of(" \t") == std::string::npos)
-        throw kc::json::JsonError(path + ".name", "is empty");
+        throw kc::json::JsonError(join(path, "name"), "is empty");
     facility.legalForm = readCode(reader, "legal_form", kLegalForms);
     facility.sector = readCode(reader, "sector", kSectors);
     facility.provinceCode = reader.string("province");
@@ -99,7 +103,7 @@ Facility facilityFromJson(const json::value& value, const std::string& path) {
     facility.phone = optionalText(reader, "phone");
     if (auto workforce = reader.optionalInt64("workforce")) {
         if (*workforce < 0 || *workforce > 1'000'000)
-            throw kc::json::JsonError(path + ".workforce", "must be from 0 to 1000000");
+            throw kc::json::JsonError(join(path, "workforce"), "must be from 0 to 1000000");
         facility.workforce = static_cast<int>(*workforce);
     }
     facility.products = optionalText(reader, "products");
@@ -107,9 +111,9 @@ Facility facilityFromJson(const json::value& value, const std::string& path) {
         const double lat = reader.number("latitude");
         const double lon = reader.number("longitude");
         if (lat < -90 || lat > 90)
-            throw kc::json::JsonError(path + ".latitude", "must be from -90 to 90");
+            throw kc::json::JsonError(join(path, "latitude"), "must be from -90 to 90");
         if (lon < -180 || lon > 180)
-            throw kc::json::JsonError(path + ".longitude", "must be from -180 to 180");
+            throw kc::json::JsonError(join(path, "longitude"), "must be from -180 to 180");
         facility.latitude = lat;
         facility.longitude = lon;
     }
@@ -135,7 +139,7 @@ Project projectFromJson(const json::value& value, const std::string& path) {
     const auto& beneficiaries = reader.array("beneficiaries");
     for (std::size_t i = 0; i < beneficiaries.size(); ++i) {
         if (!beneficiaries[i].is_string())
-            throw kc::json::JsonError(path + ".beneficiaries[" + std::to_string(i) + "]",
+            throw kc::json::JsonError(join(path, "beneficiaries") + "[" + std::to_string(i) + "]",
                                       "expected a string, got " + kc::json::describeKind(beneficiaries[i]));
         project.beneficiaryIds.emplace_back(beneficiaries[i].get_string());
     }

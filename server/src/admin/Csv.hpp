@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc::server {
+
+struct CsvTable {
+    std::vector<std::string> header;
+    //! Data rows; `lines[i]` is the line number (1-based, the header is line 1) row i starts on.
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> lines;
+};
+
+//! Parses RFC 4180 CSV (quotes, doubled quotes, CR LF or LF, a UTF-8 BOM as Excel writes
+//! it). Throws std::invalid_argument naming the line for an unterminated quote.
+CsvTable parseCsv(std::string_view text);
+
+} // namespace kc::server

@@ -1,0 +1,227 @@
+#include "admin/RegisterImport.hpp"
+
+#include "admin/Csv.hpp"
+
+#include "kc/domain/RegisterJson.hpp"
+#include "kc/ids/Uuid.hpp"
+#include "kc/json/Json.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+enum class Kind { Text, Integer, Number };
+
+struct Column {
+    const char* name;
+    Kind kind;
+    bool required;
+};
+
+const std::vector<Column> kFacilityColumns = {
+    {"id", Kind::Text, false},        {"name", Kind::Text, true},
+    {"legal_form", Kind::Text, true}, {"sector", Kind::Text, true},
+    {"province", Kind::Text, true},   {"commune", Kind::Text, false},
+    {"village", Kind::Text, false},   {"representative", Kind::Text, false},
+    {"phone", Kind::Text, false},     {"workforce", Kind::Integer, false},
+    {"products", Kind::Text, false},  {"latitude", Kind::Number, false},
+    {"longitude", Kind::Number, false}};
+
+const std::vector<Column> kProjectColumns = {
+    {"code", Kind::Text, true},           {"title", Kind::Text, true},
+    {"year", Kind::Integer, true},        {"funding_source", Kind::Text, true},
+    {"activity_type", Kind::Text, true},  {"province", Kind::Text, true},
+    {"status", Kind::Text, true},         {"status_reason", Kind::Text, false},
+    {"extension_funding", Kind::Integer, true}, {"counterpart_capital", Kind::Integer, true},
+    {"investment_attracted", Kind::Integer, true}, {"jobs_created", Kind::Integer, true},
+    {"beneficiaries", Kind::Text, false}};
+
+//! Rows as JSON objects keyed by column, numbers converted; errors named by line and column.
+std::vector<std::pair<int, bj::object>> readRows(const CsvTable& table, const std::vector<Column>& columns,
+                                                 std::vector<std::string>& errors) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        bool known = false;
+        for (const auto& column : columns)
+            known = known || table.header[i] == column.name;
+        if (!known)
+            errors.push_back("line 1: unknown column \"" + table.header[i] + "\"");
+        index[table.header[i]] = i;
+    }
+    for (const auto& column : columns)
+        if (column.required && !index.count(column.name))
+            errors.push_back("line 1: the column \"" + std::string(column.name) + "\" is missing");
+    std::vector<std::pair<int, bj::object>> rows;
+    if (!errors.empty())
+        return rows;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        const std::string where = "line " + std::to_string(table.lines[r]) + ": ";
+        if (cells.size() != table.header.size()) {
+            errors.push_back(where + "expected " + std::to_string(table.header.size()) + " fields, found " +
+                             std::to_string(cells.size()));
+            continue;
+        }
+        bj::object row;
+        for (const auto& column : columns) {
+            const auto found = index.find(column.name);
+            if (found == index.end() || cells[found->second].empty())
+                continue;
+            const std::string& text = cells[found->second];
+            if (column.kind == Kind::Text) {
+                row[column.name] = text;
+                continue;
+            }
+            const char* end = text.data() + text.size();
+            if (column.kind == Kind::Integer) {
+                std::int64_t value = 0;
+                auto [ptr, ec] = std::from_chars(text.data(), end, value);
+                if (ec != std::errc() || ptr != end)
+                    errors.push_back(where + column.name + ": expected a whole number, got \"" + text + "\"");
+                else
+                    row[column.name] = value;
+            } else {
+                double value = 0;
+                auto [ptr, ec] = std::from_chars(text.data(), end, value);
+                if (ec != std::errc() || ptr != end)
+                    errors.push_back(where + column.name + ": expected a number with a . decimal point, got \"" + text + "\"");
+                else
+                    row[column.name] = value;
+            }
+        }
+        rows.emplace_back(table.lines[r], std::move(row));
+    }
+    return rows;
+}
+
+CsvTable parseOrReport(std::string_view csv, ImportReport& report) {
+    try {
+        auto table = parseCsv(csv);
+        if (table.header.empty())
+            report.errors.push_back("the file is empty");
+        return table;
+    } catch (const std::invalid_argument& error) {
+        report.errors.push_back(error.what());
+        return {};
+    }
+}
+
+} // namespace
+
+ImportReport importFacilities(CentralStore& store, std::string_view csv) {
+    ImportReport report;
+    const auto table = parseOrReport(csv, report);
+    if (!report.errors.empty())
+        return report;
+    std::vector<domain::Facility> facilities;
+    for (auto& [line, row] : readRows(table, kFacilityColumns, report.errors)) {
+        const std::string where = "line " + std::to_string(line) + ": ";
+        try {
+            auto facility = domain::facilityFromJson(row, "");
+            if (facility.id.empty())
+                facility.id = Uuid::v7().toString();
+            else if (!Uuid::parse(facility.id))
+                throw json::JsonError("id", "expected a UUID or nothing");
+            else if (store.findFacility(facility.id))
+                throw json::JsonError("id", "a facility with this id already exists");
+            if (facility.communeCode) {
+                const auto province = store.communeProvince(*facility.communeCode);
+                if (province != facility.provinceCode)
+                    throw json::JsonError("commune", province ? "is in province " + *province
+                                                              : "unknown commune " + *facility.communeCode);
+            }
+            facilities.push_back(std::move(facility));
+        } catch (const json::JsonError& error) {
+            report.errors.push_back(where + error.what());
+        }
+    }
+    if (!report.errors.empty())
+        return report;
+    try {
+        store.atomically([&] {
+            for (const auto& facility : facilities)
+                store.createFacility(facility);
+        });
+    } catch (const std::exception& error) {
+        report.errors.push_back(std::string("nothing imported: ") + error.what());
+        return report;
+    }
+    report.imported = static_cast<int>(facilities.size());
+    return report;
+}
+
+ImportReport importProjects(CentralStore& store, std::string_view csv) {
+    ImportReport report;
+    const auto table = parseOrReport(csv, report);
+    if (!report.errors.empty())
+        return report;
+    std::vector<domain::Project> projects;
+    std::set<std::string> codes;
+    for (auto& [line, row] : readRows(table, kProjectColumns, report.errors)) {
+        const std::string where = "line " + std::to_string(line) + ": ";
+        try {
+            const std::string beneficiaries = row.contains("beneficiaries")
+                                                  ? std::string(row.at("beneficiaries").as_string()) : "";
+            row.erase("beneficiaries");
+            row["id"] = Uuid::v7().toString();
+            row["beneficiaries"] = bj::array();
+            auto project = domain::projectFromJson(row, "");
+            if (!codes.insert(project.code).second)
+                throw json::JsonError("code", "\"" + project.code + "\" appears twice in the file");
+            for (const auto& existing : store.listProjects({{project.provinceCode}, std::nullopt, project.code, "", 1000}))
+                if (existing.code == project.code)
+                    throw json::JsonError("code", "project " + project.code + " already exists");
+            if ((project.status == "stalled" || project.status == "cancelled") && !project.statusReason)
+                throw json::JsonError("status_reason", "a stalled or cancelled project needs the reason");
+            std::size_t start = 0;
+            while (start < beneficiaries.size()) {
+                std::size_t end = beneficiaries.find(';', start);
+                if (end == std::string::npos)
+                    end = beneficiaries.size();
+                std::string name = beneficiaries.substr(start, end - start);
+                while (!name.empty() && name.front() == ' ')
+                    name.erase(0, 1);
+                while (!name.empty() && name.back() == ' ')
+                    name.pop_back();
+                start = end + 1;
+                if (name.empty())
+                    continue;
+                std::optional<std::string> id;
+                if (auto byId = store.findFacility(name); byId && byId->provinceCode == project.provinceCode)
+                    id = byId->id;
+                for (const auto& facility : store.listFacilities({{project.provinceCode}, std::nullopt, name, "", 1000}))
+                    if (!id && facility.name == name)
+                        id = facility.id;
+                if (!id)
+                    throw json::JsonError("beneficiaries", "no facility \"" + name + "\" in province " + project.provinceCode);
+                project.beneficiaryIds.push_back(*id);
+            }
+            projects.push_back(std::move(project));
+        } catch (const json::JsonError& error) {
+            report.errors.push_back(where + error.what());
+        }
+    }
+    if (!report.errors.empty())
+        return report;
+    try {
+        store.atomically([&] {
+            for (const auto& project : projects)
+                store.createProject(project);
+        });
+    } catch (const std::exception& error) {
+        report.errors.push_back(std::string("nothing imported: ") + error.what());
+        return report;
+    }
+    report.imported = static_cast<int>(projects.size());
+    return report;
+}
+
+} // namespace kc::server

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "store/CentralStore.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc::server {
+
+struct ImportReport {
+    int imported = 0;
+    //! "line 4: legal_form: unknown code \"htx\" (expected one of ...)"; when there is any,
+    //! nothing was imported.
+    std::vector<std::string> errors;
+};
+
+//! Imports facilities from CSV (docs/operations.md names the columns). Every row is checked
+//! first; the rows land in one transaction only when all of them are good.
+ImportReport importFacilities(CentralStore& store, std::string_view csv);
+//! Imports projects from CSV the same way; `beneficiaries` lists facility ids or exact names
+//! (in the project's province) separated by ";".
+ImportReport importProjects(CentralStore& store, std::string_view csv);
+
+} // namespace kc::server
