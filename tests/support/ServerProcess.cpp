@@ -69,9 +69,14 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
         }
     }
     // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread([fd = pipeFds[0]] {
+    std::thread([fd = pipeFds[0], log = m_log] {
         char buffer[4096];
-        while (::read(fd, buffer, sizeof buffer) > 0) {
+        for (;;) {
+            const ssize_t n = ::read(fd, buffer, sizeof buffer);
+            if (n <= 0)
+                break;
+            std::lock_guard lock(log->mutex);
+            log->text.append(buffer, static_cast<std::size_t>(n));
         }
         ::close(fd);
     }).detach();
@@ -79,6 +84,11 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
         stop(SIGKILL);
         throw std::runtime_error("kcfield-server did not report its port; it printed: " + m_output);
     }
+}
+
+std::string ServerProcess::log() const {
+    std::lock_guard lock(m_log->mutex);
+    return m_log->text;
 }
 
 int ServerProcess::stop(int signal, int timeoutMs) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,8 @@ public:
     //! Everything the server printed to stdout so far (up to its "listening" line).
     const std::string& output() const { return m_output; }
     int pid() const { return m_pid; }
+    //! What the server printed after its "listening" line (the request log), so far.
+    std::string log() const;
 
     //! Sends `signal` and waits for the process; returns its exit code, or 128 + the signal
     //! that killed it, or -1 if it did not end within `timeoutMs`.
@@ -29,6 +33,11 @@ private:
     int m_pid = -1;
     unsigned short m_port = 0;
     std::string m_output;
+    struct Log {
+        std::mutex mutex;
+        std::string text;
+    };
+    std::shared_ptr<Log> m_log = std::make_shared<Log>();
 };
 
 //! A fresh, empty folder under the system temp folder.
