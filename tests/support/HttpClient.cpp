@@ -49,6 +49,51 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
     return reply;
 }
 
+struct HttpConnection::Impl {
+    explicit Impl(unsigned short port) : stream(ioc) {
+        stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    }
+    net::io_context ioc;
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;
+};
+
+HttpConnection::HttpConnection(unsigned short port) : m_impl(new Impl(port)) {}
+
+HttpConnection::~HttpConnection() {
+    beast::error_code ec;
+    m_impl->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    delete m_impl;
+}
+
+HttpReply HttpConnection::request(const std::string& method, const std::string& target,
+                                  const std::string& body, const std::map<std::string, std::string>& headers) {
+    auto& stream = m_impl->stream;
+    stream.expires_after(std::chrono::seconds(60));
+    http::request<http::string_body> request{http::string_to_verb(method), target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.keep_alive(true);
+    for (const auto& [name, value] : headers)
+        request.set(name, value);
+    request.body() = body;
+    request.prepare_payload();
+    http::write(stream, request);
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(256 * 1024 * 1024);
+    http::read(stream, m_impl->buffer, parser);
+    auto response = parser.release();
+    HttpReply reply;
+    reply.status = static_cast<int>(response.result_int());
+    for (const auto& field : response) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        reply.headers[name] = std::string(field.value());
+    }
+    reply.body = std::move(response.body());
+    return reply;
+}
+
 std::string rawExchange(unsigned short port, const std::string& bytes) {
     net::io_context ioc;
     tcp::socket socket(ioc);

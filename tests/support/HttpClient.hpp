@@ -16,6 +16,22 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
                       const std::string& body = {},
                       const std::map<std::string, std::string>& headers = {});
 
+//! One keep-alive connection for many requests, as a device or a benchmark uses it.
+class HttpConnection {
+public:
+    explicit HttpConnection(unsigned short port);
+    ~HttpConnection();
+    HttpConnection(const HttpConnection&) = delete;
+    HttpConnection& operator=(const HttpConnection&) = delete;
+
+    HttpReply request(const std::string& method, const std::string& target, const std::string& body = {},
+                      const std::map<std::string, std::string>& headers = {});
+
+private:
+    struct Impl;
+    Impl* m_impl;
+};
+
 //! Sends raw bytes and returns whatever the server answers before closing.
 std::string rawExchange(unsigned short port, const std::string& bytes);
 

@@ -20,6 +20,7 @@ namespace {
 
 struct ServeSettings {
     ServerOptions server;
+    AuthSettings auth;
     std::string dataDir = "var";
     bool demo = true;
 };
@@ -63,6 +64,11 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
             if (!value(text) || !parseNumber(text, 1, 256, threads))
                 return "--threads needs a number from 1 to 256";
             settings.server.threads = static_cast<int>(threads);
+        } else if (arg == "--signin-limit") {
+            long attempts = 0;
+            if (!value(text) || !parseNumber(text, 1, 1'000'000, attempts))
+                return "--signin-limit needs a number of sign-in attempts per address per minute";
+            settings.auth.addressAttempts = static_cast<int>(attempts);
         } else if (arg == "--no-demo") {
             settings.demo = false;
         } else {
@@ -79,7 +85,7 @@ int runServe(const std::vector<std::string>& args) {
     if (const std::string error = parseArgs(args, settings); !error.empty()) {
         std::cerr << "kcfield-server serve: " << error
                   << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
-                     "[--threads N] [--no-demo]\n";
+                     "[--threads N] [--signin-limit N] [--no-demo]\n";
         return 2;
     }
     try {
@@ -87,7 +93,7 @@ int runServe(const std::vector<std::string>& args) {
         installFormLibrary(store, std::cout);
         if (settings.demo)
             seedDemoProvince(store, std::cout);
-        Authenticator auth(store);
+        Authenticator auth(store, settings.auth);
         FormCache forms(store);
         AttachmentFiles files(settings.dataDir);
         Metrics metrics;
