@@ -149,7 +149,7 @@ TEST_CASE("e2e: an upload cut mid-chunk resumes from the offset the server repor
     headers["upload-offset"] = "0";
     REQUIRE(httpRequest(server.port(), "PATCH", "/v1/attachments/" + sha, bytes.substr(0, 80'000), headers).status == 200);
     // The second chunk's connection drops after 30,000 of its 120,000 bytes.
-    kc::test::rawExchange(server.port(), "PATCH /v1/attachments/" + sha + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+    kc::test::sendAndClose(server.port(), "PATCH /v1/attachments/" + sha + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                                              token + "\r\nUpload-Offset: 80000\r\nContent-Length: 120000\r\n\r\n" +
                                              bytes.substr(80'000, 30'000));
     const auto where = httpRequest(server.port(), "GET", "/v1/attachments/" + sha, "", bearer(token));

@@ -94,6 +94,15 @@ HttpReply HttpConnection::request(const std::string& method, const std::string& 
     return reply;
 }
 
+void sendAndClose(unsigned short port, const std::string& bytes) {
+    net::io_context ioc;
+    tcp::socket socket(ioc);
+    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    beast::error_code ec;
+    net::write(socket, net::buffer(bytes), ec);
+    socket.close(ec);
+}
+
 std::string rawExchange(unsigned short port, const std::string& bytes) {
     net::io_context ioc;
     tcp::socket socket(ioc);

@@ -32,6 +32,9 @@ private:
     Impl* m_impl;
 };
 
+//! Sends raw bytes and closes the connection at once, as a phone losing its signal does.
+void sendAndClose(unsigned short port, const std::string& bytes);
+
 //! Sends raw bytes and returns whatever the server answers before closing.
 std::string rawExchange(unsigned short port, const std::string& bytes);
 
