@@ -17,6 +17,21 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace {
+HttpReply toReply(http::response<http::string_body>&& response) {
+    HttpReply reply;
+    reply.status = static_cast<int>(response.result_int());
+    for (const auto& field : response) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        reply.headers[name] = std::string(field.value());
+    }
+    reply.body = std::move(response.body());
+    return reply;
+}
+} // namespace
+
 HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
                       const std::string& body, const std::map<std::string, std::string>& headers) {
     net::io_context ioc;
@@ -34,16 +49,7 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
     http::read(stream, buffer, parser);
-    auto response = parser.release();
-    HttpReply reply;
-    reply.status = static_cast<int>(response.result_int());
-    for (const auto& field : response) {
-        std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        reply.headers[name] = std::string(field.value());
-    }
-    reply.body = response.body();
+    HttpReply reply = toReply(parser.release());
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return reply;
@@ -81,17 +87,7 @@ HttpReply HttpConnection::request(const std::string& method, const std::string& 
     http::response_parser<http::string_body> parser;
     parser.body_limit(256 * 1024 * 1024);
     http::read(stream, m_impl->buffer, parser);
-    auto response = parser.release();
-    HttpReply reply;
-    reply.status = static_cast<int>(response.result_int());
-    for (const auto& field : response) {
-        std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        reply.headers[name] = std::string(field.value());
-    }
-    reply.body = std::move(response.body());
-    return reply;
+    return toReply(parser.release());
 }
 
 void sendAndClose(unsigned short port, const std::string& bytes) {

@@ -114,6 +114,22 @@ CsvTable parseOrReport(std::string_view csv, ImportReport& report) {
     }
 }
 
+//! Stores every record in one transaction, unless the report already holds errors.
+template <class Record, class Insert>
+void commitAll(CentralStore& store, const std::vector<Record>& records, Insert insert, ImportReport& report) {
+    if (!report.errors.empty())
+        return;
+    try {
+        store.atomically([&] {
+            for (const auto& record : records)
+                insert(record);
+        });
+        report.imported = static_cast<int>(records.size());
+    } catch (const std::exception& error) {
+        report.errors.push_back(std::string("nothing imported: ") + error.what());
+    }
+}
+
 } // namespace
 
 ImportReport importFacilities(CentralStore& store, std::string_view csv) {
@@ -143,18 +159,7 @@ ImportReport importFacilities(CentralStore& store, std::string_view csv) {
             report.errors.push_back(where + error.what());
         }
     }
-    if (!report.errors.empty())
-        return report;
-    try {
-        store.atomically([&] {
-            for (const auto& facility : facilities)
-                store.createFacility(facility);
-        });
-    } catch (const std::exception& error) {
-        report.errors.push_back(std::string("nothing imported: ") + error.what());
-        return report;
-    }
-    report.imported = static_cast<int>(facilities.size());
+    commitAll(store, facilities, [&](const domain::Facility& f) { store.createFacility(f); }, report);
     return report;
 }
 
@@ -209,18 +214,7 @@ ImportReport importProjects(CentralStore& store, std::string_view csv) {
             report.errors.push_back(where + error.what());
         }
     }
-    if (!report.errors.empty())
-        return report;
-    try {
-        store.atomically([&] {
-            for (const auto& project : projects)
-                store.createProject(project);
-        });
-    } catch (const std::exception& error) {
-        report.errors.push_back(std::string("nothing imported: ") + error.what());
-        return report;
-    }
-    report.imported = static_cast<int>(projects.size());
+    commitAll(store, projects, [&](const domain::Project& p) { store.createProject(p); }, report);
     return report;
 }
 
