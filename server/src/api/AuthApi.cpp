@@ -60,13 +60,13 @@ void addAuthRoutes(Router& router, ServerContext& context) {
                    for (const auto& province : user->provinces)
                        if (!caller.inProvince(province))
                            notFound("user " + body.string("username"));
-                   const auto issued = context.auth.issueEnrollmentCode(user->id, deviceName(body),
-                                                                        caller.userId);
+                   const std::string device = deviceName(body);
+                   const auto issued = context.auth.issueEnrollmentCode(user->id, device, caller.userId);
                    context.store.appendAudit({0, Timestamp::now().toRfc3339(), caller.userId,
                                               "enrollment_code.issue", "user/" + user->id,
                                               std::nullopt,
                                               json::serialize(boost::json::object{
-                                                  {"device", deviceName(body)},
+                                                  {"device", device},
                                                   {"expires_at", issued.expiresAt}})});
                    return jsonResponse(201, boost::json::object{{"code", issued.code},
                                                                 {"username", user->username},

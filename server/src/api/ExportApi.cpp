@@ -63,10 +63,10 @@ void appendRow(std::string& out, const std::vector<std::string>& cells) {
     out += "\r\n";
 }
 
-//! Rows of a repeat, at any depth: `entry` is "2" or "2.1" (1-based, nested entries dotted).
-void repeatRows(const forms::Form& form, const forms::Question& repeat, const bj::object& answers,
+//! One row per entry of a top-level repeat; `entry` numbers them from 1.
+void repeatRows(const forms::Question& repeat, const bj::object& answers,
                 const std::vector<const forms::Question*>& columns, const std::string& submissionId,
-                const std::string& prefix, std::string& out) {
+                std::string& out) {
     const auto* entries = answers.if_contains(repeat.name);
     if (!entries || !entries->is_array())
         return;
@@ -74,12 +74,11 @@ void repeatRows(const forms::Form& form, const forms::Question& repeat, const bj
         const auto& entry = entries->get_array()[i];
         if (!entry.is_object())
             continue;
-        std::vector<std::string> cells{submissionId, prefix + std::to_string(i + 1)};
+        std::vector<std::string> cells{submissionId, std::to_string(i + 1)};
         for (const auto* column : columns)
             cells.push_back(cellText(entry.get_object().if_contains(column->name)));
         appendRow(out, cells);
     }
-    (void)form;
 }
 
 Response exportForm(ServerContext& context, const Request& request, const Caller& caller) {
@@ -132,7 +131,7 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
     context.store.forEachSubmission(formId, caller.provinces, [&](const SubmissionHead& head, const std::string& text) {
         const auto answers = json::parse(text);
         if (repeat) {
-            repeatRows(*form, *repeat, answers.get_object(), columns, head.id, "", body);
+            repeatRows(*repeat, answers.get_object(), columns, head.id, body);
             return;
         }
         std::vector<std::string> cells{head.id, std::to_string(head.currentRevision), head.state,

@@ -10,6 +10,7 @@
 #include "kc/time/Timestamp.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kc::server {
@@ -70,58 +71,83 @@ bool maySubmitForm(const Caller& caller, const std::string& formId) {
     return !caller.isCollaborator() || formId == "progress_report";
 }
 
-forms::RegisterAccess scopedRegisters(CentralStore& store, const Caller& caller) {
-    forms::RegisterAccess access;
-    access.exists = [&store, &caller](std::string_view registerName, std::string_view id) {
-        if (registerName == "facility") {
-            auto facility = store.findFacility(std::string(id));
-            return facility && caller.maySee(*facility);
+//! The register records a batch refers to, each read from the store once per batch
+//! (validation, lookup() and the province all ask for the same project). Pushing writes
+//! no register, so nothing here goes stale within a batch.
+class BatchRegisters {
+public:
+    BatchRegisters(CentralStore& store, const Caller& caller) : m_store(store), m_caller(caller) {}
+
+    //! The facility if it exists and the caller may see it.
+    const std::optional<domain::Facility>& facility(const std::string& id) {
+        auto found = m_facilities.find(id);
+        if (found == m_facilities.end()) {
+            auto record = m_store.findFacility(id);
+            if (record && !m_caller.maySee(*record))
+                record.reset();
+            found = m_facilities.emplace(id, std::move(record)).first;
         }
-        if (registerName == "project") {
-            auto project = store.findProject(std::string(id));
-            return project && caller.maySee(*project);
+        return found->second;
+    }
+    const std::optional<domain::Project>& project(const std::string& id) {
+        auto found = m_projects.find(id);
+        if (found == m_projects.end()) {
+            auto record = m_store.findProject(id);
+            if (record && !m_caller.maySee(*record))
+                record.reset();
+            found = m_projects.emplace(id, std::move(record)).first;
         }
-        return false;
-    };
-    access.value = [&store, &caller](std::string_view registerName, std::string_view id,
-                                     std::string_view column) -> std::optional<std::string> {
-        bj::object record;
-        if (registerName == "facility") {
-            auto facility = store.findFacility(std::string(id));
-            if (!facility || !caller.maySee(*facility))
+        return found->second;
+    }
+
+    forms::RegisterAccess access() {
+        forms::RegisterAccess access;
+        access.exists = [this](std::string_view registerName, std::string_view id) {
+            if (registerName == "facility")
+                return facility(std::string(id)).has_value();
+            if (registerName == "project")
+                return project(std::string(id)).has_value();
+            return false;
+        };
+        access.value = [this](std::string_view registerName, std::string_view id,
+                              std::string_view column) -> std::optional<std::string> {
+            bj::object record;
+            if (registerName == "facility" && facility(std::string(id)))
+                record = domain::facilityToJson(*facility(std::string(id)));
+            else if (registerName == "project" && project(std::string(id)))
+                record = domain::projectToJson(*project(std::string(id)));
+            const auto* value = record.if_contains(column);
+            if (!value || value->is_null())
                 return std::nullopt;
-            record = domain::facilityToJson(*facility);
-        } else if (registerName == "project") {
-            auto project = store.findProject(std::string(id));
-            if (!project || !caller.maySee(*project))
-                return std::nullopt;
-            record = domain::projectToJson(*project);
-        }
-        const auto* value = record.if_contains(column);
-        if (!value || value->is_null())
-            return std::nullopt;
-        if (value->is_string())
-            return std::string(value->get_string());
-        return json::serialize(*value);
-    };
-    return access;
-}
+            if (value->is_string())
+                return std::string(value->get_string());
+            return json::serialize(*value);
+        };
+        return access;
+    }
+
+private:
+    CentralStore& m_store;
+    const Caller& m_caller;
+    std::map<std::string, std::optional<domain::Facility>> m_facilities;
+    std::map<std::string, std::optional<domain::Project>> m_projects;
+};
 
 //! The province a submission belongs to: its project's, else its facility's, else the
 //! answer `province`, else the caller's only province.
-std::string provinceOf(CentralStore& store, const Caller& caller,
+std::string provinceOf(BatchRegisters& registers, const Caller& caller,
                        const forms::SubmissionReferences& refs, const bj::object& answers,
                        std::optional<std::string>& projectId, std::optional<std::string>& facilityId) {
     std::optional<std::string> province;
     for (const auto& ref : refs.registers) {
         if (ref.registerName == "project" && !projectId) {
             projectId = ref.id;
-            if (auto project = store.findProject(ref.id); project && !province)
+            if (const auto& project = registers.project(ref.id); project && !province)
                 province = project->provinceCode;
         }
         if (ref.registerName == "facility" && !facilityId) {
             facilityId = ref.id;
-            if (auto facility = store.findFacility(ref.id); facility && !province && !projectId)
+            if (const auto& facility = registers.facility(ref.id); facility && !province && !projectId)
                 province = facility->provinceCode;
         }
     }
@@ -143,8 +169,8 @@ bj::object receiptBase(const std::string& id, const std::string& status) {
     return {{"id", id}, {"status", status}, {"received_at", Timestamp::now().toRfc3339()}};
 }
 
-bj::object pushOne(ServerContext& context, const Caller& caller, const bj::value& item,
-                   const std::string& path) {
+bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters& registers,
+                   const bj::value& item, const std::string& path) {
     const json::ObjectReader reader(item, path);
     for (const auto& entry : reader.object())
         if (!kClientFields.contains(entry.key()))
@@ -186,7 +212,7 @@ bj::object pushOne(ServerContext& context, const Caller& caller, const bj::value
                 "form " + formId + " version " + std::to_string(formVersion) + " is not published");
 
     forms::ValidationOptions options;
-    options.registers = scopedRegisters(store, caller);
+    options.registers = registers.access();
     const auto result = forms::validateSubmission(*form, answers, options);
     if (!result.ok()) {
         Invalid failure;
@@ -206,7 +232,7 @@ bj::object pushOne(ServerContext& context, const Caller& caller, const bj::value
         return receipt;
     }
     std::optional<std::string> projectId, facilityId;
-    const std::string province = provinceOf(store, caller, refs, result.answers, projectId, facilityId);
+    const std::string province = provinceOf(registers, caller, refs, result.answers, projectId, facilityId);
 
     const std::string now = Timestamp::now().toRfc3339();
     SubmissionRevision revision;
@@ -294,11 +320,12 @@ bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj
     bj::array receipts;
     context.store.atomically([&] {
         receipts.clear();
+        BatchRegisters registers(context.store, caller);
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string path = "submissions[" + std::to_string(i) + "]";
             bj::object receipt;
             try {
-                receipt = pushOne(context, caller, items[i], path);
+                receipt = pushOne(context, caller, registers, items[i], path);
             } catch (const Invalid& failure) {
                 const auto* id = items[i].is_object() ? items[i].get_object().if_contains("id") : nullptr;
                 receipt = receiptBase(id && id->is_string() ? std::string(id->get_string()) : "", "invalid");
