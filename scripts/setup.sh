@@ -8,7 +8,7 @@ set -euo pipefail
 server_packages=(
   build-essential cmake ninja-build ccache pkg-config git curl
   libboost1.81-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
-  libqrencode-dev libpng-dev catch2
+  libqrencode-dev libpng-dev catch2 openssl
 )
 app_packages=(
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev

@@ -53,13 +53,15 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
                                "name,legal_form,sector,province,commune,workforce\n"
                                "HTX Mới,cooperative,handicrafts,04,04-003,12\n"
                                "HTX Sai,htx,handicrafts,04,04-003,abc\n"
-                               "HTX Xa,cooperative,handicrafts,04,96-001,3\n");
+                               "HTX Xa,cooperative,handicrafts,04,96-001,3\n"
+                               "HTX Lạ,cooperative,handicrafts,99,,3\n");
     CHECK(cli.run("import", {"facilities", bad.string()}) == 1);
     const std::string report = cli.err.str();
     CHECK_THAT(report, Catch::Contains("line 3: workforce: expected a whole number, got \"abc\""));
     CHECK_THAT(report, Catch::Contains("line 3: legal_form: unknown code \"htx\""));
     CHECK_THAT(report, Catch::Contains("line 4: commune: is in province 96"));
-    CHECK_THAT(report, Catch::Contains("nothing was imported (3 problem(s))"));
+    CHECK_THAT(report, Catch::Contains("line 5: province: unknown province code \"99\""));
+    CHECK_THAT(report, Catch::Contains("nothing was imported (4 problem(s))"));
     CHECK(SqliteCentralStore(cli.dir).counts().facilities == 14);
 
     const auto good = cli.write("good.csv", "name,legal_form,sector,province,commune\n"
@@ -73,10 +75,12 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
                                     "extension_funding,counterpart_capital,investment_attracted,jobs_created,beneficiaries\n"
                                     "KCĐP-2026-01,Hỗ trợ máy sấy,2026,local,advanced_machinery,04,planned,,150000000,300000000,450000000,0,HTX Mới; HTX Tâm Hòa\n"
                                     "KCĐP-2026-02,Đào tạo nghề,2026,local,vocational_training,04,cancelled,,50000000,0,0,0,\n"
-                                    "KCĐP-2022-01,Trùng mã,2022,local,trade_fair,04,planned,,1,0,0,0,\n");
+                                    "KCĐP-2022-01,Trùng mã,2022,local,trade_fair,04,planned,,1,0,0,0,\n"
+                                    "KCĐP-2026-03,Tỉnh lạ,2026,local,trade_fair,77,planned,,1,0,0,0,\n");
     CHECK(cli.run("import", {"projects", projects.string()}) == 1);
     CHECK_THAT(cli.err.str(), Catch::Contains("line 3: status_reason: a stalled or cancelled project needs the reason"));
     CHECK_THAT(cli.err.str(), Catch::Contains("line 4: code: project KCĐP-2022-01 already exists"));
+    CHECK_THAT(cli.err.str(), Catch::Contains("line 5: province: unknown province code \"77\""));
     CHECK(SqliteCentralStore(cli.dir).counts().projects == 12);
 }
 

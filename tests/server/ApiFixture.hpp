@@ -50,6 +50,7 @@ struct ApiFixture {
     server::Metrics metrics;
     std::unique_ptr<server::ServerContext> context;
     server::Router router;
+    int streamedResponses = 0;  //!< how many answers came as a stream rather than one body
     std::map<std::string, std::string> tokens;
 };
 

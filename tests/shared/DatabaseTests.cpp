@@ -224,3 +224,45 @@ TEST_CASE("a database newer than the program, or a gap in the list, is refused",
     CHECK_THROWS_WITH(migrate(fresh, gap), Catch::Contains("out of order"));
     CHECK(fresh.userVersion() == 0);
 }
+
+namespace {
+int openStatements(Database& db) {
+    int count = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db.handle(), nullptr); s; s = sqlite3_next_stmt(db.handle(), s))
+        ++count;
+    return count;
+}
+} // namespace
+
+TEST_CASE("cached statements are compiled once, come back clean and survive schema changes", "[db]") {
+    auto db = Database::openInMemory();
+    db.exec("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)");
+    const char* insert = "INSERT INTO t (k, v) VALUES (?, ?)";
+    for (int i = 0; i < 5; ++i)
+        db.prepareCached(insert).bindAll(std::to_string(i), i).run();
+    CHECK(openStatements(db) == 1); // one compiled statement, reused five times
+    CHECK(countRows(db, "t") == 5);
+
+    {   // used while another copy is in use: a second statement, and both are kept
+        auto outer = db.prepareCached("SELECT v FROM t WHERE k = ?");
+        outer.bind(1, "3");
+        auto inner = db.prepareCached("SELECT v FROM t WHERE k = ?");
+        inner.bind(1, "4");
+        REQUIRE(outer.step());
+        REQUIRE(inner.step());
+        CHECK(outer.getInt(0) == 3);
+        CHECK(inner.getInt(0) == 4);
+    }
+    CHECK(openStatements(db) == 3);
+
+    // A statement comes back reset with its bindings cleared: an unbound parameter is NULL.
+    auto again = db.prepareCached("SELECT v FROM t WHERE k = ?");
+    CHECK_FALSE(again.step());
+
+    db.exec("ALTER TABLE t ADD COLUMN w INTEGER DEFAULT 7");
+    db.prepareCached(insert).bindAll(std::string("new"), 9).run();
+    auto check = db.prepare("SELECT v, w FROM t WHERE k = 'new'");
+    REQUIRE(check.step());
+    CHECK(check.getInt(0) == 9);
+    CHECK(check.getInt(1) == 7);
+}

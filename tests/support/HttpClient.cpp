@@ -6,6 +6,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -52,6 +54,32 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
     HttpReply reply = toReply(parser.release());
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return reply;
+}
+
+HttpReply httpsRequest(unsigned short port, const std::string& trustedCertFile, const std::string& method,
+                       const std::string& target, const std::string& body) {
+    net::io_context ioc;
+    net::ssl::context tls(net::ssl::context::tls_client);
+    tls.load_verify_file(trustedCertFile);
+    tls.set_verify_mode(net::ssl::verify_peer);
+    beast::ssl_stream<beast::tcp_stream> stream(ioc, tls);
+    stream.set_verify_callback(net::ssl::host_name_verification("127.0.0.1"));
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
+    beast::get_lowest_layer(stream).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    stream.handshake(net::ssl::stream_base::client);
+    http::request<http::string_body> request{http::string_to_verb(method), target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.body() = body;
+    request.prepare_payload();
+    http::write(stream, request);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    http::read(stream, buffer, parser);
+    HttpReply reply = toReply(parser.release());
+    beast::error_code ec;
+    stream.shutdown(ec);  // close_notify; the server answers in kind
     return reply;
 }
 

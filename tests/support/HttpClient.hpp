@@ -16,6 +16,11 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
                       const std::string& body = {},
                       const std::map<std::string, std::string>& headers = {});
 
+//! The same over TLS, trusting only `trustedCertFile` (PEM) and checking that the server's
+//! certificate is for 127.0.0.1. Throws when the handshake or the verification fails.
+HttpReply httpsRequest(unsigned short port, const std::string& trustedCertFile, const std::string& method,
+                       const std::string& target, const std::string& body = {});
+
 //! One keep-alive connection for many requests, as a device or a benchmark uses it.
 class HttpConnection {
 public:

@@ -49,9 +49,9 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
                                  std::strerror(rc));
     }
 
-    // Read stdout until the "listening on http://127.0.0.1:PORT" line (seeding hashes
+    // Read stdout until the "listening on http(s)://127.0.0.1:PORT" line (seeding hashes
     // passwords with Argon2id first, which takes a moment under sanitizers).
-    const std::string marker = "listening on http://127.0.0.1:";
+    const std::string marker = "://127.0.0.1:";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         pollfd pfd{pipeFds[0], POLLIN, 0};

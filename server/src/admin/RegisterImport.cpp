@@ -114,6 +114,11 @@ CsvTable parseOrReport(std::string_view csv, ImportReport& report) {
     }
 }
 
+void requireProvince(CentralStore& store, const std::string& code) {
+    if (!store.provinceName(code))
+        throw json::JsonError("province", "unknown province code \"" + code + "\"");
+}
+
 //! Stores every record in one transaction, unless the report already holds errors.
 template <class Record, class Insert>
 void commitAll(CentralStore& store, const std::vector<Record>& records, Insert insert, ImportReport& report) {
@@ -142,6 +147,7 @@ ImportReport importFacilities(CentralStore& store, std::string_view csv) {
         const std::string where = "line " + std::to_string(line) + ": ";
         try {
             auto facility = domain::facilityFromJson(row, "");
+            requireProvince(store, facility.provinceCode);
             if (facility.id.empty())
                 facility.id = Uuid::v7().toString();
             else if (!Uuid::parse(facility.id))
@@ -179,6 +185,7 @@ ImportReport importProjects(CentralStore& store, std::string_view csv) {
             row["id"] = Uuid::v7().toString();
             row["beneficiaries"] = bj::array();
             auto project = domain::projectFromJson(row, "");
+            requireProvince(store, project.provinceCode);
             if (!codes.insert(project.code).second)
                 throw json::JsonError("code", "\"" + project.code + "\" appears twice in the file");
             for (const auto& existing : store.listProjects({{project.provinceCode}, std::nullopt, project.code, "", 1000}))

@@ -81,6 +81,88 @@ void repeatRows(const forms::Question& repeat, const bj::object& answers,
     }
 }
 
+//! Writes an export a page of submissions at a time, as the transport asks for the next piece.
+class ExportStream {
+public:
+    static constexpr int kPageSize = 500;
+
+    ExportStream(CentralStore& store, std::string formId, std::vector<std::string> provinces,
+                 std::shared_ptr<const forms::Form> form, const forms::Question* repeat, bool asJson)
+        : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)),
+          m_form(std::move(form)), m_repeat(repeat), m_json(asJson),
+          m_columns(columnsOf(*m_form, repeat ? repeat->innerScope : 0)) {}
+
+    //! Appends the next piece to `out`; false once the export is complete.
+    bool next(std::string& out) {
+        if (!m_started) {
+            m_started = true;
+            writeStart(out);
+            return true;
+        }
+        const auto page = m_store.currentSubmissions(m_formId, m_provinces, m_after, kPageSize);
+        for (const auto& row : page)
+            m_json ? writeJson(row, out) : writeCsv(row, out);
+        if (page.size() < static_cast<std::size_t>(kPageSize)) {
+            if (m_json)
+                out += "]";
+            return false;
+        }
+        m_after = page.back().head.id;
+        return true;
+    }
+
+private:
+    void writeStart(std::string& out) const {
+        if (m_json) {
+            out += "[";
+            return;
+        }
+        out += "\xEF\xBB\xBF";  // so that Excel reads the UTF-8 Vietnamese correctly
+        std::vector<std::string> header = m_repeat ? std::vector<std::string>{"submission_id", "entry"}
+                                                   : std::vector<std::string>{"submission_id", "revision", "state",
+                                                                              "province", "officer", "received_at"};
+        for (const auto* column : m_columns)
+            header.push_back(column->name);
+        appendRow(out, header);
+    }
+
+    void writeJson(const CurrentSubmission& row, std::string& out) {
+        const auto& head = row.head;
+        out += m_first ? "" : ",";
+        m_first = false;
+        out += "{\"id\":" + json::serialize(bj::string(head.id)) + ",\"revision\":" +
+               std::to_string(head.currentRevision) + ",\"state\":\"" + head.state +
+               "\",\"province\":" + json::serialize(bj::string(head.provinceCode)) +
+               ",\"officer\":" + json::serialize(bj::string(head.ownerName)) +
+               ",\"received_at\":\"" + head.receivedAt + "\",\"answers\":" + row.answers + "}";
+    }
+
+    void writeCsv(const CurrentSubmission& row, std::string& out) const {
+        const auto& head = row.head;
+        const auto answers = json::parse(row.answers);
+        if (m_repeat) {
+            repeatRows(*m_repeat, answers.get_object(), m_columns, head.id, out);
+            return;
+        }
+        std::vector<std::string> cells{head.id, std::to_string(head.currentRevision), head.state,
+                                       head.provinceCode, head.ownerName, head.receivedAt};
+        for (const auto* column : m_columns)
+            cells.push_back(cellText(answers.get_object().if_contains(column->name)));
+        appendRow(out, cells);
+    }
+
+    CentralStore& m_store;
+    std::string m_formId;
+    std::vector<std::string> m_provinces;
+    std::shared_ptr<const forms::Form> m_form;  // keeps m_repeat and m_columns alive
+    const forms::Question* m_repeat;
+    bool m_json;
+    std::vector<const forms::Question*> m_columns;
+    std::string m_after;
+    bool m_started = false;
+    bool m_first = true;
+};
+
 Response exportForm(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "export submissions");
     const std::string& file = request.pathParams.at("file");
@@ -95,55 +177,22 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
             latest = published;
     if (!latest)
         notFound("form " + formId);
-    const auto form = context.forms.get(formId, latest->version);
+    auto form = context.forms.get(formId, latest->version);
     const auto repeatName = queryText(request, "repeat");
     const forms::Question* repeat = nullptr;
     if (repeatName) {
+        if (format == "json")
+            throwInvalid("repeat", "the JSON export holds the repeats inside each submission; repeat= is for CSV");
         repeat = form->find(*repeatName);
         if (!repeat || repeat->type != forms::QuestionType::Repeat || repeat->scope != 0)
             throwInvalid("repeat", "form " + formId + " has no top-level repeat \"" + *repeatName + "\"");
     }
-    if (format == "json") {
-        std::string body = "[";
-        bool first = true;
-        context.store.forEachSubmission(formId, caller.provinces, [&](const SubmissionHead& head, const std::string& answers) {
-            body += first ? "" : ",";
-            first = false;
-            body += "{\"id\":" + json::serialize(bj::string(head.id)) + ",\"revision\":" +
-                    std::to_string(head.currentRevision) + ",\"state\":\"" + head.state +
-                    "\",\"province\":" + json::serialize(bj::string(head.provinceCode)) +
-                    ",\"officer\":" + json::serialize(bj::string(head.ownerName)) +
-                    ",\"received_at\":\"" + head.receivedAt + "\",\"answers\":" + answers + "}";
-        });
-        body += "]";
-        Response response = Response::json(200, std::move(body));
-        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + formId + ".json\"");
-        return response;
-    }
-    std::string body = "\xEF\xBB\xBF";  // so that Excel reads the UTF-8 Vietnamese correctly
-    const auto columns = columnsOf(*form, repeat ? repeat->innerScope : 0);
-    std::vector<std::string> header = repeat ? std::vector<std::string>{"submission_id", "entry"}
-                                             : std::vector<std::string>{"submission_id", "revision", "state",
-                                                                        "province", "officer", "received_at"};
-    for (const auto* column : columns)
-        header.push_back(column->name);
-    appendRow(body, header);
-    context.store.forEachSubmission(formId, caller.provinces, [&](const SubmissionHead& head, const std::string& text) {
-        const auto answers = json::parse(text);
-        if (repeat) {
-            repeatRows(*repeat, answers.get_object(), columns, head.id, body);
-            return;
-        }
-        std::vector<std::string> cells{head.id, std::to_string(head.currentRevision), head.state,
-                                       head.provinceCode, head.ownerName, head.receivedAt};
-        for (const auto* column : columns)
-            cells.push_back(cellText(answers.get_object().if_contains(column->name)));
-        appendRow(body, cells);
-    });
+    auto stream = std::make_shared<ExportStream>(context.store, formId, caller.provinces, std::move(form), repeat,
+                                                 format == "json");
     Response response;
-    response.contentType = "text/csv; charset=utf-8";
-    response.body = std::move(body);
-    const std::string name = formId + (repeat ? "-" + repeat->name : "") + ".csv";
+    response.contentType = format == "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8";
+    response.stream = [stream](std::string& out) { return stream->next(out); };
+    const std::string name = formId + (repeat ? "-" + repeat->name : "") + "." + format;
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
     return response;
 }

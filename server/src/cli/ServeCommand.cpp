@@ -69,12 +69,20 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
             if (!value(text) || !parseNumber(text, 1, 1'000'000, attempts))
                 return "--signin-limit needs a number of sign-in attempts per address per minute";
             settings.auth.addressAttempts = static_cast<int>(attempts);
+        } else if (arg == "--tls-cert") {
+            if (!value(settings.server.tlsCertFile) || settings.server.tlsCertFile.empty())
+                return "--tls-cert needs a PEM certificate (chain) file";
+        } else if (arg == "--tls-key") {
+            if (!value(settings.server.tlsKeyFile) || settings.server.tlsKeyFile.empty())
+                return "--tls-key needs the certificate's PEM private key file";
         } else if (arg == "--no-demo") {
             settings.demo = false;
         } else {
             return "unknown option \"" + arg + "\"";
         }
     }
+    if (settings.server.tlsCertFile.empty() != settings.server.tlsKeyFile.empty())
+        return "HTTPS needs both --tls-cert and --tls-key";
     return {};
 }
 
@@ -85,7 +93,7 @@ int runServe(const std::vector<std::string>& args) {
     if (const std::string error = parseArgs(args, settings); !error.empty()) {
         std::cerr << "kcfield-server serve: " << error
                   << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
-                     "[--threads N] [--signin-limit N] [--no-demo]\n";
+                     "[--threads N] [--signin-limit N] [--tls-cert FILE --tls-key FILE] [--no-demo]\n";
         return 2;
     }
     try {
@@ -104,8 +112,8 @@ int runServe(const std::vector<std::string>& args) {
         settings.server.observer = requestLogger(std::cout, metrics);
         HttpServer server(settings.server, router);
         const unsigned short port = server.listen();
-        std::cout << "kcfield-server " << kVersion << " listening on http://"
-                  << settings.server.address << ':' << port << " (store: " << store.location()
+        std::cout << "kcfield-server " << kVersion << " listening on "
+                  << (settings.server.tlsCertFile.empty() ? "http" : "https") << "://" << settings.server.address << ':' << port << " (store: " << store.location()
                   << ", schema " << store.schemaVersion() << ")" << std::endl;
         server.run();
         std::cout << "kcfield-server stopped" << std::endl;

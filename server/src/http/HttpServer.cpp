@@ -7,10 +7,12 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +22,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace kc::server {
@@ -31,7 +34,12 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-class Session;
+class SessionBase {
+public:
+    virtual ~SessionBase() = default;
+    //! Closes the connection if it is waiting for a request; a request in flight finishes.
+    virtual void closeIfIdle() = 0;
+};
 
 struct SharedState {
     SharedState(const ServerOptions& opts, const Router& r) : options(opts), router(r) {}
@@ -40,7 +48,7 @@ struct SharedState {
     std::atomic<bool> stopping{false};
     std::atomic<int> liveSessions{0};
     std::mutex sessionsMutex;
-    std::vector<std::weak_ptr<Session>> sessions;
+    std::vector<std::weak_ptr<SessionBase>> sessions;
     std::function<void()> onLastSessionGone;
 };
 
@@ -59,48 +67,70 @@ Request toRequest(http::request<http::string_body>& message, const std::string& 
     return request;
 }
 
-http::response<http::string_body> toMessage(const Response& response, unsigned version,
-                                            bool keepAlive) {
-    http::response<http::string_body> message{static_cast<http::status>(response.status), version};
+template <class Body>
+void setHeaders(http::response<Body>& message, const Response& response, bool keepAlive) {
     message.set(http::field::server, "kcfield-server");
     message.set(http::field::content_type, response.contentType);
     message.set(http::field::cache_control, "no-store");
     for (const auto& [name, value] : response.headers)
         message.set(name, value);
-    message.body() = response.body;
     message.keep_alive(keepAlive);
-    message.prepare_payload();
-    return message;
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+//! One connection: reads requests one after another, answers each, on its own strand.
+template <class Stream>
+class Session final : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
 public:
-    Session(tcp::socket&& socket, SharedState& state)
-        : m_stream(std::move(socket)), m_state(state) {
+    Session(tcp::socket&& socket, SharedState& state, net::ssl::context* tls)
+        : m_stream(makeStream(std::move(socket), tls)), m_state(state) {
         beast::error_code ec;
-        auto endpoint = m_stream.socket().remote_endpoint(ec);
+        auto endpoint = lowest().socket().remote_endpoint(ec);
         m_remote = ec ? std::string() : endpoint.address().to_string();
         ++m_state.liveSessions;
     }
-    ~Session() {
+    ~Session() override {
         if (--m_state.liveSessions == 0 && m_state.stopping && m_state.onLastSessionGone)
             m_state.onLastSessionGone();
     }
 
     void start() {
-        net::dispatch(m_stream.get_executor(),
-                      beast::bind_front_handler(&Session::readRequest, shared_from_this()));
+        net::dispatch(lowest().get_executor(), [self = this->shared_from_this()] {
+            if constexpr (kTls) {
+                self->lowest().expires_after(self->m_state.options.ioTimeout);
+                self->m_stream.async_handshake(net::ssl::stream_base::server,
+                                               [self](beast::error_code ec) {
+                                                   if (ec)
+                                                       return self->closeSocket();
+                                                   self->readRequest();
+                                               });
+            } else {
+                self->readRequest();
+            }
+        });
     }
 
-    //! Closes the connection if it is waiting for a request; a request in flight finishes.
-    void closeIfIdle() {
-        net::post(m_stream.get_executor(), [self = shared_from_this()] {
+    void closeIfIdle() override {
+        net::post(lowest().get_executor(), [self = this->shared_from_this()] {
             if (!self->m_busy)
-                self->m_stream.cancel();
+                self->lowest().cancel();
         });
     }
 
 private:
+    static Stream makeStream(tcp::socket&& socket, net::ssl::context* tls) {
+        if constexpr (kTls)
+            return Stream(std::move(socket), *tls);
+        else
+            return Stream(std::move(socket));
+    }
+
+    beast::tcp_stream& lowest() { return beast::get_lowest_layer(m_stream); }
+
     void readRequest() {
         m_busy = false;
         if (m_state.stopping)
@@ -108,9 +138,9 @@ private:
         m_parser.emplace();
         m_parser->header_limit(static_cast<std::uint32_t>(m_state.options.headerLimit));
         m_parser->body_limit(m_state.options.bodyLimit);
-        m_stream.expires_after(m_state.options.ioTimeout);
+        lowest().expires_after(m_state.options.ioTimeout);
         http::async_read(m_stream, m_buffer, *m_parser,
-                         beast::bind_front_handler(&Session::onRead, shared_from_this()));
+                         beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
     }
 
     void onRead(beast::error_code ec, std::size_t) {
@@ -141,33 +171,104 @@ private:
             m_state.options.observer(
                 method, m_remote, response,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        write(toMessage(response, version, keepAlive));
+        if (response.stream)
+            return writeStreamed(std::move(response), version, keepAlive);
+        write(std::move(response), version, keepAlive);
     }
 
     void reject(int status, const std::string& code, const std::string& message) {
-        const Response response = errorResponse(status, code, message);
+        Response response = errorResponse(status, code, message);
         if (m_state.options.observer)
             m_state.options.observer("", m_remote, response, 0.0);
-        write(toMessage(response, 11, false));
+        write(std::move(response), 11, false);
     }
 
-    void write(http::response<http::string_body>&& message) {
-        auto shared = std::make_shared<http::response<http::string_body>>(std::move(message));
-        m_stream.expires_after(m_state.options.ioTimeout);
-        http::async_write(m_stream, *shared,
-                          [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
-                              if (ec || shared->need_eof())
+    void write(Response response, unsigned version, bool keepAlive) {
+        auto message = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(response.status), version);
+        setHeaders(*message, response, keepAlive);
+        message->body() = std::move(response.body);
+        message->prepare_payload();
+        lowest().expires_after(m_state.options.ioTimeout);
+        http::async_write(m_stream, *message,
+                          [self = this->shared_from_this(), message](beast::error_code ec, std::size_t) {
+                              if (ec || message->need_eof())
                                   return self->close();
                               self->readRequest();
                           });
     }
 
-    void close() {
-        beast::error_code ec;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    //! Streamed bodies: the header with Transfer-Encoding: chunked, then one chunk per piece
+    //! the producer makes, then the last (empty) chunk.
+    struct Streaming {
+        http::response<http::empty_body> header;
+        std::optional<http::response_serializer<http::empty_body>> serializer;
+        std::function<bool(std::string&)> produce;
+        std::string piece;
+        bool done = false;
+        bool keepAlive = false;
+    };
+
+    void writeStreamed(Response response, unsigned version, bool keepAlive) {
+        auto streaming = std::make_shared<Streaming>();
+        streaming->header = http::response<http::empty_body>(static_cast<http::status>(response.status), version);
+        setHeaders(streaming->header, response, keepAlive);
+        streaming->header.chunked(true);
+        streaming->produce = std::move(response.stream);
+        streaming->keepAlive = keepAlive;
+        streaming->serializer.emplace(streaming->header);
+        lowest().expires_after(m_state.options.ioTimeout);
+        http::async_write_header(m_stream, *streaming->serializer,
+                                 [self = this->shared_from_this(), streaming](beast::error_code ec, std::size_t) {
+                                     if (ec)
+                                         return self->close();
+                                     self->writeNextChunk(streaming);
+                                 });
     }
 
-    beast::tcp_stream m_stream;
+    void writeNextChunk(const std::shared_ptr<Streaming>& streaming) {
+        streaming->piece.clear();
+        try {
+            while (!streaming->done && streaming->piece.empty())
+                streaming->done = !streaming->produce(streaming->piece);
+        } catch (const std::exception& error) {
+            std::cerr << "kcfield-server: a streamed response failed part way, connection cut: "
+                      << error.what() << "\n";
+            return closeSocket();
+        }
+        lowest().expires_after(m_state.options.ioTimeout);
+        auto self = this->shared_from_this();
+        if (streaming->piece.empty())
+            return net::async_write(m_stream, http::make_chunk_last(),
+                                    [self, streaming](beast::error_code ec, std::size_t) {
+                                        if (ec || !streaming->keepAlive)
+                                            return self->close();
+                                        self->readRequest();
+                                    });
+        net::async_write(m_stream, http::make_chunk(net::buffer(streaming->piece)),
+                         [self, streaming](beast::error_code ec, std::size_t) {
+                             if (ec)
+                                 return self->close();
+                             self->writeNextChunk(streaming);
+                         });
+    }
+
+    //! Ends the connection politely: TLS close_notify first when on TLS.
+    void close() {
+        if constexpr (kTls) {
+            lowest().expires_after(std::chrono::seconds(5));
+            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->closeSocket(); });
+        } else {
+            closeSocket();
+        }
+    }
+
+    void closeSocket() {
+        beast::error_code ec;
+        lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+    }
+
+    Stream m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     SharedState& m_state;
@@ -188,16 +289,43 @@ struct HttpServer::Impl {
             if (ec == net::error::operation_aborted || !acceptor.is_open())
                 return;
             if (!ec && !state.stopping) {
-                auto session = std::make_shared<Session>(std::move(socket), state);
-                {
-                    std::lock_guard lock(state.sessionsMutex);
-                    std::erase_if(state.sessions, [](const auto& weak) { return weak.expired(); });
-                    state.sessions.push_back(session);
-                }
-                session->start();
+                if (tls)
+                    startSession(std::make_shared<Session<TlsStream>>(std::move(socket), state, &*tls));
+                else
+                    startSession(std::make_shared<Session<PlainStream>>(std::move(socket), state, nullptr));
             }
             accept();
         });
+    }
+
+    template <class S> void startSession(std::shared_ptr<S> session) {
+        {
+            std::lock_guard lock(state.sessionsMutex);
+            std::erase_if(state.sessions, [](const auto& weak) { return weak.expired(); });
+            state.sessions.push_back(session);
+        }
+        session->start();
+    }
+
+    void loadTls() {
+        if (options.tlsCertFile.empty() && options.tlsKeyFile.empty())
+            return;
+        if (options.tlsCertFile.empty() || options.tlsKeyFile.empty())
+            throw std::runtime_error("TLS needs both a certificate (--tls-cert) and its private key (--tls-key)");
+        tls.emplace(net::ssl::context::tls_server);
+        tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                         net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                         net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+        beast::error_code ec;
+        tls->use_certificate_chain_file(options.tlsCertFile, ec);
+        if (ec)
+            throw std::runtime_error("cannot use the TLS certificate " + options.tlsCertFile + ": " + ec.message());
+        tls->use_private_key_file(options.tlsKeyFile, net::ssl::context::pem, ec);
+        if (ec)
+            throw std::runtime_error("cannot use the TLS private key " + options.tlsKeyFile + ": " + ec.message());
+        if (SSL_CTX_check_private_key(tls->native_handle()) != 1)
+            throw std::runtime_error("the TLS private key " + options.tlsKeyFile +
+                                     " does not belong to the certificate " + options.tlsCertFile);
     }
 
     void beginStop() {
@@ -208,7 +336,7 @@ struct HttpServer::Impl {
             acceptor.close(ec);
         });
         signals.cancel();
-        std::vector<std::shared_ptr<Session>> live;
+        std::vector<std::shared_ptr<SessionBase>> live;
         {
             std::lock_guard lock(state.sessionsMutex);
             for (auto& weak : state.sessions)
@@ -236,6 +364,7 @@ struct HttpServer::Impl {
     net::signal_set signals;
     net::steady_timer drainTimer;
     SharedState state;
+    std::optional<net::ssl::context> tls;
 };
 
 HttpServer::HttpServer(ServerOptions options, const Router& router)
@@ -249,6 +378,7 @@ HttpServer::~HttpServer() = default;
 
 unsigned short HttpServer::listen() {
     auto& impl = *m_impl;
+    impl.loadTls();
     beast::error_code ec;
     const auto address = net::ip::make_address(impl.options.address, ec);
     if (ec)

@@ -26,11 +26,16 @@ struct ServerOptions {
     //! How long a graceful shutdown waits for requests in flight before giving up.
     std::chrono::seconds drainTimeout{20};
     ResponseObserver observer;
+    //! PEM files for HTTPS; both empty serves plain HTTP. listen() throws naming the file
+    //! when one cannot be read.
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
 };
 
 //! The HTTP transport: a listener and one session per connection on its own strand,
 //! a deadline on every read and write, a fresh parser per request with header and body
-//! limits (431 / 413 with the JSON error body), keep-alive, and graceful shutdown on
+//! limits (431 / 413 with the JSON error body), keep-alive, optional TLS (OpenSSL, TLS 1.2
+//! and newer), chunked streaming of large bodies, and graceful shutdown on
 //! SIGTERM / SIGINT: stop accepting, finish what is in flight, then return from run().
 class HttpServer {
 public:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -27,6 +28,12 @@ struct Response {
     std::string contentType = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    //! When set, the body is produced piece by piece and sent chunked, so that a large
+    //! export never sits whole in memory: called until it returns false, each call
+    //! appending the next piece to its argument (which arrives empty). An exception
+    //! thrown here cuts the connection before the last chunk, so the client sees an
+    //! incomplete body rather than a short one that looks whole.
+    std::function<bool(std::string& piece)> stream;
     //! For the request log and metrics: the route pattern that answered ("/v1/pull") and
     //! who asked (a username), when known.
     std::string route;

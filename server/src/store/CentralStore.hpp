@@ -108,6 +108,8 @@ public:
                                                                  const std::string& now) = 0;
 
     // --- registers ---
+    //! A province's name; nullopt for an unknown province code.
+    virtual std::optional<std::string> provinceName(const std::string& provinceCode) = 0;
     //! The province a commune belongs to; nullopt for an unknown commune.
     virtual std::optional<std::string> communeProvince(const std::string& communeCode) = 0;
     virtual std::optional<domain::Facility> findFacility(const std::string& id) = 0;
@@ -147,12 +149,16 @@ public:
     //! submitter's devices through the feed.
     virtual void updateSubmission(const SubmissionHead& head) = 0;
     virtual std::vector<SubmissionRevision> revisions(const std::string& submissionId) = 0;
+    //! The highest revision number stored for a submission (conflicts included), 0 for none.
+    virtual std::int64_t lastRevision(const std::string& submissionId) = 0;
     virtual std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) = 0;
-    //! Calls `visit` with every head (and its current answers) of a form in `provinces`,
-    //! oldest first, without holding them all in memory.
-    virtual void forEachSubmission(
-        const std::string& formId, const std::vector<std::string>& provinces,
-        const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) = 0;
+    //! One page of a form's submissions in `provinces` for an export: up to `limit` heads
+    //! with ids after `afterId` ("" for the first page), in id order (UUIDv7: oldest
+    //! first), each with its current answers. Pages let an export stream without holding
+    //! the store, or every row, for its whole length.
+    virtual std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
+                                                              const std::vector<std::string>& provinces,
+                                                              const std::string& afterId, int limit) = 0;
 
     // --- attachments ---
     virtual std::optional<AttachmentRecord> findAttachment(const std::string& sha256) = 0;

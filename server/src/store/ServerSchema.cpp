@@ -233,10 +233,16 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_by_record ON audit_log (record, id);
 )sql";
 
+// Exports walk one form's submissions in id order, a page at a time.
+constexpr const char* kExportIndex = R"sql(
+CREATE INDEX submissions_by_form ON submissions (form_id, id);
+)sql";
+
 constexpr db::Migration kMigrations[] = {
     {1, "registers, users and their provinces", kInitialSchema},
     {2, "published form versions", kFormsSchema},
     {3, "sign-in, change feed, submissions, attachments, review and audit", kSyncSchema},
+    {4, "an index for exports by form", kExportIndex},
 };
 
 } // namespace

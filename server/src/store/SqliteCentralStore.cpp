@@ -44,7 +44,7 @@ int SqliteCentralStore::schemaVersion() {
 bool SqliteCentralStore::ping() {
     std::lock_guard lock(m_mutex);
     try {
-        auto statement = m_db.prepare("SELECT 1");
+        auto statement = m_db.prepareCached("SELECT 1");
         return statement.step() && statement.getInt(0) == 1;
     } catch (const std::exception&) {
         return false;
@@ -53,7 +53,7 @@ bool SqliteCentralStore::ping() {
 
 StoreCounts SqliteCentralStore::counts() {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM provinces), "
         "(SELECT count(*) FROM facilities), (SELECT count(*) FROM projects), "
         "(SELECT count(*) FROM forms), (SELECT count(*) FROM submissions), "
@@ -66,14 +66,14 @@ StoreCounts SqliteCentralStore::counts() {
 
 std::string SqliteCentralStore::metaValue(const std::string& key) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare("SELECT value FROM meta WHERE key = ?");
+    auto statement = m_db.prepareCached("SELECT value FROM meta WHERE key = ?");
     statement.bindAll(key);
     return statement.step() ? statement.getText(0) : std::string();
 }
 
 void SqliteCentralStore::setMetaValue(const std::string& key, const std::string& value) {
     write([&] {
-        m_db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) "
+        m_db.prepareCached("INSERT INTO meta (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .bindAll(key, value)
             .run();
@@ -88,7 +88,7 @@ void SqliteCentralStore::upsertProvince(const domain::Province& province) {
     require(!province.code.empty(), "province.code", "is empty");
     require(!province.name.empty(), "province.name", "is empty");
     write([&] {
-        m_db.prepare("INSERT INTO provinces (code, name) VALUES (?, ?) "
+        m_db.prepareCached("INSERT INTO provinces (code, name) VALUES (?, ?) "
                      "ON CONFLICT (code) DO UPDATE SET name = excluded.name")
             .bindAll(province.code, text::toNfc(province.name))
             .run();
@@ -99,7 +99,7 @@ void SqliteCentralStore::upsertCommune(const domain::Commune& commune) {
     require(!commune.code.empty(), "commune.code", "is empty");
     require(!commune.name.empty(), "commune.name", "is empty");
     write([&] {
-        m_db.prepare("INSERT INTO communes (code, province_code, name) VALUES (?, ?, ?) "
+        m_db.prepareCached("INSERT INTO communes (code, province_code, name) VALUES (?, ?, ?) "
                      "ON CONFLICT (code) DO UPDATE SET province_code = excluded.province_code, "
                      "name = excluded.name")
             .bindAll(commune.code, commune.provinceCode, text::toNfc(commune.name))
@@ -114,12 +114,12 @@ std::string SqliteCentralStore::createUser(const NewUser& user) {
     const std::string id = Uuid::v7().toString();
     const std::string now = Timestamp::now().toRfc3339();
     write([&] {
-        m_db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, "
+        m_db.prepareCached("INSERT INTO users (id, username, display_name, role, password_hash, "
                      "created_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bindAll(id, user.username, text::toNfc(user.displayName),
                      std::string(domain::roleCode(user.role)), user.passwordHash, now)
             .run();
-        auto scope = m_db.prepare("INSERT INTO user_provinces (user_id, province_code) VALUES (?, ?)");
+        auto scope = m_db.prepareCached("INSERT INTO user_provinces (user_id, province_code) VALUES (?, ?)");
         for (const auto& province : user.provinceCodes) {
             scope.reset();
             scope.bindAll(id, province).run();
@@ -143,7 +143,7 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
         project.id = Uuid::v7().toString();
     const std::string now = Timestamp::now().toRfc3339();
     write([&] {
-        m_db.prepare("INSERT INTO projects (id, code, title, year, funding_source, activity_type, "
+        m_db.prepareCached("INSERT INTO projects (id, code, title, year, funding_source, activity_type, "
                      "province_code, status, status_reason, extension_funding, "
                      "counterpart_capital, investment_attracted, jobs_created, created_at, "
                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -153,7 +153,7 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
                      project.counterpartCapital, project.investmentAttracted,
                      project.jobsCreated, now, now)
             .run();
-        auto link = m_db.prepare(
+        auto link = m_db.prepareCached(
             "INSERT INTO project_beneficiaries (project_id, facility_id) VALUES (?, ?)");
         for (const auto& facilityId : project.beneficiaryIds) {
             link.reset();
@@ -168,7 +168,7 @@ bool SqliteCentralStore::publishForm(const forms::Form& form) {
     require(!form.id.empty() && form.version >= 1, "form", "is not a loaded, checked form");
     const std::string definition = json::serialize(form.definition);
     return write([&] {
-        auto existing = m_db.prepare("SELECT definition FROM forms WHERE id = ? AND version = ?");
+        auto existing = m_db.prepareCached("SELECT definition FROM forms WHERE id = ? AND version = ?");
         existing.bindAll(form.id, form.version);
         if (existing.step()) {
             if (existing.getText(0) == definition)
@@ -179,7 +179,7 @@ bool SqliteCentralStore::publishForm(const forms::Form& form) {
                                         "publish it as version " +
                                         std::to_string(form.version + 1));
         }
-        m_db.prepare("INSERT INTO forms (id, version, title_vi, title_en, definition, "
+        m_db.prepareCached("INSERT INTO forms (id, version, title_vi, title_en, definition, "
                      "published_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bindAll(form.id, form.version, form.title.vi, form.title.en, definition,
                      Timestamp::now().toRfc3339())
@@ -195,7 +195,7 @@ bool SqliteCentralStore::publishForm(const forms::Form& form) {
 
 std::optional<PublishedForm> SqliteCentralStore::findForm(const std::string& id, long long version) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT id, version, title_vi, definition FROM forms WHERE id = ? AND version = ?");
     statement.bindAll(id, static_cast<std::int64_t>(version));
     if (!statement.step())
@@ -206,7 +206,7 @@ std::optional<PublishedForm> SqliteCentralStore::findForm(const std::string& id,
 
 std::vector<PublishedForm> SqliteCentralStore::latestForms() {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT id, max(version), title_vi, definition FROM forms GROUP BY id ORDER BY id");
     std::vector<PublishedForm> result;
     while (statement.step())

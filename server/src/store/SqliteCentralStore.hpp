@@ -48,6 +48,7 @@ public:
                                                          const std::string& now) override;
 
     // SqliteRegisters.cpp
+    std::optional<std::string> provinceName(const std::string& provinceCode) override;
     std::optional<std::string> communeProvince(const std::string& communeCode) override;
     std::optional<domain::Facility> findFacility(const std::string& id) override;
     std::optional<domain::Project> findProject(const std::string& id) override;
@@ -73,10 +74,11 @@ public:
     void addRevision(const std::string& submissionId, const SubmissionRevision& revision) override;
     void updateSubmission(const SubmissionHead& head) override;
     std::vector<SubmissionRevision> revisions(const std::string& submissionId) override;
+    std::int64_t lastRevision(const std::string& submissionId) override;
     std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) override;
-    void forEachSubmission(
-        const std::string& formId, const std::vector<std::string>& provinces,
-        const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) override;
+    std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
+                                                      const std::vector<std::string>& provinces,
+                                                      const std::string& afterId, int limit) override;
 
     // SqliteOperations.cpp
     std::optional<AttachmentRecord> findAttachment(const std::string& sha256) override;

@@ -18,8 +18,8 @@ void SqliteCentralStore::recordChange(const std::string& kind, const std::string
                                       const std::optional<std::string>& province,
                                       const std::optional<std::string>& owner,
                                       const std::string& payload) {
-    m_db.prepare("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
-    m_db.prepare("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
+    m_db.prepareCached("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
+    m_db.prepareCached("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
                  "changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)")
         .bindAll(kind, recordId, province, owner, payload, Timestamp::now().toRfc3339())
         .run();
@@ -27,15 +27,15 @@ void SqliteCentralStore::recordChange(const std::string& kind, const std::string
 
 void SqliteCentralStore::recordTombstone(const std::string& kind, const std::string& recordId) {
     std::optional<std::string> province, owner;
-    auto previous = m_db.prepare(
+    auto previous = m_db.prepareCached(
         "SELECT province_code, owner_id FROM changes WHERE kind = ? AND record_id = ?");
     previous.bindAll(kind, recordId);
     if (previous.step()) {
         province = previous.getOptionalText(0);
         owner = previous.getOptionalText(1);
     }
-    m_db.prepare("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
-    m_db.prepare("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
+    m_db.prepareCached("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
+    m_db.prepareCached("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
                  "changed_at) VALUES (?, ?, ?, ?, 1, NULL, ?)")
         .bindAll(kind, recordId, province, owner, Timestamp::now().toRfc3339())
         .run();
@@ -63,7 +63,7 @@ std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scop
         sql += " OR province_code IN (" + provinces + ")";
     sql += "))";
     sql += " OR (kind = 'submission' AND owner_id = ?)) ORDER BY seq LIMIT ?";
-    auto statement = m_db.prepare(sql);
+    auto statement = m_db.prepareCached(sql); // a handful of shapes: by role and number of provinces
     int index = 1;
     statement.bind(index++, since);
     index = bindList(statement, index, scope.provinces);
@@ -85,24 +85,24 @@ std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scop
 
 void SqliteCentralStore::backfillChanges() {
     write([&] {
-        auto empty = m_db.prepare("SELECT NOT EXISTS (SELECT 1 FROM changes)");
+        auto empty = m_db.prepareCached("SELECT NOT EXISTS (SELECT 1 FROM changes)");
         empty.step();
         if (!empty.getInt(0))
             return;
         // A store from before the feed existed: put what it holds in the feed once.
         std::vector<std::string> ids;
-        auto facilities = m_db.prepare("SELECT id FROM facilities ORDER BY id");
+        auto facilities = m_db.prepareCached("SELECT id FROM facilities ORDER BY id");
         while (facilities.step())
             ids.push_back(facilities.getText(0));
         for (const auto& id : ids)
             recordFacilityChange(id);
         ids.clear();
-        auto projects = m_db.prepare("SELECT id FROM projects ORDER BY id");
+        auto projects = m_db.prepareCached("SELECT id FROM projects ORDER BY id");
         while (projects.step())
             ids.push_back(projects.getText(0));
         for (const auto& id : ids)
             recordProjectChange(id);
-        auto forms = m_db.prepare(
+        auto forms = m_db.prepareCached(
             "SELECT f.id, f.version, f.title_vi, f.title_en, f.definition FROM forms f "
             "WHERE f.version = (SELECT max(version) FROM forms g WHERE g.id = f.id)");
         std::vector<std::pair<std::string, std::string>> payloads;

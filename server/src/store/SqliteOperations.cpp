@@ -11,7 +11,7 @@ namespace kc::server {
 
 std::optional<AttachmentRecord> SqliteCentralStore::findAttachment(const std::string& sha256) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments WHERE sha256 = ?");
     statement.bindAll(sha256);
     if (!statement.step())
@@ -23,7 +23,7 @@ std::optional<AttachmentRecord> SqliteCentralStore::findAttachment(const std::st
 std::optional<UploadRecord> SqliteCentralStore::findUpload(const std::string& sha256,
                                                            const std::string& userId) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare("SELECT sha256, user_id, size, content_type, received FROM uploads "
+    auto statement = m_db.prepareCached("SELECT sha256, user_id, size, content_type, received FROM uploads "
                                   "WHERE sha256 = ? AND user_id = ?");
     statement.bindAll(sha256, userId);
     if (!statement.step())
@@ -34,7 +34,7 @@ std::optional<UploadRecord> SqliteCentralStore::findUpload(const std::string& sh
 
 void SqliteCentralStore::saveUpload(const UploadRecord& upload) {
     write([&] {
-        m_db.prepare("INSERT INTO uploads (sha256, user_id, size, content_type, received, started_at) "
+        m_db.prepareCached("INSERT INTO uploads (sha256, user_id, size, content_type, received, started_at) "
                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256, user_id) DO UPDATE SET "
                      "received = excluded.received")
             .bindAll(upload.sha256, upload.userId, upload.size, upload.contentType, upload.received,
@@ -45,17 +45,17 @@ void SqliteCentralStore::saveUpload(const UploadRecord& upload) {
 
 void SqliteCentralStore::deleteUpload(const std::string& sha256, const std::string& userId) {
     write([&] {
-        m_db.prepare("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?").bindAll(sha256, userId).run();
+        m_db.prepareCached("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?").bindAll(sha256, userId).run();
     });
 }
 
 void SqliteCentralStore::completeAttachment(const AttachmentRecord& a) {
     write([&] {
-        m_db.prepare("INSERT INTO attachments (sha256, size, content_type, uploaded_by, completed_at) "
+        m_db.prepareCached("INSERT INTO attachments (sha256, size, content_type, uploaded_by, completed_at) "
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
             .bindAll(a.sha256, a.size, a.contentType, a.uploadedBy, a.completedAt)
             .run();
-        m_db.prepare("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?")
+        m_db.prepareCached("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?")
             .bindAll(a.sha256, a.uploadedBy)
             .run();
     });
@@ -63,7 +63,7 @@ void SqliteCentralStore::completeAttachment(const AttachmentRecord& a) {
 
 std::int64_t SqliteCentralStore::bytesUsedBy(const std::string& userId) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT (SELECT coalesce(sum(size), 0) FROM attachments WHERE uploaded_by = ?) + "
         "(SELECT coalesce(sum(size), 0) FROM uploads WHERE user_id = ?)");
     statement.bindAll(userId, userId);
@@ -74,7 +74,7 @@ std::int64_t SqliteCentralStore::bytesUsedBy(const std::string& userId) {
 bool SqliteCentralStore::attachmentUsedIn(const std::string& sha256,
                                           const std::vector<std::string>& provinces) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT EXISTS (SELECT 1 FROM submission_attachments a JOIN submissions s ON s.id = a.submission_id "
         "WHERE a.sha256 = ? AND s.province_code IN (" + placeholders(provinces.size()) + "))");
     statement.bind(1, sha256);
@@ -85,7 +85,7 @@ bool SqliteCentralStore::attachmentUsedIn(const std::string& sha256,
 
 void SqliteCentralStore::appendAudit(const AuditEntry& e) {
     write([&] {
-        m_db.prepare("INSERT INTO audit_log (at, actor_id, action, record, before, after) "
+        m_db.prepareCached("INSERT INTO audit_log (at, actor_id, action, record, before, after) "
                      "VALUES (?, ?, ?, ?, ?, ?)")
             .bindAll(e.at, e.actorId, e.action, e.record, e.before, e.after)
             .run();
@@ -134,7 +134,7 @@ void SqliteCentralStore::backup(const std::filesystem::path& destination) {
                                     " already exists; choose a new name");
     std::lock_guard lock(m_mutex);
     // VACUUM INTO writes a consistent, compact copy from one read transaction.
-    m_db.prepare("VACUUM INTO ?").bindAll(destination.string()).run();
+    m_db.prepareCached("VACUUM INTO ?").bindAll(destination.string()).run();
 }
 
 } // namespace kc::server

@@ -67,7 +67,7 @@ domain::Project readProject(const db::Statement& row) {
 }
 
 void loadBeneficiaries(db::Database& db, domain::Project& project) {
-    auto statement = db.prepare(
+    auto statement = db.prepareCached(
         "SELECT facility_id FROM project_beneficiaries WHERE project_id = ? ORDER BY facility_id");
     statement.bindAll(project.id);
     while (statement.step())
@@ -119,7 +119,7 @@ std::string SqliteCentralStore::insertFacility(domain::Facility facility, const 
         duplicatesJson = json::serialize(list);
     }
     write([&] {
-        m_db.prepare(
+        m_db.prepareCached(
                 "INSERT INTO facilities (id, name, name_folded, legal_form, sector, province_code, "
                 "commune_code, village, representative, phone, workforce, products, latitude, "
                 "longitude, created_at, updated_at, created_by, needs_review, possible_duplicates) "
@@ -158,9 +158,18 @@ void SqliteCentralStore::recordProjectChange(const std::string& id) {
                  json::serialize(domain::projectToJson(*project)));
 }
 
+std::optional<std::string> SqliteCentralStore::provinceName(const std::string& provinceCode) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepareCached("SELECT name FROM provinces WHERE code = ?");
+    statement.bindAll(provinceCode);
+    if (!statement.step())
+        return std::nullopt;
+    return statement.getText(0);
+}
+
 std::optional<std::string> SqliteCentralStore::communeProvince(const std::string& communeCode) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare("SELECT province_code FROM communes WHERE code = ?");
+    auto statement = m_db.prepareCached("SELECT province_code FROM communes WHERE code = ?");
     statement.bindAll(communeCode);
     if (!statement.step())
         return std::nullopt;
@@ -169,7 +178,7 @@ std::optional<std::string> SqliteCentralStore::communeProvince(const std::string
 
 std::optional<domain::Facility> SqliteCentralStore::findFacility(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(std::string("SELECT ") + kFacilityColumns +
+    auto statement = m_db.prepareCached(std::string("SELECT ") + kFacilityColumns +
                                   " FROM facilities WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
@@ -179,7 +188,7 @@ std::optional<domain::Facility> SqliteCentralStore::findFacility(const std::stri
 
 std::optional<domain::Project> SqliteCentralStore::findProject(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(std::string("SELECT ") + kProjectColumns +
+    auto statement = m_db.prepareCached(std::string("SELECT ") + kProjectColumns +
                                   " FROM projects WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
@@ -247,7 +256,7 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
     std::lock_guard lock(m_mutex);
     std::vector<DuplicateCandidate> result;
     if (facility.communeCode) {
-        auto same = m_db.prepare(
+        auto same = m_db.prepareCached(
             "SELECT id, name FROM facilities WHERE commune_code = ? AND name_folded = ? AND id <> ?");
         same.bindAll(*facility.communeCode, text::foldForSearch(text::toNfc(facility.name)),
                      facility.id);
@@ -258,7 +267,7 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
         const double lat = *facility.latitude, lon = *facility.longitude;
         const double dLat = metres / 111'320.0;
         const double dLon = metres / (111'320.0 * std::max(0.01, std::cos(lat * std::numbers::pi / 180)));
-        auto near = m_db.prepare(
+        auto near = m_db.prepareCached(
             "SELECT id, name, latitude, longitude FROM facilities WHERE latitude BETWEEN ? AND ? "
             "AND longitude BETWEEN ? AND ? AND id <> ?");
         near.bindAll(lat - dLat, lat + dLat, lon - dLon, lon + dLon, facility.id);
@@ -282,7 +291,7 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
 
 std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT a.id, a.project_id, a.user_id, p.province_code FROM assignments a "
         "JOIN projects p ON p.id = a.project_id WHERE a.id = ?");
     statement.bindAll(id);
@@ -295,11 +304,11 @@ std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::st
 void SqliteCentralStore::createAssignment(const AssignmentRecord& assignment,
                                           const std::string& createdBy) {
     write([&] {
-        auto exists = m_db.prepare("SELECT 1 FROM assignments WHERE project_id = ? AND user_id = ?");
+        auto exists = m_db.prepareCached("SELECT 1 FROM assignments WHERE project_id = ? AND user_id = ?");
         exists.bindAll(assignment.projectId, assignment.userId);
         if (exists.step())
             throw std::invalid_argument("the user is already assigned to this project");
-        m_db.prepare("INSERT INTO assignments (id, project_id, user_id, created_by, created_at) "
+        m_db.prepareCached("INSERT INTO assignments (id, project_id, user_id, created_by, created_at) "
                      "VALUES (?, ?, ?, ?, ?)")
             .bindAll(assignment.id, assignment.projectId, assignment.userId, createdBy,
                      Timestamp::now().toRfc3339())
@@ -312,7 +321,7 @@ void SqliteCentralStore::createAssignment(const AssignmentRecord& assignment,
         // The assignee's cursor is already past the project and its facilities: send them
         // again so the new scope arrives through the same feed.
         recordProjectChange(assignment.projectId);
-        auto beneficiaries = m_db.prepare(
+        auto beneficiaries = m_db.prepareCached(
             "SELECT facility_id FROM project_beneficiaries WHERE project_id = ?");
         beneficiaries.bindAll(assignment.projectId);
         std::vector<std::string> facilities;
@@ -325,7 +334,7 @@ void SqliteCentralStore::createAssignment(const AssignmentRecord& assignment,
 
 void SqliteCentralStore::deleteAssignment(const std::string& id) {
     write([&] {
-        m_db.prepare("DELETE FROM assignments WHERE id = ?").bindAll(id).run();
+        m_db.prepareCached("DELETE FROM assignments WHERE id = ?").bindAll(id).run();
         if (m_db.changes() == 0)
             throw std::invalid_argument("no assignment " + id);
         recordTombstone("assignment", id);

@@ -41,7 +41,7 @@ SubmissionHead readHead(const db::Statement& row) {
 std::optional<std::string> SqliteCentralStore::findReceipt(const std::string& submissionId,
                                                            const std::string& contentHash) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT receipt FROM receipts WHERE submission_id = ? AND content_hash = ?");
     statement.bindAll(submissionId, contentHash);
     if (!statement.step())
@@ -52,7 +52,7 @@ std::optional<std::string> SqliteCentralStore::findReceipt(const std::string& su
 void SqliteCentralStore::storeReceipt(const std::string& submissionId, const std::string& contentHash,
                                       const std::string& receipt) {
     write([&] {
-        m_db.prepare("INSERT INTO receipts (submission_id, content_hash, receipt) VALUES (?, ?, ?)")
+        m_db.prepareCached("INSERT INTO receipts (submission_id, content_hash, receipt) VALUES (?, ?, ?)")
             .bindAll(submissionId, contentHash, receipt)
             .run();
     });
@@ -60,7 +60,7 @@ void SqliteCentralStore::storeReceipt(const std::string& submissionId, const std
 
 std::optional<SubmissionHead> SqliteCentralStore::findSubmission(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(std::string("SELECT ") + kHeadColumns +
+    auto statement = m_db.prepareCached(std::string("SELECT ") + kHeadColumns +
                                   " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.id = ?");
     statement.bindAll(id);
     if (!statement.step())
@@ -70,7 +70,7 @@ std::optional<SubmissionHead> SqliteCentralStore::findSubmission(const std::stri
 
 void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) {
     write([&] {
-        m_db.prepare("INSERT INTO submissions (id, form_id, form_version, owner_id, province_code, "
+        m_db.prepareCached("INSERT INTO submissions (id, form_id, form_version, owner_id, province_code, "
                      "project_id, facility_id, state, current_revision, conflict, received_at, "
                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(head.id, head.formId, head.formVersion, head.ownerId, head.provinceCode,
@@ -84,13 +84,13 @@ void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const Subm
 
 void SqliteCentralStore::addRevision(const std::string& submissionId, const SubmissionRevision& r) {
     write([&] {
-        m_db.prepare("INSERT INTO submission_revisions (submission_id, revision, base_revision, "
+        m_db.prepareCached("INSERT INTO submission_revisions (submission_id, revision, base_revision, "
                      "form_version, content_hash, answers, captured_at, conflict, received_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(submissionId, r.revision, r.baseRevision, r.formVersion, r.contentHash,
                      r.answers, r.capturedAt, r.conflict, r.receivedAt)
             .run();
-        auto uses = m_db.prepare(
+        auto uses = m_db.prepareCached(
             "INSERT OR IGNORE INTO submission_attachments (submission_id, revision, sha256) VALUES (?, ?, ?)");
         for (const auto& sha : r.attachments) {
             uses.reset();
@@ -101,7 +101,7 @@ void SqliteCentralStore::addRevision(const std::string& submissionId, const Subm
 
 void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
     write([&] {
-        m_db.prepare("UPDATE submissions SET form_version = ?, state = ?, current_revision = ?, "
+        m_db.prepareCached("UPDATE submissions SET form_version = ?, state = ?, current_revision = ?, "
                      "conflict = ?, review_comment = ?, review_fields = ?, reviewed_by = ?, "
                      "reviewed_at = ?, updated_at = ?, project_id = ?, facility_id = ? WHERE id = ?")
             .bindAll(head.formVersion, head.state, head.currentRevision, head.conflict,
@@ -129,7 +129,7 @@ void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head) {
 
 std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string& submissionId) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT revision, base_revision, form_version, content_hash, answers, captured_at, "
         "conflict, received_at FROM submission_revisions WHERE submission_id = ? ORDER BY revision");
     statement.bindAll(submissionId);
@@ -139,6 +139,15 @@ std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string&
                           statement.getText(3), statement.getText(4), statement.getOptionalText(5),
                           statement.getInt(6) != 0, statement.getText(7), {}});
     return result;
+}
+
+std::int64_t SqliteCentralStore::lastRevision(const std::string& submissionId) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepareCached(
+        "SELECT coalesce(max(revision), 0) FROM submission_revisions WHERE submission_id = ?");
+    statement.bindAll(submissionId);
+    statement.step();
+    return statement.getInt64(0);
 }
 
 std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
@@ -173,20 +182,24 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
     return result;
 }
 
-void SqliteCentralStore::forEachSubmission(
-    const std::string& formId, const std::vector<std::string>& provinces,
-    const std::function<void(const SubmissionHead&, const std::string& answers)>& visit) {
+std::vector<CurrentSubmission> SqliteCentralStore::currentSubmissions(const std::string& formId,
+                                                                      const std::vector<std::string>& provinces,
+                                                                      const std::string& afterId, int limit) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         std::string("SELECT ") + kHeadColumns + ", r.answers FROM submissions s "
         "JOIN users u ON u.id = s.owner_id "
         "JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.current_revision "
-        "WHERE s.form_id = ? AND s.province_code IN (" + placeholders(provinces.size()) +
-        ") ORDER BY s.id");
+        "WHERE s.form_id = ? AND s.id > ? AND s.province_code IN (" + placeholders(provinces.size()) +
+        ") ORDER BY s.id LIMIT ?");
     statement.bind(1, formId);
-    bindList(statement, 2, provinces);
+    statement.bind(2, afterId);
+    const int next = bindList(statement, 3, provinces);
+    statement.bind(next, limit);
+    std::vector<CurrentSubmission> page;
     while (statement.step())
-        visit(readHead(statement), statement.getText(17));
+        page.push_back({readHead(statement), statement.getText(17)});
+    return page;
 }
 
 } // namespace kc::server

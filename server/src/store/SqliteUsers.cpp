@@ -18,12 +18,12 @@ UserRecord readUser(db::Database& db, const db::Statement& row) {
     user.role = domain::roleFromCode(row.getText(3)).value_or(domain::Role::Collaborator);
     user.passwordHash = row.getText(4);
     user.disabled = row.getInt(5) != 0;
-    auto provinces = db.prepare(
+    auto provinces = db.prepareCached(
         "SELECT province_code FROM user_provinces WHERE user_id = ? ORDER BY province_code");
     provinces.bindAll(user.id);
     while (provinces.step())
         user.provinces.push_back(provinces.getText(0));
-    auto projects = db.prepare("SELECT project_id FROM assignments WHERE user_id = ? ORDER BY project_id");
+    auto projects = db.prepareCached("SELECT project_id FROM assignments WHERE user_id = ? ORDER BY project_id");
     projects.bindAll(user.id);
     while (projects.step())
         user.projects.push_back(projects.getText(0));
@@ -39,7 +39,7 @@ TokenRecord readToken(const db::Statement& row) {
 
 std::optional<UserRecord> SqliteCentralStore::findUser(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    auto statement = m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
         return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<UserRecord> SqliteCentralStore::findUser(const std::string& id) {
 std::optional<UserRecord> SqliteCentralStore::findUserByName(const std::string& username) {
     std::lock_guard lock(m_mutex);
     auto statement =
-        m_db.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+        m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
     statement.bindAll(username);
     if (!statement.step())
         return std::nullopt;
@@ -58,7 +58,7 @@ std::optional<UserRecord> SqliteCentralStore::findUserByName(const std::string& 
 
 std::vector<UserRecord> SqliteCentralStore::listUsers() {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
+    auto statement = m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
     std::vector<UserRecord> users;
     while (statement.step())
         users.push_back(readUser(m_db, statement));
@@ -69,7 +69,7 @@ void SqliteCentralStore::setPassword(const std::string& userId, const std::strin
     if (passwordHash.rfind("$argon2id$", 0) != 0)
         throw std::invalid_argument("user.password_hash: must be an Argon2id hash");
     write([&] {
-        m_db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bindAll(passwordHash, userId).run();
+        m_db.prepareCached("UPDATE users SET password_hash = ? WHERE id = ?").bindAll(passwordHash, userId).run();
         if (m_db.changes() == 0)
             throw std::invalid_argument("no user " + userId);
     });
@@ -77,7 +77,7 @@ void SqliteCentralStore::setPassword(const std::string& userId, const std::strin
 
 void SqliteCentralStore::setUserDisabled(const std::string& userId, bool disabled) {
     write([&] {
-        m_db.prepare("UPDATE users SET disabled = ? WHERE id = ?").bindAll(disabled, userId).run();
+        m_db.prepareCached("UPDATE users SET disabled = ? WHERE id = ?").bindAll(disabled, userId).run();
         if (m_db.changes() == 0)
             throw std::invalid_argument("no user " + userId);
     });
@@ -85,7 +85,7 @@ void SqliteCentralStore::setUserDisabled(const std::string& userId, bool disable
 
 void SqliteCentralStore::storeToken(const TokenRecord& token) {
     write([&] {
-        m_db.prepare("INSERT INTO tokens (hash, user_id, device, created_at, expires_at) "
+        m_db.prepareCached("INSERT INTO tokens (hash, user_id, device, created_at, expires_at) "
                      "VALUES (?, ?, ?, ?, ?)")
             .bindAll(token.hash, token.userId, token.device, token.createdAt, token.expiresAt)
             .run();
@@ -94,7 +94,7 @@ void SqliteCentralStore::storeToken(const TokenRecord& token) {
 
 std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepare(
+    auto statement = m_db.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens WHERE hash = ?");
     statement.bindAll(hash);
     if (!statement.step())
@@ -104,7 +104,7 @@ std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash
 
 bool SqliteCentralStore::revokeToken(const std::string& hash, const std::string& at) {
     return write([&] {
-        m_db.prepare("UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL")
+        m_db.prepareCached("UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL")
             .bindAll(at, hash)
             .run();
         return m_db.changes() > 0;
@@ -113,7 +113,7 @@ bool SqliteCentralStore::revokeToken(const std::string& hash, const std::string&
 
 int SqliteCentralStore::revokeUserTokens(const std::string& userId, const std::string& at) {
     return write([&] {
-        m_db.prepare("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        m_db.prepareCached("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
             .bindAll(at, userId)
             .run();
         return m_db.changes();
@@ -122,7 +122,7 @@ int SqliteCentralStore::revokeUserTokens(const std::string& userId, const std::s
 
 void SqliteCentralStore::storeEnrollmentCode(const EnrollmentRecord& code) {
     write([&] {
-        m_db.prepare("INSERT INTO enrollment_codes (hash, user_id, device, created_by, created_at, "
+        m_db.prepareCached("INSERT INTO enrollment_codes (hash, user_id, device, created_by, created_at, "
                      "expires_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bindAll(code.hash, code.userId, code.device, code.createdBy, code.createdAt,
                      code.expiresAt)
@@ -133,13 +133,13 @@ void SqliteCentralStore::storeEnrollmentCode(const EnrollmentRecord& code) {
 std::optional<EnrollmentRecord> SqliteCentralStore::redeemEnrollmentCode(const std::string& hash,
                                                                          const std::string& now) {
     return write([&]() -> std::optional<EnrollmentRecord> {
-        m_db.prepare("UPDATE enrollment_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL "
+        m_db.prepareCached("UPDATE enrollment_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL "
                      "AND expires_at > ?")
             .bindAll(now, hash, now)
             .run();
         if (m_db.changes() == 0)
             return std::nullopt;
-        auto statement = m_db.prepare("SELECT hash, user_id, device, created_by, created_at, "
+        auto statement = m_db.prepareCached("SELECT hash, user_id, device, created_by, created_at, "
                                       "expires_at, used_at FROM enrollment_codes WHERE hash = ?");
         statement.bindAll(hash);
         statement.step();

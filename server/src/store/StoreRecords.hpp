@@ -78,6 +78,12 @@ struct SubmissionHead {
     std::string updatedAt;
 };
 
+//! A submission with the answers of its current revision (JSON text).
+struct CurrentSubmission {
+    SubmissionHead head;
+    std::string answers;
+};
+
 struct SubmissionRevision {
     std::int64_t revision = 0;
     std::optional<std::int64_t> baseRevision;

@@ -19,23 +19,57 @@ namespace bj = boost::json;
 
 namespace {
 
+//! A JSON string exactly as Boost.JSON's serializer writes it (the stored content hashes
+//! depend on these bytes): \" \\ \b \f \n \r \t, other control characters as \u00xx,
+//! everything else as it is.
+void appendString(std::string_view text, std::string& out) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (byte < 0x20) {
+                out += "\\u00";
+                out += kHex[byte >> 4];
+                out += kHex[byte & 0x0f];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
 void appendCanonical(const bj::value& value, std::string& out) {
-    if (value.is_object()) {
+    switch (value.kind()) {
+    case bj::kind::object: {
         const auto& object = value.get_object();
-        std::vector<std::string_view> keys;
+        std::vector<const bj::key_value_pair*> entries;
+        entries.reserve(object.size());
         for (const auto& entry : object)
-            keys.push_back(entry.key());
-        std::sort(keys.begin(), keys.end());
+            entries.push_back(&entry);
+        std::sort(entries.begin(), entries.end(),
+                  [](const auto* a, const auto* b) { return a->key() < b->key(); });
         out += '{';
-        for (std::size_t i = 0; i < keys.size(); ++i) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
             if (i)
                 out += ',';
-            out += json::serialize(bj::string(keys[i]));
+            appendString(entries[i]->key(), out);
             out += ':';
-            appendCanonical(object.at(keys[i]), out);
+            appendCanonical(entries[i]->value(), out);
         }
         out += '}';
-    } else if (value.is_array()) {
+        break;
+    }
+    case bj::kind::array: {
         out += '[';
         const auto& array = value.get_array();
         for (std::size_t i = 0; i < array.size(); ++i) {
@@ -44,8 +78,25 @@ void appendCanonical(const bj::value& value, std::string& out) {
             appendCanonical(array[i], out);
         }
         out += ']';
-    } else {
-        out += json::serialize(value);
+        break;
+    }
+    case bj::kind::string:
+        appendString(value.get_string(), out);
+        break;
+    case bj::kind::bool_:
+        out += value.get_bool() ? "true" : "false";
+        break;
+    case bj::kind::null:
+        out += "null";
+        break;
+    case bj::kind::int64:
+        out += std::to_string(value.get_int64());
+        break;
+    case bj::kind::uint64:
+        out += std::to_string(value.get_uint64());
+        break;
+    default:
+        out += json::serialize(value);  // doubles: Boost.JSON's shortest round-trip form
     }
 }
 
@@ -195,12 +246,14 @@ bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters&
     const std::string hash = submissionContentHash(formId, formVersion, base, answers);
 
     CentralStore& store = context.store;
-    if (auto original = store.findReceipt(id, hash)) {
-        bj::object receipt = receiptBase(id, "duplicate");
-        receipt["original"] = json::parse(*original);
-        return receipt;
-    }
+    // Receipts are stored only beside stored submissions, so a new id needs no receipt lookup.
     const auto existing = store.findSubmission(id);
+    if (existing)
+        if (auto original = store.findReceipt(id, hash)) {
+            bj::object receipt = receiptBase(id, "duplicate");
+            receipt["original"] = json::parse(*original);
+            return receipt;
+        }
     if (existing && existing->ownerId != caller.userId)
         invalid("id", "id", "Mã phiếu đã được dùng", "this id is already used by another submission");
     if (!maySubmitForm(caller, formId))
@@ -268,8 +321,7 @@ bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters&
         if (existing->formId != formId)
             invalid("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
                     "submission " + id + " is a " + existing->formId + ", not a " + formId);
-        const auto all = store.revisions(id);
-        const std::int64_t next = all.empty() ? 1 : all.back().revision + 1;
+        const std::int64_t next = store.lastRevision(id) + 1;
         SubmissionHead head = *existing;
         head.updatedAt = now;
         revision.revision = next;

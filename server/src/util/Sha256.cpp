@@ -1,36 +1,35 @@
 #include "util/Sha256.hpp"
 
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <stdexcept>
 
 namespace kc::server {
 
-static_assert(sizeof(crypto_hash_sha256_state) <= 256);
+void Sha256::Free::operator()(evp_md_ctx_st* context) const { EVP_MD_CTX_free(context); }
 
-namespace {
-crypto_hash_sha256_state* state(unsigned char* bytes) {
-    return reinterpret_cast<crypto_hash_sha256_state*>(bytes);
-}
-} // namespace
-
-Sha256::Sha256() {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
-    crypto_hash_sha256_init(state(m_state));
+Sha256::Sha256() : m_context(EVP_MD_CTX_new()) {
+    if (!m_context || EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL could not start a SHA-256 digest");
 }
 
 void Sha256::update(std::string_view bytes) {
-    crypto_hash_sha256_update(state(m_state), reinterpret_cast<const unsigned char*>(bytes.data()),
-                              bytes.size());
+    if (EVP_DigestUpdate(m_context.get(), bytes.data(), bytes.size()) != 1)
+        throw std::runtime_error("OpenSSL failed to hash");
 }
 
 std::string Sha256::hexDigest() {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(state(m_state), digest);
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(m_context.get(), digest, &length) != 1)
+        throw std::runtime_error("OpenSSL failed to finish a SHA-256 digest");
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex(length * 2, '0');
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = kHex[digest[i] >> 4];
+        hex[2 * i + 1] = kHex[digest[i] & 0x0f];
+    }
     return hex;
 }
 

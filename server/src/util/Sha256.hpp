@@ -1,11 +1,15 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
+struct evp_md_ctx_st;
+
 namespace kc::server {
 
-//! Incremental SHA-256 (libsodium), for attachments that arrive in chunks.
+//! Incremental SHA-256 (OpenSSL, which uses the CPU's SHA instructions where it has them),
+//! for attachments that arrive in chunks and for content hashes on every push.
 class Sha256 {
 public:
     Sha256();
@@ -14,7 +18,10 @@ public:
     std::string hexDigest();
 
 private:
-    alignas(64) unsigned char m_state[256];
+    struct Free {
+        void operator()(evp_md_ctx_st* context) const;
+    };
+    std::unique_ptr<evp_md_ctx_st, Free> m_context;
 };
 
 std::string sha256Hex(std::string_view bytes);

@@ -1,6 +1,7 @@
 #include "kc/db/Database.hpp"
 
 #include "kc/db/DbError.hpp"
+#include "kc/db/StatementCache.hpp"
 
 #include <sqlite3.h>
 
@@ -45,18 +46,30 @@ Database Database::openInMemory() {
     return db;
 }
 
-Database::Database(Database&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+Database::Database(sqlite3* db) : m_db(db), m_cache(std::make_unique<StatementCache>()) {}
+
+Database::Database(Database&& other) noexcept
+    : m_db(other.m_db), m_cache(std::move(other.m_cache)) {
+    other.m_db = nullptr;
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
-        sqlite3_close_v2(m_db);
+        close();
         m_db = other.m_db;
+        m_cache = std::move(other.m_cache);
         other.m_db = nullptr;
     }
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() { close(); }
+
+void Database::close() {
+    m_cache.reset(); // finalizes the idle statements first, so the connection really closes
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
 
 void Database::exec(std::string_view sql) {
     const std::string text(sql);
@@ -69,6 +82,12 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+
+Statement Database::prepareCached(std::string_view sql) {
+    std::string text(sql);
+    sqlite3_stmt* idle = m_cache->take(text);
+    return Statement(m_db, idle, std::move(text), m_cache.get());
+}
 
 std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 

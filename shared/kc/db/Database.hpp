@@ -5,12 +5,15 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
 struct sqlite3;
 
 namespace kc::db {
+
+class StatementCache;
 
 struct OpenOptions {
     bool readOnly = false;
@@ -35,6 +38,9 @@ public:
     //! Runs one or more statements that return no rows (schema scripts, pragmas).
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
+    //! Like prepare(), but the compiled statement is kept for the next call with the same
+    //! SQL. For fixed statements on hot paths; SQL built per call belongs in prepare().
+    Statement prepareCached(std::string_view sql);
 
     std::int64_t lastInsertRowId() const;
     //! Rows changed by the last INSERT, UPDATE or DELETE.
@@ -50,8 +56,10 @@ public:
     sqlite3* handle() const { return m_db; }
 
 private:
-    explicit Database(sqlite3* db) : m_db(db) {}
+    explicit Database(sqlite3* db);
+    void close();
     sqlite3* m_db = nullptr;
+    std::unique_ptr<StatementCache> m_cache;
 };
 
 } // namespace kc::db

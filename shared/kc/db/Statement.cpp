@@ -1,33 +1,53 @@
 #include "kc/db/Statement.hpp"
 
 #include "kc/db/DbError.hpp"
+#include "kc/db/StatementCache.hpp"
 
 #include <sqlite3.h>
 
 namespace kc::db {
 
-Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db), m_sql(sql) {
+namespace {
+sqlite3_stmt* compile(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
     const char* tail = nullptr;
-    int rc = sqlite3_prepare_v2(db, m_sql.c_str(), static_cast<int>(m_sql.size()), &m_stmt, &tail);
+    int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &statement, &tail);
     if (rc != SQLITE_OK)
-        throw DbError(sqlite3_extended_errcode(db), sqlite3_errmsg(db), m_sql);
-    if (!m_stmt)
-        throw DbError(SQLITE_MISUSE, "the statement is empty", m_sql);
+        throw DbError(sqlite3_extended_errcode(db), sqlite3_errmsg(db), sql);
+    if (!statement)
+        throw DbError(SQLITE_MISUSE, "the statement is empty", sql);
     for (; tail && *tail; ++tail) {
         if (*tail != ' ' && *tail != '\n' && *tail != '\t' && *tail != '\r' && *tail != ';') {
-            sqlite3_finalize(m_stmt);
-            m_stmt = nullptr;
-            throw DbError(SQLITE_MISUSE, "more than one statement given to prepare()", m_sql);
+            sqlite3_finalize(statement);
+            throw DbError(SQLITE_MISUSE, "more than one statement given to prepare()", sql);
         }
     }
+    return statement;
+}
+} // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql)
+    : m_db(db), m_stmt(nullptr), m_sql(sql) {
+    m_stmt = compile(db, m_sql);
+}
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* statement, std::string sql, StatementCache* home)
+    : m_db(db), m_stmt(statement), m_sql(std::move(sql)), m_home(home) {
+    if (!m_stmt)
+        m_stmt = compile(db, m_sql);
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt), m_sql(std::move(other.m_sql)) {
+    : m_db(other.m_db), m_stmt(other.m_stmt), m_sql(std::move(other.m_sql)), m_home(other.m_home) {
     other.m_stmt = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    if (m_home && m_stmt)
+        m_home->giveBack(std::move(m_sql), m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+}
 
 void Statement::check(int rc) const {
     if (rc != SQLITE_OK)

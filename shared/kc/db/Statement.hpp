@@ -11,6 +11,7 @@ struct sqlite3_stmt;
 
 namespace kc::db {
 
+class StatementCache;
 using Blob = std::vector<unsigned char>;
 
 //! A prepared statement. Parameters are 1-based (`?`) or named (`:name`); columns are 0-based.
@@ -18,6 +19,9 @@ using Blob = std::vector<unsigned char>;
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
+    //! Wraps `statement` (prepared from `sql`, or nullptr to prepare it now); when the
+    //! Statement ends, it goes back to `home` instead of being finalized.
+    Statement(sqlite3* db, sqlite3_stmt* statement, std::string sql, StatementCache* home);
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
@@ -76,6 +80,7 @@ private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
     std::string m_sql;
+    StatementCache* m_home = nullptr;
 };
 
 } // namespace kc::db
