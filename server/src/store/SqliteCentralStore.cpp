@@ -32,7 +32,7 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
 } // namespace
 
 SqliteCentralStore::SqliteCentralStore(const std::filesystem::path& dataDir)
-    : m_db(openStore(dataDir, m_file)) {
+    : m_db(openStore(dataDir, m_file)), m_reader(db::Database::open(m_file, {.readOnly = true})) {
     backfillChanges();
 }
 

@@ -120,6 +120,10 @@ private:
     std::recursive_mutex m_mutex;
     std::string m_file;
     db::Database m_db;
+    //! Pull and exports read through a connection of their own: in WAL mode they run beside
+    //! the writer instead of queueing behind its fsyncs, and they see only committed data.
+    std::mutex m_readerMutex;
+    db::Database m_reader;
 };
 
 } // namespace kc::server

@@ -3,7 +3,8 @@
 //
 // Why no change is skipped: every write holds the store's one writer lock, and a sequence
 // number is taken inside the write's transaction, so sequence numbers become visible in
-// order. A reader sees a prefix of the sequence, never a later number before an earlier one.
+// order. Pull reads through its own connection, which sees only committed transactions, in
+// commit order: a prefix of the sequence, never a later number before an earlier one.
 #include "store/SqliteCentralStore.hpp"
 
 #include "store/SqlLists.hpp"
@@ -43,7 +44,7 @@ void SqliteCentralStore::recordTombstone(const std::string& kind, const std::str
 
 std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scope,
                                                            std::int64_t since, int limit) {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readerMutex);
     const bool collaborator = scope.role == domain::Role::Collaborator;
     const bool staff = scope.role == domain::Role::Admin || scope.role == domain::Role::Reviewer;
     const std::string provinces = placeholders(scope.provinces.size());
@@ -63,7 +64,7 @@ std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scop
         sql += " OR province_code IN (" + provinces + ")";
     sql += "))";
     sql += " OR (kind = 'submission' AND owner_id = ?)) ORDER BY seq LIMIT ?";
-    auto statement = m_db.prepareCached(sql); // a handful of shapes: by role and number of provinces
+    auto statement = m_reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
     int index = 1;
     statement.bind(index++, since);
     index = bindList(statement, index, scope.provinces);

@@ -185,8 +185,8 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
 std::vector<CurrentSubmission> SqliteCentralStore::currentSubmissions(const std::string& formId,
                                                                       const std::vector<std::string>& provinces,
                                                                       const std::string& afterId, int limit) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepareCached(
         std::string("SELECT ") + kHeadColumns + ", r.answers FROM submissions s "
         "JOIN users u ON u.id = s.owner_id "
         "JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.current_revision "
