@@ -34,12 +34,11 @@ HttpReply toReply(http::response<http::string_body>&& response) {
 }
 } // namespace
 
-HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
-                      const std::string& body, const std::map<std::string, std::string>& headers) {
-    net::io_context ioc;
-    beast::tcp_stream stream(ioc);
-    stream.expires_after(std::chrono::seconds(30));
-    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+namespace {
+//! Writes one request on `stream` (plain or TLS) and reads its reply.
+template <class Stream>
+HttpReply exchange(Stream& stream, const std::string& method, const std::string& target, const std::string& body,
+                   const std::map<std::string, std::string>& headers) {
     http::request<http::string_body> request{http::string_to_verb(method), target, 11};
     request.set(http::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers)
@@ -51,7 +50,17 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
     http::read(stream, buffer, parser);
-    HttpReply reply = toReply(parser.release());
+    return toReply(parser.release());
+}
+} // namespace
+
+HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
+                      const std::string& body, const std::map<std::string, std::string>& headers) {
+    net::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.expires_after(std::chrono::seconds(30));
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    HttpReply reply = exchange(stream, method, target, body, headers);
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return reply;
@@ -68,16 +77,7 @@ HttpReply httpsRequest(unsigned short port, const std::string& trustedCertFile, 
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
     beast::get_lowest_layer(stream).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
     stream.handshake(net::ssl::stream_base::client);
-    http::request<http::string_body> request{http::string_to_verb(method), target, 11};
-    request.set(http::field::host, "127.0.0.1");
-    request.body() = body;
-    request.prepare_payload();
-    http::write(stream, request);
-    beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * 1024 * 1024);
-    http::read(stream, buffer, parser);
-    HttpReply reply = toReply(parser.release());
+    HttpReply reply = exchange(stream, method, target, body, {});
     beast::error_code ec;
     stream.shutdown(ec);  // close_notify; the server answers in kind
     return reply;
