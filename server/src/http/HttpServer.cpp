@@ -265,7 +265,7 @@ private:
 
     void closeSocket() {
         beast::error_code ec;
-        lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ec);  // the client still reads what was sent
     }
 
     Stream m_stream;
