@@ -3,11 +3,13 @@
 #include "kc/db/Database.hpp"
 
 #include <exception>
+#include <string>
 
 namespace kc::db {
 
 //! A transaction that rolls back unless commit() is called: an exception that escapes
-//! the scope leaves the database as it was.
+//! the scope leaves the database as it was. Inside another transaction it is a savepoint, so
+//! an action made of smaller actions is still one transaction.
 class Transaction {
 public:
     enum class Mode { Deferred, Immediate, Exclusive };
@@ -23,6 +25,7 @@ public:
 private:
     Database& m_db;
     bool m_open = true;
+    std::string m_savepoint; //!< set when nested
 };
 
 //! Runs `work` inside a transaction and commits; rolls back and rethrows if it throws.

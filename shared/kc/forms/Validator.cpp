@@ -169,6 +169,8 @@ private:
         }
         node.relevant[slot] = relevant ? 1 : 0;
         if (!relevant) {
+            if (m_options.reportHidden)
+                m_result.hidden.push_back(path());
             if (q.type == QuestionType::Repeat) {
                 auto& entries = node.repeats[static_cast<std::size_t>(q.repeatSlot)];
                 if (!entries.empty())

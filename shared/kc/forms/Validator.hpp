@@ -27,6 +27,9 @@ struct ValidationOptions {
     //! The registers references point into. Left empty, references are not looked up and
     //! lookup() gives nothing.
     RegisterAccess registers;
+    //! Also list every question that is not relevant (answered or not), for a form being
+    //! filled in: the app hides them. The server leaves this off.
+    bool reportHidden = false;
 };
 
 struct ValidationResult {
@@ -38,6 +41,9 @@ struct ValidationResult {
     std::vector<std::string> dropped;
     //! Calculated fields whose submitted value differed from the recomputed one.
     std::vector<std::string> recomputed;
+    //! With ValidationOptions::reportHidden: the paths of questions, groups and repeats that
+    //! are not relevant, in live entries ("needs_detail", "items[1].serial_number").
+    std::vector<std::string> hidden;
     bool ok() const { return errors.empty(); }
 };
 

@@ -1,0 +1,206 @@
+#pragma once
+
+#include "kc/db/Database.hpp"
+#include "kc/forms/Form.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kc::app {
+
+//! Where a submission stands on the device.
+namespace state {
+inline constexpr const char* Draft = "draft";
+inline constexpr const char* Queued = "queued";     //!< finalized, waiting to be sent
+inline constexpr const char* Sending = "sending";   //!< in a push whose receipt is not held yet
+inline constexpr const char* Sent = "sent";         //!< the server's receipt is held
+inline constexpr const char* Approved = "approved";
+inline constexpr const char* Returned = "returned";
+inline constexpr const char* Rejected = "rejected";
+} // namespace state
+
+struct LocalForm {
+    std::string id;
+    std::int64_t version = 0;
+    boost::json::object title; //!< {"vi", "en"}
+    std::shared_ptr<const forms::Form> form;
+};
+
+struct LocalSubmission {
+    std::string id;
+    std::string formId;
+    std::int64_t formVersion = 0;
+    std::string state;
+    std::optional<std::int64_t> revision;
+    std::optional<std::int64_t> baseRevision;
+    boost::json::object answers;
+    boost::json::array lostAnswers;
+    std::string capturedAt;
+    std::string createdAt;
+    std::string updatedAt;
+    bool conflict = false;
+    std::optional<std::string> reviewComment;
+    std::vector<std::string> reviewFields;
+    std::optional<std::string> reviewedAt;
+    std::optional<std::string> receipt; //!< JSON text
+    std::optional<std::string> syncError;
+};
+
+struct FacilityRow {
+    std::string id;
+    std::string name;
+    std::string folded;
+    std::string province;
+    std::optional<std::string> commune;
+    boost::json::object data;
+    bool pending = false;
+    bool needsReview = false;
+    std::optional<std::string> syncError;
+};
+
+struct ProjectRow {
+    std::string id;
+    std::string code;
+    std::string title;
+    std::string folded;
+    std::string province;
+    std::int64_t year = 0;
+    boost::json::object data;
+};
+
+struct AttachmentRow {
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string contentType;
+    bool uploaded = false;
+};
+
+//! The keyset a list page continues after: (folded text, id) of the last row shown.
+struct PageKey {
+    std::string folded;
+    std::string id;
+};
+
+//! What a pull page holds, applied in one transaction with its cursor.
+struct PullPage {
+    boost::json::array changes;
+    std::string next;
+};
+
+struct PullApplied {
+    int applied = 0;
+    int keptLocal = 0; //!< records not overwritten because a local change is unacknowledged
+    std::vector<std::string> returnedWithoutAnswers; //!< returned submissions not on this device
+};
+
+//! The device's offline store: one SQLite file in the app's data folder, attachments as files
+//! in `attachments/` beside it. Every method that changes something is one transaction, so
+//! killing the app at any instant leaves the store as it was before or after the action.
+//! Not thread-safe: one owner thread.
+class LocalStore {
+public:
+    static LocalStore open(const std::filesystem::path& file);
+    LocalStore(LocalStore&&) noexcept;
+    LocalStore& operator=(LocalStore&&) noexcept;
+    ~LocalStore();
+
+    const std::filesystem::path& file() const { return m_file; }
+    std::filesystem::path attachmentFolder() const;
+    db::Database& database() { return m_db; }
+
+    // --- settings and sync state
+    std::optional<std::string> meta(const std::string& key);
+    void setMeta(const std::string& key, const std::string& value);
+    void removeMeta(const std::string& key);
+
+    // --- forms
+    //! Stores a published version (kept beside older ones). Throws when the definition does
+    //! not load with the shared form engine.
+    void putForm(const boost::json::object& data);
+    std::optional<LocalForm> latestForm(const std::string& formId);
+    std::optional<LocalForm> formVersion(const std::string& formId, std::int64_t version);
+    std::vector<LocalForm> latestForms();
+
+    // --- registers
+    void putFacility(const boost::json::object& data, bool pending);
+    std::optional<FacilityRow> facility(const std::string& id);
+    //! Facilities whose folded name holds every word of `query`, in order, by name.
+    std::vector<FacilityRow> searchFacilities(const std::string& query, int limit,
+                                              const std::optional<PageKey>& after = {});
+    std::int64_t facilityCount();
+    std::vector<FacilityRow> pendingFacilities();
+    //! The server acknowledged a facility registered here.
+    void acknowledgeFacility(const std::string& id, const boost::json::object& stored,
+                             bool needsReview);
+    void setFacilityError(const std::string& id, const std::string& error);
+
+    void putProject(const boost::json::object& data);
+    std::optional<ProjectRow> project(const std::string& id);
+    std::vector<ProjectRow> searchProjects(const std::string& query, int limit,
+                                           const std::optional<PageKey>& after = {});
+
+    // --- submissions
+    //! A new draft of the newest version of `formId`; returns its id (a UUIDv7).
+    std::string createDraft(const std::string& formId, const boost::json::object& answers = {});
+    std::optional<LocalSubmission> submission(const std::string& id);
+    //! Saves a draft's answers; only a draft can be saved.
+    void saveDraft(const std::string& id, const boost::json::object& answers);
+    //! A draft is queued for sending, with the attachments its answers use (which must be in
+    //! the store). The caller validated it.
+    void finalize(const std::string& id, const std::vector<std::string>& attachments);
+    //! A returned submission becomes a draft again, to be sent as a new revision of the one
+    //! the reviewer returned.
+    void beginCorrection(const std::string& id);
+    //! Moves a draft to another form version, keeping what the new version can hold.
+    void upgradeDraft(const std::string& id, std::int64_t version,
+                      const boost::json::object& answers, const boost::json::array& lost);
+    void deleteDraft(const std::string& id);
+    std::vector<LocalSubmission> submissions(const std::vector<std::string>& states);
+    std::map<std::string, std::int64_t> countByState();
+
+    // --- outbox
+    //! Queued and sending submissions, oldest first.
+    std::vector<LocalSubmission> outbox(int limit);
+    //! Attachments that submissions in the outbox use and the server does not hold yet.
+    std::vector<AttachmentRow> attachmentsToUpload();
+    void markSending(const std::vector<std::string>& ids);
+    //! Applies one push receipt (docs/protocol.md, Push) in one transaction.
+    void applyReceipt(const boost::json::object& receipt);
+    //! Items in `sending` go back to `queued` (a push that got no answer).
+    void requeueSending();
+
+    // --- attachments
+    //! Records bytes already written to attachmentFolder()/sha256.
+    void putAttachment(const std::string& sha256, std::int64_t size, const std::string& contentType);
+    std::optional<AttachmentRow> attachment(const std::string& sha256);
+    void markUploaded(const std::string& sha256, bool uploaded);
+
+    // --- pull
+    PullApplied applyPull(const PullPage& page);
+    //! Fills the answers of a submission the device did not hold (returned, from another device).
+    void adoptServerAnswers(const std::string& id, std::int64_t formVersion,
+                            const boost::json::object& answers);
+
+private:
+    LocalStore(std::filesystem::path file, db::Database db);
+    std::optional<LocalForm> readForm(db::Statement& row);
+    void applyChange(const boost::json::object& change, PullApplied& result);
+    void applySubmissionChange(const boost::json::object& data, PullApplied& result);
+
+    std::filesystem::path m_file;
+    db::Database m_db;
+    std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const forms::Form>> m_formCache;
+};
+
+//! The state names a QML list may ask for.
+bool isSubmissionState(const std::string& name);
+
+} // namespace kc::app

@@ -1,0 +1,132 @@
+#include "sync/ApiClient.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <QCoreApplication>
+
+ApiClient::ApiClient(QObject* parent) : QObject(parent) {}
+
+QNetworkRequest ApiClient::makeRequest(const QString& path) const {
+    QUrl url = m_base;
+    const QUrl relative(path);
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + relative.path());
+    url.setQuery(relative.query());
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+void ApiClient::getJson(const QString& path, Done done) {
+    track(m_network.get(makeRequest(path)), std::move(done));
+}
+
+void ApiClient::sendJson(const QByteArray& verb, const QString& path,
+                         const boost::json::value& body, Done done) {
+    QNetworkRequest request = makeRequest(path);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QStringLiteral("application/json; charset=utf-8"));
+    const std::string text = kc::json::serialize(body);
+    track(m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text)),
+          std::move(done));
+}
+
+void ApiClient::sendBytes(const QByteArray& verb, const QString& path, const QByteArray& bytes,
+                          const QList<QPair<QByteArray, QByteArray>>& headers, Done done) {
+    QNetworkRequest request = makeRequest(path);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QStringLiteral("application/offset+octet-stream"));
+    for (const auto& [name, value] : headers)
+        request.setRawHeader(name, value);
+    auto* reply = m_network.sendCustomRequest(request, verb, bytes);
+    connect(reply, &QNetworkReply::uploadProgress, this, &ApiClient::uploadProgress);
+    track(reply, std::move(done));
+}
+
+void ApiClient::cancelAll() {
+    const auto replies = m_replies;
+    m_replies.clear();
+    for (const auto& reply : replies)
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+}
+
+void ApiClient::track(QNetworkReply* reply, Done done) {
+    m_replies.append(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        m_replies.removeAll(reply);
+        reply->deleteLater();
+        ApiResult result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.network = reply->error();
+        result.raw = reply->readAll();
+        if (reply->hasRawHeader("Upload-Offset"))
+            result.uploadOffset = reply->rawHeader("Upload-Offset").toLongLong();
+        if (reply->hasRawHeader("Retry-After"))
+            result.retryAfter = reply->rawHeader("Retry-After").toInt();
+        if (!result.raw.isEmpty()) {
+            try {
+                result.body = kc::json::parse(result.raw.toStdString());
+            } catch (const std::exception&) {
+                result.body = nullptr;
+            }
+        }
+        if (const auto* object = result.body.if_object())
+            if (const auto* error = object->if_contains("error"); error && error->is_object()) {
+                if (const auto* code = error->get_object().if_contains("code"); code && code->is_string())
+                    result.errorCode = QString::fromUtf8(code->get_string().data(),
+                                                         static_cast<qsizetype>(code->get_string().size()));
+            }
+        if (result.status == 0 && result.network == QNetworkReply::NoError)
+            result.network = QNetworkReply::UnknownNetworkError;
+        if (!result.ok())
+            result.message = describe(result, m_base);
+        done(result);
+    });
+}
+
+QString ApiClient::describe(const ApiResult& r, const QUrl& server) {
+    const QString host = server.toString(QUrl::RemoveUserInfo);
+    if (r.status == 0)
+        return QCoreApplication::translate("ApiClient", "Cannot reach the server at %1. Your work is "
+                                                        "kept on this device and will be sent later.")
+            .arg(host);
+    const QString& code = r.errorCode;
+    if (code == QLatin1String("invalid_credentials"))
+        return QCoreApplication::translate("ApiClient", "Wrong username or password.");
+    if (code == QLatin1String("invalid_code"))
+        return QCoreApplication::translate(
+            "ApiClient", "This enrollment code is unknown, already used or expired. Ask for a new one.");
+    if (code == QLatin1String("account_disabled"))
+        return QCoreApplication::translate("ApiClient", "This account is disabled. Ask the centre.");
+    if (code == QLatin1String("token_expired") || code == QLatin1String("token_revoked") ||
+        code == QLatin1String("unauthorized"))
+        return QCoreApplication::translate("ApiClient", "Your sign-in has ended. Sign in again: "
+                                                        "nothing on this device is lost.");
+    if (code == QLatin1String("rate_limited"))
+        return QCoreApplication::translate("ApiClient", "Too many attempts. Try again in %n second(s).",
+                                           nullptr, r.retryAfter);
+    if (code == QLatin1String("forbidden"))
+        return QCoreApplication::translate("ApiClient", "Your account may not do this.");
+    if (code == QLatin1String("quota_exceeded"))
+        return QCoreApplication::translate("ApiClient", "Your space on the server for photos is full. "
+                                                        "Ask the centre.");
+    if (code == QLatin1String("attachment_too_large"))
+        return QCoreApplication::translate("ApiClient", "A photo is too large for the server.");
+    if (r.status >= 500)
+        return QCoreApplication::translate("ApiClient", "The server failed (HTTP %1). Try again later.")
+            .arg(r.status);
+    // Otherwise the server's own words, which name the field.
+    if (const auto* object = r.body.if_object())
+        if (const auto* error = object->if_contains("error"); error && error->is_object())
+            if (const auto* message = error->get_object().if_contains("message");
+                message && message->is_string())
+                return QString::fromStdString(std::string(message->get_string()));
+    return QCoreApplication::translate("ApiClient", "The server answered HTTP %1.").arg(r.status);
+}

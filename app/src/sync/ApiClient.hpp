@@ -1,0 +1,75 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+//! What one request to the sync server came back with.
+struct ApiResult {
+    int status = 0; //!< the HTTP status; 0 when no answer arrived
+    QNetworkReply::NetworkError network = QNetworkReply::NoError;
+    boost::json::value body; //!< the JSON body, null when there was none
+    QByteArray raw;
+    QString errorCode; //!< the server's error code ("invalid_credentials"), if any
+    QString message;   //!< what went wrong, for a person, in the interface language
+    qint64 uploadOffset = -1; //!< the Upload-Offset header, when present
+    int retryAfter = 0;       //!< seconds, from Retry-After
+
+    bool ok() const { return status >= 200 && status < 300; }
+    //! No answer (no network, server down, cut connection, timeout): worth retrying later.
+    bool noAnswer() const { return status == 0; }
+    //! The sign-in is no longer good: the person must sign in again.
+    bool signInNeeded() const { return status == 401; }
+};
+
+//! Requests to the sync server (docs/protocol.md) over Qt Network: JSON in and out, the
+//! bearer token, a deadline on each transfer, and error bodies read into plain words.
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const ApiResult&)>;
+
+    explicit ApiClient(QObject* parent = nullptr);
+
+    void setServer(const QUrl& base) { m_base = base; }
+    QUrl server() const { return m_base; }
+    void setToken(const QByteArray& token) { m_token = token; }
+    //! Milliseconds a transfer may stall before it is abandoned.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    void getJson(const QString& path, Done done);
+    void sendJson(const QByteArray& verb, const QString& path, const boost::json::value& body,
+                  Done done);
+    void sendBytes(const QByteArray& verb, const QString& path, const QByteArray& bytes,
+                   const QList<QPair<QByteArray, QByteArray>>& headers, Done done);
+    //! Abandons every request under way; their callbacks are not called.
+    void cancelAll();
+    bool busy() const { return !m_replies.isEmpty(); }
+
+    //! The words for an error code of the protocol, in the interface language.
+    static QString describe(const ApiResult& result, const QUrl& server);
+
+signals:
+    //! Bytes of request bodies sent so far, for progress.
+    void uploadProgress(qint64 sent, qint64 total);
+
+private:
+    QNetworkRequest makeRequest(const QString& path) const;
+    void track(QNetworkReply* reply, Done done);
+
+    QNetworkAccessManager m_network;
+    QUrl m_base;
+    QByteArray m_token;
+    int m_timeoutMs = 30'000;
+    QList<QPointer<QNetworkReply>> m_replies;
+};

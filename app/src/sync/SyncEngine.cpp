@@ -1,0 +1,507 @@
+#include "sync/SyncEngine.hpp"
+
+#include "store/AppStore.hpp"
+#include "sync/Session.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <QFile>
+#include <QNetworkInformation>
+
+#include <algorithm>
+#include <cmath>
+
+using kc::app::LocalStore;
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+constexpr int kBatch = 100;    // docs/protocol.md: at most 100 submissions per push
+constexpr int kPullPage = 500;
+} // namespace
+
+SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
+    m_periodic.setInterval(15 * 60'000);
+    connect(&m_periodic, &QTimer::timeout, this, [this] {
+        if (m_state == State::Idle)
+            syncNow();
+    });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_api, &ApiClient::uploadProgress, this, [this](qint64 sent, qint64) {
+        if (m_phase != Phase::Attachments)
+            return;
+        m_bytesDone = std::min(m_bytesTotal, m_bytesBeforeChunk + sent);
+        emit progressChanged();
+    });
+}
+
+void SyncEngine::setStore(AppStore* store) {
+    if (store == m_store)
+        return;
+    m_store = store;
+    emit storeChanged();
+}
+
+void SyncEngine::setSession(Session* session) {
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::userChanged, this, [this] {
+            if (m_state == State::SignInNeeded && m_session->signedIn()) {
+                setState(State::Idle);
+                if (m_automatic)
+                    syncNow();
+            }
+        });
+    emit sessionChanged();
+}
+
+void SyncEngine::setAutomatic(bool on) {
+    if (on == m_automatic)
+        return;
+    m_automatic = on;
+    if (on) {
+        m_periodic.start();
+        // Sync when the network comes back, where the platform can tell.
+        if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+            connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                    [this](QNetworkInformation::Reachability r) {
+                        if (m_automatic && r == QNetworkInformation::Reachability::Online &&
+                            m_state != State::Syncing && m_state != State::SignInNeeded)
+                            syncNow();
+                    }, Qt::UniqueConnection);
+    } else {
+        m_periodic.stop();
+        m_retry.stop();
+    }
+    emit automaticChanged();
+}
+
+void SyncEngine::setInterval(int ms) {
+    if (ms == m_periodic.interval())
+        return;
+    m_periodic.setInterval(ms);
+    emit automaticChanged();
+}
+
+void SyncEngine::setBackoff(int firstMs, int maxMs) {
+    m_backoffFirstMs = firstMs;
+    m_backoffMaxMs = maxMs;
+}
+
+int SyncEngine::retryIn() const { return m_retry.isActive() ? m_retry.remainingTime() : 0; }
+
+void SyncEngine::setState(State state) {
+    m_state = state;
+    emit stateChanged();
+}
+
+void SyncEngine::syncNow() {
+    if (m_state == State::Syncing)
+        return;
+    m_retry.stop();
+    if (!m_store || !m_store->local()) {
+        fail(tr("The data on this device is not open."), false);
+        return;
+    }
+    if (!m_session || !m_session->signedIn()) {
+        m_lastError = tr("Sign in to sync.");
+        setState(State::SignInNeeded);
+        emit finished(false, m_lastError);
+        return;
+    }
+    begin();
+}
+
+void SyncEngine::begin() {
+    LocalStore& local = *m_store->local();
+    ++m_generation;
+    m_api.setServer(QUrl(m_session->serverUrl()));
+    m_api.setToken(m_session->token());
+    m_lastError.clear();
+    m_itemErrors.clear();
+    m_tried.clear();
+    m_attachmentRounds = 0;
+    m_facilityQueue.clear();
+    m_attachmentQueue.clear();
+    m_returnedWithoutAnswers.clear();
+    for (const auto& f : local.pendingFacilities())
+        m_facilityQueue.push_back(f.id);
+    m_bytesDone = m_bytesTotal = 0;
+    for (const auto& a : local.attachmentsToUpload()) {
+        m_attachmentQueue.push_back(a.sha256);
+        m_bytesTotal += a.size;
+    }
+    m_itemsDone = 0;
+    m_itemsTotal = static_cast<int>(m_facilityQueue.size() + m_attachmentQueue.size() +
+                                    local.outbox(1'000'000).size());
+    m_phase = Phase::Facilities;
+    setState(State::Syncing);
+    emit progressChanged();
+    pushFacilities();
+}
+
+void SyncEngine::stepDone(int items) {
+    m_itemsDone += items;
+    emit progressChanged();
+}
+
+bool SyncEngine::stopOn(const ApiResult& result) {
+    if (result.signInNeeded()) {
+        m_api.cancelAll();
+        m_phase = Phase::None;
+        m_lastError = result.message;
+        m_store->local()->requeueSending();
+        setState(State::SignInNeeded);
+        if (m_session)
+            m_session->tokenRejected(result.message);
+        emit m_store->submissionsChanged();
+        emit finished(false, m_lastError);
+        return true;
+    }
+    if (result.noAnswer() || result.status >= 500 || result.status == 429) {
+        fail(result.message, true);
+        return true;
+    }
+    return false;
+}
+
+void SyncEngine::fail(const QString& message, bool retry) {
+    m_api.cancelAll();
+    m_phase = Phase::None;
+    m_lastError = message;
+    if (m_store && m_store->local())
+        m_store->local()->requeueSending();
+    setState(State::Idle);
+    if (retry && m_automatic)
+        scheduleRetry();
+    if (m_store)
+        emit m_store->submissionsChanged();
+    emit progressChanged();
+    emit finished(false, message);
+}
+
+void SyncEngine::scheduleRetry() {
+    // Exponential backoff with jitter, so that a hundred phones coming back together do not
+    // all knock at the same instant.
+    const double ceiling =
+        std::min<double>(m_backoffMaxMs, m_backoffFirstMs * std::pow(2.0, std::min(m_attempt, 20)));
+    std::uniform_real_distribution<double> jitter(0.5, 1.0);
+    ++m_attempt;
+    m_retry.start(static_cast<int>(ceiling * jitter(m_random)));
+    setState(State::Waiting);
+}
+
+void SyncEngine::cancel() {
+    if (m_state != State::Syncing && m_state != State::Waiting)
+        return;
+    ++m_generation;
+    m_retry.stop();
+    m_api.cancelAll();
+    m_phase = Phase::None;
+    if (m_store && m_store->local())
+        m_store->local()->requeueSending();
+    m_lastError = tr("Sync cancelled.");
+    setState(State::Idle);
+    emit progressChanged();
+    emit finished(false, m_lastError);
+}
+
+void SyncEngine::itemError(const QString& kind, const QString& id, const QString& message) {
+    m_itemErrors.append(QVariantMap{{QStringLiteral("kind"), kind}, {QStringLiteral("id"), id},
+                                    {QStringLiteral("message"), message}});
+}
+
+// --- 1. facilities registered in the field (submissions may name them)
+
+void SyncEngine::pushFacilities() {
+    if (m_facilityQueue.empty()) {
+        m_phase = Phase::Attachments;
+        emit progressChanged();
+        uploadAttachments();
+        return;
+    }
+    const std::string id = m_facilityQueue.front();
+    m_facilityQueue.pop_front();
+    auto row = m_store->local()->facility(id);
+    if (!row || !row->pending) {
+        stepDone();
+        pushFacilities();
+        return;
+    }
+    const int generation = m_generation;
+    m_api.sendJson("POST", QStringLiteral("/v1/facilities"), row->data,
+                   [this, id, generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (r.ok()) {
+            try {
+                const kc::json::ObjectReader body(r.body, "answer");
+                m_store->local()->acknowledgeFacility(
+                    id, body.object("facility").object(),
+                    body.optionalBoolean("needs_review").value_or(false));
+            } catch (const std::exception& e) {
+                itemError(QStringLiteral("facility"), qs(id), qs(e.what()));
+            }
+        } else {
+            m_store->local()->setFacilityError(id, r.message.toStdString());
+            itemError(QStringLiteral("facility"), qs(id), r.message);
+        }
+        emit m_store->registersChanged();
+        stepDone();
+        pushFacilities();
+    });
+}
+
+// --- 2. attachments, resumed from the server's offset
+
+void SyncEngine::uploadAttachments() {
+    if (m_attachmentQueue.empty()) {
+        m_phase = Phase::Submissions;
+        emit progressChanged();
+        pushSubmissions();
+        return;
+    }
+    const std::string sha = m_attachmentQueue.front();
+    auto row = m_store->local()->attachment(sha);
+    if (!row) {
+        m_attachmentQueue.pop_front();
+        stepDone();
+        uploadAttachments();
+        return;
+    }
+    const int generation = m_generation;
+    const boost::json::object body{{"sha256", row->sha256}, {"size", row->size},
+                                   {"content_type", row->contentType}};
+    m_api.sendJson("POST", QStringLiteral("/v1/attachments"), body,
+                   [this, sha, size = row->size, generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (!r.ok()) {
+            itemError(QStringLiteral("attachment"), qs(sha), r.message);
+            m_attachmentQueue.pop_front();
+            stepDone();
+            uploadAttachments();
+            return;
+        }
+        const auto* status = r.body.if_object();
+        const bool complete = status && status->contains("complete") &&
+                              status->at("complete").is_bool() && status->at("complete").get_bool();
+        if (complete) {
+            m_store->local()->markUploaded(sha, true);
+            m_bytesDone += size;
+            m_attachmentQueue.pop_front();
+            stepDone();
+            uploadAttachments();
+            return;
+        }
+        const qint64 offset = std::max<qint64>(0, r.uploadOffset);
+        m_bytesDone += offset; // resumed: those bytes are on the server already
+        uploadChunk(qs(sha), size, offset);
+    });
+}
+
+void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
+    QFile file(QString::fromStdString(
+        (m_store->local()->attachmentFolder() / sha.toStdString()).string()));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
+        itemError(QStringLiteral("attachment"), sha,
+                  tr("The file of this photo is missing on the device: %1").arg(file.errorString()));
+        m_attachmentQueue.pop_front();
+        stepDone();
+        uploadAttachments();
+        return;
+    }
+    const QByteArray chunk = file.read(std::min(m_chunkSize, size - offset));
+    m_bytesBeforeChunk = m_bytesDone;
+    const int generation = m_generation;
+    m_api.sendBytes("PATCH", QStringLiteral("/v1/attachments/") + sha, chunk,
+                    {{"Upload-Offset", QByteArray::number(offset)}},
+                    [this, sha, size, offset, sent = chunk.size(), generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (r.status == 409 && r.errorCode == QLatin1String("offset_mismatch") && r.uploadOffset >= 0) {
+            m_bytesDone = m_bytesBeforeChunk - offset + r.uploadOffset;
+            uploadChunk(sha, size, r.uploadOffset); // resume where the server is
+            return;
+        }
+        if (!r.ok()) {
+            itemError(QStringLiteral("attachment"), sha, r.message);
+            m_attachmentQueue.pop_front();
+            stepDone();
+            uploadAttachments();
+            return;
+        }
+        m_bytesDone = m_bytesBeforeChunk + sent;
+        const qint64 reached = r.uploadOffset >= 0 ? r.uploadOffset : offset + sent;
+        if (reached < size) {
+            emit progressChanged();
+            uploadChunk(sha, size, reached);
+            return;
+        }
+        m_store->local()->markUploaded(sha.toStdString(), true);
+        m_attachmentQueue.pop_front();
+        stepDone();
+        uploadAttachments();
+    });
+}
+
+// --- 3. submissions, in batches; each counts as sent only with its receipt
+
+void SyncEngine::pushSubmissions() {
+    LocalStore& local = *m_store->local();
+    boost::json::array items;
+    std::vector<std::string> ids;
+    for (auto& s : local.outbox(kBatch + static_cast<int>(m_tried.size()))) {
+        if (m_tried.contains(qs(s.id)))
+            continue;
+        boost::json::object item{{"id", s.id},
+                                 {"form_id", s.formId},
+                                 {"form_version", s.formVersion},
+                                 {"captured_at", s.capturedAt},
+                                 {"answers", std::move(s.answers)}};
+        item["base_revision"] = s.baseRevision ? boost::json::value(*s.baseRevision) : nullptr;
+        items.push_back(std::move(item));
+        ids.push_back(s.id);
+        m_tried.insert(qs(s.id));
+        if (ids.size() == kBatch)
+            break;
+    }
+    if (ids.empty()) {
+        // Attachments the server said it lacks were marked again: one more round for them.
+        if (m_attachmentRounds == 0 && !local.attachmentsToUpload().empty()) {
+            ++m_attachmentRounds;
+            m_tried.clear();
+            for (const auto& a : local.attachmentsToUpload()) {
+                m_attachmentQueue.push_back(a.sha256);
+                m_bytesTotal += a.size;
+                ++m_itemsTotal;
+            }
+            m_phase = Phase::Attachments;
+            emit progressChanged();
+            uploadAttachments();
+            return;
+        }
+        m_phase = Phase::Pulling;
+        emit progressChanged();
+        pull();
+        return;
+    }
+    local.markSending(ids);
+    emit m_store->submissionsChanged();
+    const int generation = m_generation;
+    m_api.sendJson("POST", QStringLiteral("/v1/push"),
+                   boost::json::object{{"submissions", std::move(items)}},
+                   [this, generation, count = static_cast<int>(ids.size())](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (!r.ok()) {
+            fail(r.message, false);
+            return;
+        }
+        try {
+            for (const auto& receipt : kc::json::ObjectReader(r.body, "answer").array("receipts")) {
+                m_store->local()->applyReceipt(receipt.as_object());
+                const auto& o = receipt.as_object();
+                const std::string status(o.at("status").as_string());
+                const QString id = qs(std::string(o.at("id").as_string()));
+                if (status == "invalid")
+                    itemError(QStringLiteral("submission"), id,
+                              tr("The server found problems in this record; it is back in your drafts."));
+                else if (status == "missing_attachments")
+                    itemError(QStringLiteral("submission"), id,
+                              tr("Some photos of this record did not reach the server yet."));
+            }
+        } catch (const std::exception& e) {
+            m_store->local()->requeueSending();
+            fail(tr("The server's receipts could not be read: %1").arg(qs(e.what())), false);
+            return;
+        }
+        emit m_store->submissionsChanged();
+        stepDone(count);
+        pushSubmissions();
+    });
+}
+
+// --- 4. what changed on the server since the device's cursor
+
+void SyncEngine::pull() {
+    const std::string cursor = m_store->local()->meta("pull_cursor").value_or("0");
+    const int generation = m_generation;
+    m_api.getJson(QStringLiteral("/v1/pull?since=%1&limit=%2").arg(qs(cursor)).arg(kPullPage),
+                  [this, generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (!r.ok()) {
+            fail(r.message, false);
+            return;
+        }
+        bool more = false;
+        try {
+            const kc::json::ObjectReader body(r.body, "pull");
+            kc::app::PullPage page{body.array("changes"), body.string("next")};
+            more = body.boolean("more");
+            const auto applied = m_store->local()->applyPull(page);
+            for (const auto& id : applied.returnedWithoutAnswers)
+                m_returnedWithoutAnswers.push_back(id);
+            m_itemsTotal += static_cast<int>(page.changes.size());
+            stepDone(static_cast<int>(page.changes.size()));
+        } catch (const std::exception& e) {
+            fail(tr("The server's changes could not be read: %1").arg(qs(e.what())), false);
+            return;
+        }
+        emit m_store->formsChanged();
+        emit m_store->registersChanged();
+        emit m_store->submissionsChanged();
+        if (more)
+            pull();
+        else
+            fetchReturned();
+    });
+}
+
+void SyncEngine::fetchReturned() {
+    // A submission returned for correction that this device never held (a reinstalled phone):
+    // its answers are fetched so that it can be corrected here.
+    if (m_returnedWithoutAnswers.empty()) {
+        succeed();
+        return;
+    }
+    const std::string id = m_returnedWithoutAnswers.front();
+    m_returnedWithoutAnswers.pop_front();
+    const int generation = m_generation;
+    m_api.getJson(QStringLiteral("/v1/submissions/") + qs(id), [this, id, generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        if (r.ok()) {
+            try {
+                const kc::json::ObjectReader body(r.body, "submission");
+                const auto& revisions = body.array("revisions");
+                if (!revisions.empty()) {
+                    const kc::json::ObjectReader last(revisions.back(), "revision");
+                    m_store->local()->adoptServerAnswers(id, last.int64("form_version"),
+                                                         last.object("answers").object());
+                }
+            } catch (const std::exception& e) {
+                itemError(QStringLiteral("submission"), qs(id), qs(e.what()));
+            }
+        } else {
+            itemError(QStringLiteral("submission"), qs(id), r.message);
+        }
+        fetchReturned();
+    });
+}
+
+void SyncEngine::succeed() {
+    m_phase = Phase::None;
+    m_attempt = 0;
+    m_lastSync = QDateTime::currentDateTimeUtc();
+    m_store->local()->setMeta("last_sync", m_lastSync.toString(Qt::ISODateWithMs).toStdString());
+    setState(State::Idle);
+    emit progressChanged();
+    emit m_store->submissionsChanged();
+    emit finished(true, {});
+}

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "sync/ApiClient.hpp"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+#include <random>
+
+class AppStore;
+Q_MOC_INCLUDE("store/AppStore.hpp")
+class Session;
+Q_MOC_INCLUDE("sync/Session.hpp")
+
+//! Sends what the device holds and brings what the server has, in this order: facilities
+//! registered in the field, attachments (resumed from the server's offset), submissions in
+//! batches of up to 100, then the changes since the device's cursor. A submission counts as
+//! sent only when its receipt is stored. A failure without an answer is retried with
+//! exponential backoff and jitter; a refused sign-in stops and asks to sign in again,
+//! keeping every record.
+class SyncEngine : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(AppStore* store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(Phase phase READ phase NOTIFY progressChanged)
+    Q_PROPERTY(int itemsDone READ itemsDone NOTIFY progressChanged)
+    Q_PROPERTY(int itemsTotal READ itemsTotal NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    //! When the last sync finished without error (invalid if never).
+    Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY stateChanged)
+    //! Why the last sync stopped, in plain words ("" when it did not fail).
+    Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
+    //! Problems with single records: [{"kind", "id", "message"}].
+    Q_PROPERTY(QVariantList itemErrors READ itemErrors NOTIFY stateChanged)
+    //! Milliseconds until the next automatic attempt after a failure (0 when none is due).
+    Q_PROPERTY(int retryIn READ retryIn NOTIFY stateChanged)
+    //! Sync by itself: when the network comes back, periodically, and after a failure.
+    Q_PROPERTY(bool automatic READ automatic WRITE setAutomatic NOTIFY automaticChanged)
+    //! Milliseconds between periodic syncs.
+    Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY automaticChanged)
+
+public:
+    enum class State { Idle, Syncing, Waiting, SignInNeeded };
+    Q_ENUM(State)
+    enum class Phase { None, Facilities, Attachments, Submissions, Pulling };
+    Q_ENUM(Phase)
+
+    explicit SyncEngine(QObject* parent = nullptr);
+
+    AppStore* store() const { return m_store; }
+    void setStore(AppStore* store);
+    Session* session() const { return m_session; }
+    void setSession(Session* session);
+    State state() const { return m_state; }
+    Phase phase() const { return m_phase; }
+    int itemsDone() const { return m_itemsDone; }
+    int itemsTotal() const { return m_itemsTotal; }
+    qint64 bytesDone() const { return m_bytesDone; }
+    qint64 bytesTotal() const { return m_bytesTotal; }
+    QDateTime lastSync() const { return m_lastSync; }
+    QString lastError() const { return m_lastError; }
+    QVariantList itemErrors() const { return m_itemErrors; }
+    int retryIn() const;
+    bool automatic() const { return m_automatic; }
+    void setAutomatic(bool on);
+    int interval() const { return m_periodic.interval(); }
+    void setInterval(int ms);
+
+    //! First and longest pause of the backoff (tests shorten them).
+    void setBackoff(int firstMs, int maxMs);
+    //! Bytes per attachment upload request.
+    void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+
+    Q_INVOKABLE void syncNow();
+    //! Stops the sync under way; what was acknowledged stays, the rest is sent next time.
+    Q_INVOKABLE void cancel();
+
+signals:
+    void storeChanged();
+    void sessionChanged();
+    void stateChanged();
+    void progressChanged();
+    void automaticChanged();
+    //! One sync ended: ok, or the reason.
+    void finished(bool ok, const QString& error);
+
+private:
+    void setState(State state);
+    void begin();
+    void next();
+    void pushFacilities();
+    void uploadAttachments();
+    void uploadChunk(const QString& sha, qint64 size, qint64 offset);
+    void pushSubmissions();
+    void pull();
+    void fetchReturned();
+    void succeed();
+    //! Ends the sync because of `result`; true when it was a failure that stops it.
+    bool stopOn(const ApiResult& result);
+    void fail(const QString& message, bool retry);
+    void itemError(const QString& kind, const QString& id, const QString& message);
+    void stepDone(int items = 1);
+    void scheduleRetry();
+
+    QPointer<AppStore> m_store;
+    QPointer<Session> m_session;
+    ApiClient m_api;
+    State m_state = State::Idle;
+    Phase m_phase = Phase::None;
+    int m_itemsDone = 0, m_itemsTotal = 0;
+    qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesBeforeChunk = 0;
+    QDateTime m_lastSync;
+    QString m_lastError;
+    QVariantList m_itemErrors;
+    bool m_automatic = false;
+    QTimer m_periodic;
+    QTimer m_retry;
+    int m_attempt = 0;
+    int m_backoffFirstMs = 5'000, m_backoffMaxMs = 15 * 60'000;
+    qint64 m_chunkSize = 1024 * 1024;
+    std::mt19937 m_random{std::random_device{}()};
+
+    // The run under way.
+    int m_generation = 0;
+    int m_attachmentRounds = 0;
+    std::deque<std::string> m_facilityQueue;
+    std::deque<std::string> m_attachmentQueue;
+    QSet<QString> m_tried; //!< submissions pushed in this run (not offered twice)
+    std::deque<std::string> m_returnedWithoutAnswers;
+};
