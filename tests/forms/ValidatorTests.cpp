@@ -152,6 +152,16 @@ TEST_CASE("required if relevant; non-relevant answers are dropped", "[forms][val
     CHECK(result.dropped == std::vector<std::string>{"difficulties", "cost"});
     CHECK(result.answers == json(R"j({"has_difficulties": "no"})j").as_object());
 
+    SECTION("for a form being filled in, every question not relevant is listed") {
+        auto options = fixedOptions();
+        CHECK(validateSubmission(*form, json("{}"), options).hidden.empty()); // off by default
+        options.reportHidden = true;
+        result = validateSubmission(*form, json(R"j({"has_difficulties": "no"})j"), options);
+        CHECK(result.hidden == std::vector<std::string>{"difficulties", "details", "cost"});
+        result = validateSubmission(*form, json(R"j({"has_difficulties": "yes"})j"), options);
+        CHECK(result.hidden.empty());
+    }
+
     SECTION("a wrongly typed answer to a question that is not relevant is just dropped") {
         result = check(*form, R"j({"has_difficulties": "no", "cost": "lots"})j");
         CHECK(result.ok());

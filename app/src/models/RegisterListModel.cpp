@@ -63,7 +63,11 @@ void RegisterListModel::reload() {
         m_atEnd = loaded < m_pageSize;
     }
     m_visible = cachedRows();
+    // Views (and QAbstractItemModelTester) may ask for more from their handlers of these
+    // signals: such a request is served once the change has been announced everywhere.
+    m_announcing = true;
     endResetModel();
+    m_announcing = false;
     emit countChanged();
 }
 
@@ -74,15 +78,21 @@ bool RegisterListModel::canFetchMore(const QModelIndex& parent) const {
 void RegisterListModel::fetchMore(const QModelIndex& parent) {
     if (parent.isValid() || m_atEnd || !m_store || !m_store->local())
         return;
+    if (m_announcing) {
+        QMetaObject::invokeMethod(this, [this] { fetchMore(); }, Qt::QueuedConnection);
+        return;
+    }
     const int first = cachedRows();
     const kc::app::PageKey after = keyOf(first - 1);
     // Load into the cache first, then announce exactly the rows that arrived.
     const int loaded = loadPage(*m_store->local(), m_query.toStdString(), m_pageSize, after);
     m_atEnd = loaded < m_pageSize;
     if (loaded > 0) {
+        m_announcing = true;
         beginInsertRows({}, first, first + loaded - 1);
         m_visible = cachedRows();
         endInsertRows();
+        m_announcing = false;
         emit countChanged();
     }
 }

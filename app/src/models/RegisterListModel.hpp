@@ -59,6 +59,7 @@ private:
     QString m_query;
     int m_pageSize = 50;
     bool m_atEnd = true;
+    bool m_announcing = false;
     int m_visible = 0; //!< rows announced to views; the cache runs ahead inside fetchMore()
 };
 

@@ -30,8 +30,9 @@ void ApiClient::sendJson(const QByteArray& verb, const QString& path,
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/json; charset=utf-8"));
     const std::string text = kc::json::serialize(body);
-    track(m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text)),
-          std::move(done));
+    auto* reply = m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text));
+    connect(reply, &QNetworkReply::uploadProgress, this, &ApiClient::uploadProgress);
+    track(reply, std::move(done));
 }
 
 void ApiClient::sendBytes(const QByteArray& verb, const QString& path, const QByteArray& bytes,

@@ -27,7 +27,11 @@ SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_api, &ApiClient::uploadProgress, this, [this](qint64 sent, qint64) {
+    connect(&m_api, &ApiClient::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (m_phase == Phase::Submissions && total > 0 && sent == total) {
+            emit batchSent(m_pushCount);
+            return;
+        }
         if (m_phase != Phase::Attachments)
             return;
         m_bytesDone = std::min(m_bytesTotal, m_bytesBeforeChunk + sent);
@@ -39,6 +43,15 @@ void SyncEngine::setStore(AppStore* store) {
     if (store == m_store)
         return;
     m_store = store;
+    const auto remember = [this] {
+        if (m_store && m_store->local())
+            if (const auto last = m_store->local()->meta("last_sync"))
+                m_lastSync = QDateTime::fromString(QString::fromStdString(*last), Qt::ISODateWithMs);
+        emit stateChanged();
+    };
+    if (m_store)
+        connect(m_store, &AppStore::openedChanged, this, remember);
+    remember();
     emit storeChanged();
 }
 
@@ -130,7 +143,7 @@ void SyncEngine::begin() {
     m_returnedWithoutAnswers.clear();
     for (const auto& f : local.pendingFacilities())
         m_facilityQueue.push_back(f.id);
-    m_bytesDone = m_bytesTotal = 0;
+    m_bytesDone = m_bytesTotal = m_bytesSent = 0;
     for (const auto& a : local.attachmentsToUpload()) {
         m_attachmentQueue.push_back(a.sha256);
         m_bytesTotal += a.size;
@@ -336,6 +349,7 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
             return;
         }
         m_bytesDone = m_bytesBeforeChunk + sent;
+        m_bytesSent += sent;
         const qint64 reached = r.uploadOffset >= 0 ? r.uploadOffset : offset + sent;
         if (reached < size) {
             emit progressChanged();
@@ -393,6 +407,7 @@ void SyncEngine::pushSubmissions() {
     local.markSending(ids);
     emit m_store->submissionsChanged();
     const int generation = m_generation;
+    m_pushCount = static_cast<int>(ids.size());
     m_api.sendJson("POST", QStringLiteral("/v1/push"),
                    boost::json::object{{"submissions", std::move(items)}},
                    [this, generation, count = static_cast<int>(ids.size())](const ApiResult& r) {

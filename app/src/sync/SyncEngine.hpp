@@ -36,6 +36,8 @@ class SyncEngine : public QObject {
     Q_PROPERTY(int itemsTotal READ itemsTotal NOTIFY progressChanged)
     Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
     Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    //! Attachment bytes actually put on the network in this sync (resumed uploads send less).
+    Q_PROPERTY(qint64 bytesSent READ bytesSent NOTIFY progressChanged)
     //! When the last sync finished without error (invalid if never).
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY stateChanged)
     //! Why the last sync stopped, in plain words ("" when it did not fail).
@@ -67,6 +69,7 @@ public:
     int itemsTotal() const { return m_itemsTotal; }
     qint64 bytesDone() const { return m_bytesDone; }
     qint64 bytesTotal() const { return m_bytesTotal; }
+    qint64 bytesSent() const { return m_bytesSent; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastError() const { return m_lastError; }
     QVariantList itemErrors() const { return m_itemErrors; }
@@ -93,6 +96,9 @@ signals:
     void automaticChanged();
     //! One sync ended: ok, or the reason.
     void finished(bool ok, const QString& error);
+    //! A batch of `count` submissions has been handed to the network whole; its receipts
+    //! are awaited.
+    void batchSent(int count);
 
 private:
     void setState(State state);
@@ -118,7 +124,7 @@ private:
     State m_state = State::Idle;
     Phase m_phase = Phase::None;
     int m_itemsDone = 0, m_itemsTotal = 0;
-    qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesBeforeChunk = 0;
+    qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesBeforeChunk = 0, m_bytesSent = 0;
     QDateTime m_lastSync;
     QString m_lastError;
     QVariantList m_itemErrors;
@@ -133,6 +139,7 @@ private:
     // The run under way.
     int m_generation = 0;
     int m_attachmentRounds = 0;
+    int m_pushCount = 0;
     std::deque<std::string> m_facilityQueue;
     std::deque<std::string> m_attachmentQueue;
     QSet<QString> m_tried; //!< submissions pushed in this run (not offered twice)

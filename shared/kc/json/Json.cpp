@@ -72,6 +72,9 @@ std::string describeKind(const json::value& value) {
 ObjectReader::ObjectReader(const json::value& value, std::string path)
     : m_object(asObject(value, path)), m_path(std::move(path)) {}
 
+ObjectReader::ObjectReader(const json::object& object, std::string path)
+    : m_object(object), m_path(std::move(path)) {}
+
 std::string ObjectReader::fieldPath(std::string_view key) const {
     return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
 }

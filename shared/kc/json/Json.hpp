@@ -38,6 +38,8 @@ std::string describeKind(const boost::json::value& value);
 class ObjectReader {
 public:
     ObjectReader(const boost::json::value& value, std::string path);
+    //! Reads an object directly (it must outlive the reader).
+    ObjectReader(const boost::json::object& object, std::string path);
 
     bool has(std::string_view key) const;
     std::string string(std::string_view key) const;

@@ -1,0 +1,183 @@
+#include "AppTestSupport.hpp"
+
+#include "models/FormController.hpp"
+#include "models/RegisterListModel.hpp"
+#include "models/SubmissionListModel.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace kc;
+
+TEST_CASE("the facility list pages through the store and searches without diacritics", "[app][models]") {
+    test::StoreFixture f("model-facilities");
+    for (int i = 0; i < 230; ++i)
+        f.local().putFacility(test::facilityJson("Cơ sở số " + std::to_string(1000 + i)), false);
+    f.local().putFacility(test::facilityJson("HTX Tâm Hòa"), false);
+
+    FacilityListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy counts(&model, &FacilityListModel::countChanged);
+    model.setPageSize(100);
+    model.setStore(&f.store);
+    CHECK(model.rowCount() == 100);
+    CHECK(model.canFetchMore());
+    model.fetchMore();
+    model.fetchMore();
+    CHECK(model.rowCount() == 231);
+    CHECK_FALSE(model.canFetchMore());
+    CHECK(model.roleNames().value(Qt::UserRole + 1) == "id");
+
+    model.setQuery(QStringLiteral("tam hoa"));
+    REQUIRE(model.rowCount() == 1);
+    CHECK(model.get(0).value(QStringLiteral("name")).toString() == QStringLiteral("HTX Tâm Hòa"));
+    CHECK(model.data(model.index(0), FacilityListModel::CommuneRole).toString() == QStringLiteral("04-001"));
+    CHECK(counts.count() >= 4);
+
+    // A facility arriving by sync appears without the view asking.
+    f.local().putFacility(test::facilityJson("HTX Tâm Hòa 2"), false);
+    emit f.store.registersChanged();
+    CHECK(model.rowCount() == 2);
+}
+
+TEST_CASE("the submission list shows states with their form and subject", "[app][models]") {
+    test::StoreFixture f("model-submissions");
+    test::putLibraryForm(f.local(), "site_survey");
+    auto facility = test::facilityJson("HTX Tâm Hòa");
+    f.local().putFacility(facility, false);
+    const std::string draft = f.local().createDraft("site_survey", {{"facility", facility.at("id")}});
+    const std::string queued = f.local().createDraft("site_survey");
+    f.local().finalize(queued, {});
+
+    SubmissionListModel drafts;
+    QAbstractItemModelTester tester(&drafts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    drafts.setStates({QStringLiteral("draft")});
+    drafts.setStore(&f.store);
+    REQUIRE(drafts.rowCount() == 1);
+    const auto row = drafts.get(0);
+    CHECK(row.value(QStringLiteral("id")).toString() == test::qs(draft));
+    CHECK(row.value(QStringLiteral("subject")).toString() == QStringLiteral("HTX Tâm Hòa"));
+    CHECK(row.value(QStringLiteral("formTitle")).toString().contains(QStringLiteral("Khảo sát")));
+
+    SubmissionListModel all;
+    all.setStore(&f.store);
+    CHECK(all.rowCount() == 2);
+    SubmissionListModel unknown;
+    unknown.setStates({QStringLiteral("nonsense")});
+    unknown.setStore(&f.store);
+    CHECK(unknown.rowCount() == 0); // an unknown state lists nothing, not everything
+    CHECK(f.store.unsentCount() == 1);
+}
+
+TEST_CASE("the form controller drives relevance, calculations, messages and repeats", "[app][models]") {
+    test::StoreFixture f("model-form");
+    test::putLibraryForm(f.local(), "site_survey");
+    FormController form;
+    form.setStore(&f.store);
+    CHECK_FALSE(form.begin(QStringLiteral("no_such_form")));
+    CHECK(form.errorString().contains(QStringLiteral("no_such_form")));
+    REQUIRE(form.begin(QStringLiteral("site_survey")));
+    CHECK(form.state() == QStringLiteral("draft"));
+    CHECK(form.editable());
+    CHECK(form.pageCount() >= 3);
+
+    // The recommendation is asked for only when the facility is not judged unfeasible.
+    CHECK(form.isRelevant(QStringLiteral("recommended_activity")));
+    REQUIRE(form.setAnswer(QStringLiteral("feasibility"), QStringLiteral("low")));
+    CHECK_FALSE(form.isRelevant(QStringLiteral("recommended_activity")));
+    bool listedHidden = false;
+    for (const auto& field : form.fields())
+        if (field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("recommended_activity"))
+            listedHidden = !field.toMap().value(QStringLiteral("relevant")).toBool();
+    CHECK(listedHidden);
+    REQUIRE(form.setAnswer(QStringLiteral("needs"), QStringList{QStringLiteral("machinery")}));
+    CHECK(form.answer(QStringLiteral("needs")).toList().size() == 1);
+
+    // Repeats: the calculated count follows the entries.
+    CHECK(form.addEntry(QStringLiteral("equipment")) == 0);
+    CHECK(form.addEntry(QStringLiteral("equipment")) == 1);
+    REQUIRE(form.setAnswer(QStringLiteral("equipment[1].equipment_name"), QStringLiteral("Máy sấy")));
+    CHECK(form.answer(QStringLiteral("equipment_count")).toInt() == 2);
+    CHECK(form.removeEntry(QStringLiteral("equipment"), 0));
+    CHECK(form.answer(QStringLiteral("equipment[0].equipment_name")).toString() == QStringLiteral("Máy sấy"));
+    CHECK(form.answer(QStringLiteral("equipment_count")).toInt() == 1);
+    CHECK_FALSE(form.setAnswer(QStringLiteral("equipment[5].equipment_name"), QStringLiteral("x")));
+    CHECK(form.errorString().contains(QStringLiteral("equipment[5]")));
+
+    // Messages appear for touched fields; money typed with separators is read as đồng.
+    REQUIRE(form.setAnswer(QStringLiteral("workforce"), QStringLiteral("mười")));
+    CHECK_FALSE(form.messageFor(QStringLiteral("workforce")).isEmpty());
+    CHECK(form.answer(QStringLiteral("workforce")).toString() == QStringLiteral("mười")); // kept as typed
+    REQUIRE(form.setAnswer(QStringLiteral("workforce"), 12));
+    CHECK(form.messageFor(QStringLiteral("workforce")).isEmpty());
+    REQUIRE(form.setAnswer(QStringLiteral("feasibility"), QStringLiteral("high")));
+    REQUIRE(form.setAnswer(QStringLiteral("expected_funding"), QStringLiteral("1.500.000")));
+    CHECK(form.answer(QStringLiteral("expected_funding")).toLongLong() == 1'500'000);
+    CHECK(form.messageFor(QStringLiteral("survey_date")).isEmpty()); // untouched: quiet
+
+    // Finalizing an incomplete form lists what is missing and queues nothing.
+    CHECK_FALSE(form.finalize());
+    CHECK(form.state() == QStringLiteral("draft"));
+    bool listsDate = false;
+    for (const auto& m : form.missing())
+        listsDate |= m.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("survey_date");
+    CHECK(listsDate);
+    CHECK_FALSE(form.messageFor(QStringLiteral("survey_date")).isEmpty()); // now shown
+
+    // The draft was saved all along: another controller sees the same answers.
+    FormController again;
+    again.setStore(&f.store);
+    REQUIRE(again.open(form.submissionId()));
+    CHECK(again.answer(QStringLiteral("equipment[0].equipment_name")).toString() == QStringLiteral("Máy sấy"));
+    bool hasEntry = false;
+    for (const auto& field : again.fields())
+        hasEntry |= field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("equipment[0]");
+    CHECK(hasEntry);
+    CHECK(again.discard());
+    CHECK_FALSE(f.local().submission(form.submissionId().toStdString()));
+}
+
+TEST_CASE("a complete form is finalized with its attachments and no longer editable", "[app][models]") {
+    test::StoreFixture f("model-finalize");
+    test::putLibraryForm(f.local(), "progress_report");
+    boost::json::object project{{"id", "0190f3a2-6b1c-7d4e-8f00-1a2b3c4d5e6f"}, {"code", "KC-04-2026-01"},
+                                {"title", "Hỗ trợ máy sấy"}, {"year", 2026},
+                                {"funding_source", "local"}, {"activity_type", "advanced_machinery"},
+                                {"province", "04"}, {"status", "in_progress"},
+                                {"extension_funding", 300'000'000}, {"counterpart_capital", 0},
+                                {"investment_attracted", 0}, {"jobs_created", 0},
+                                {"beneficiaries", boost::json::array{}}};
+    f.local().putProject(project);
+    const QString photo = f.store.addAttachment(QByteArray("jpeg bytes"), QStringLiteral("image/jpeg"));
+    REQUIRE(photo.size() == 64);
+
+    FormController form;
+    form.setStore(&f.store);
+    QSignalSpy finalized(&form, &FormController::finalized);
+    REQUIRE(form.begin(QStringLiteral("progress_report"),
+                       {{QStringLiteral("project"), QStringLiteral("0190f3a2-6b1c-7d4e-8f00-1a2b3c4d5e6f")}}));
+    CHECK(form.answer(QStringLiteral("project_funding")).toLongLong() == 300'000'000); // lookup()
+    form.setAnswer(QStringLiteral("period_start"), QStringLiteral("2026-01-01"));
+    form.setAnswer(QStringLiteral("period_end"), QStringLiteral("2026-06-30"));
+    form.setAnswer(QStringLiteral("percent_done"), 40);
+    form.setAnswer(QStringLiteral("amount_disbursed"), QStringLiteral("400.000.000"));
+    form.setAnswer(QStringLiteral("jobs_created"), 5);
+    form.setAnswer(QStringLiteral("has_difficulties"), QStringLiteral("no"));
+    form.setAnswer(QStringLiteral("photos"), QStringList{photo});
+    CHECK_FALSE(form.finalize()); // more than the project's funding
+    CHECK(form.missing().size() == 1);
+    CHECK(form.missing().at(0).toMap().value(QStringLiteral("path")).toString() ==
+          QStringLiteral("amount_disbursed"));
+    form.setAnswer(QStringLiteral("amount_disbursed"), 120'000'000);
+    REQUIRE(form.finalize());
+    CHECK(finalized.count() == 1);
+    CHECK(form.state() == QStringLiteral("queued"));
+    CHECK_FALSE(form.editable());
+    CHECK_FALSE(form.setAnswer(QStringLiteral("jobs_created"), 6));
+    const auto stored = f.local().submission(form.submissionId().toStdString());
+    CHECK(stored->answers.at("project_funding").as_int64() == 300'000'000); // calculated, stored
+    REQUIRE(f.local().attachmentsToUpload().size() == 1);
+    CHECK(f.local().attachmentsToUpload()[0].sha256 == photo.toStdString());
+}

@@ -1,0 +1,413 @@
+// The app's core against the real kcfield-server on 127.0.0.1: a device store in a real
+// SQLite file, the Session and SyncEngine on Qt Network, the server started, killed and
+// restarted by the test.
+#include "AppTestSupport.hpp"
+
+#include "capture/MediaCapture.hpp"
+#include "models/FormController.hpp"
+#include "sync/Session.hpp"
+#include "sync/SyncEngine.hpp"
+
+#include "../support/HttpClient.hpp"
+
+#include "kc/forms/FormLibrary.hpp"
+#include "kc/json/Json.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <QBuffer>
+#include <QImage>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+#include <fstream>
+#include <set>
+
+using namespace kc;
+using kc::test::ServerProcess;
+
+namespace {
+
+struct Device {
+    test::StoreFixture f;
+    Session session;
+    SyncEngine sync;
+
+    explicit Device(const std::string& name) : f(name) {
+        session.setStore(&f.store);
+        sync.setStore(&f.store);
+        sync.setSession(&session);
+        sync.setBackoff(50, 200);
+    }
+    app::LocalStore& local() { return f.local(); }
+
+    void signIn(const ServerProcess& server, const std::string& user) {
+        session.signIn(test::qs(server.baseUrl()), test::qs(user), QStringLiteral("khuyencong"));
+        REQUIRE(QTest::qWaitFor([&] { return session.signedIn() || !session.errorString().isEmpty(); },
+                                60'000));
+        INFO(session.errorString().toStdString());
+        REQUIRE(session.signedIn());
+    }
+
+    //! Runs one sync to its end; true when it succeeded.
+    bool syncOnce(int timeoutMs = 120'000) {
+        QSignalSpy done(&sync, &SyncEngine::finished);
+        sync.syncNow();
+        if (done.isEmpty() && !done.wait(timeoutMs))
+            return false;
+        return done.first().at(0).toBool();
+    }
+
+    std::string firstProject() {
+        const auto projects = local().searchProjects("", 1);
+        REQUIRE_FALSE(projects.empty());
+        return projects[0].id;
+    }
+
+    //! Fills and finalizes a progress report through the form controller, as a person would.
+    std::string report(const std::string& project, int percent, const QString& photo = {}) {
+        FormController form;
+        form.setStore(&f.store);
+        REQUIRE(form.begin(QStringLiteral("progress_report"), {{QStringLiteral("project"), test::qs(project)}}));
+        form.setAnswer(QStringLiteral("period_start"), QStringLiteral("2026-01-01"));
+        form.setAnswer(QStringLiteral("period_end"), QStringLiteral("2026-06-30"));
+        form.setAnswer(QStringLiteral("percent_done"), percent);
+        form.setAnswer(QStringLiteral("amount_disbursed"), 1000);
+        form.setAnswer(QStringLiteral("jobs_created"), 2);
+        form.setAnswer(QStringLiteral("has_difficulties"), QStringLiteral("no"));
+        if (!photo.isEmpty())
+            form.setAnswer(QStringLiteral("photos"), QStringList{photo});
+        const std::string problem = form.missing().isEmpty()
+            ? std::string() : form.missing().at(0).toMap().value(QStringLiteral("path")).toString().toStdString() +
+                  ": " + form.missing().at(0).toMap().value(QStringLiteral("message")).toString().toStdString();
+        INFO(problem);
+        REQUIRE(form.finalize());
+        return form.submissionId().toStdString();
+    }
+};
+
+std::string signInHttp(const ServerProcess& server, const std::string& user) {
+    const auto reply = test::httpRequest(server.port(), "POST", "/v1/auth/sign-in",
+                                         R"({"username":")" + user + R"(","password":"khuyencong"})");
+    REQUIRE(reply.status == 200);
+    return std::string(json::parse(reply.body).at("token").as_string());
+}
+
+std::map<std::string, std::string> bearer(const std::string& token) {
+    return {{"authorization", "Bearer " + token}};
+}
+
+boost::json::value serverSubmission(const ServerProcess& server, const std::string& token,
+                                    const std::string& id) {
+    const auto reply = test::httpRequest(server.port(), "GET", "/v1/submissions/" + id, {}, bearer(token));
+    INFO(reply.body);
+    REQUIRE(reply.status == 200);
+    return json::parse(reply.body);
+}
+
+//! Every submission id the reviewer sees, with how many times each is listed.
+std::map<std::string, int> serverIds(const ServerProcess& server, const std::string& token) {
+    std::map<std::string, int> ids;
+    std::string before;
+    for (;;) {
+        const auto reply = test::httpRequest(server.port(), "GET",
+                                             "/v1/submissions?limit=200" + (before.empty() ? "" : "&before=" + before),
+                                             {}, bearer(token));
+        REQUIRE(reply.status == 200);
+        const auto page = json::parse(reply.body);
+        for (const auto& s : page.at("submissions").as_array())
+            ++ids[std::string(s.at("id").as_string())];
+        if (page.at("next").is_null())
+            return ids;
+        before = std::string(page.at("next").as_string());
+    }
+}
+
+void review(const ServerProcess& server, const std::string& token, const std::string& id,
+            const std::string& body) {
+    const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/review",
+                                         body, bearer(token));
+    INFO(reply.body);
+    REQUIRE(reply.status == 200);
+}
+
+//! A photo-like JPEG of about 100–300 kB (noise does not compress).
+QByteArray noisyPhoto(quint32 seed) {
+    QImage image(900, 675, QImage::Format_RGB32);
+    QRandomGenerator random(seed);
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            line[x] = random.generate() | 0xff000000u;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "jpeg", 60);
+    return bytes;
+}
+
+std::vector<std::string> args(unsigned short port) {
+    return {"--listen", "127.0.0.1:" + std::to_string(port)};
+}
+
+} // namespace
+
+TEST_CASE("e2e app: made offline, synced later: the server holds it once, the device its receipt",
+          "[app][e2e]") {
+    const auto dataDir = test::freshTempDir("app-e2e-offline");
+    auto server = std::make_unique<ServerProcess>(dataDir);
+    const unsigned short port = server->port();
+    Device device("app-e2e-offline-device");
+    device.signIn(*server, "canbo");
+    CHECK(device.session.role() == QStringLiteral("officer"));
+    CHECK(device.session.provinces() == QStringList{QStringLiteral("04")});
+    REQUIRE(device.syncOnce());
+    CHECK(device.local().latestForm("progress_report"));
+    CHECK(device.local().facilityCount() > 0);
+    CHECK(device.sync.lastSync().isValid());
+
+    REQUIRE(server->stop(SIGTERM) == 0); // out of signal
+    const std::string id = device.report(device.firstProject(), 0);
+    CHECK_FALSE(device.syncOnce());
+    CHECK(device.sync.lastError().contains(QStringLiteral("Cannot reach the server")));
+    CHECK(device.local().submission(id)->state == "queued"); // kept, waiting
+
+    server = std::make_unique<ServerProcess>(dataDir, args(port));
+    REQUIRE(device.syncOnce());
+    const auto held = device.local().submission(id);
+    CHECK(held->state == "sent");
+    CHECK(held->revision == 1);
+    REQUIRE(held->receipt);
+    CHECK_THAT(*held->receipt, Catch::Contains("\"accepted\""));
+
+    REQUIRE(device.syncOnce()); // nothing left to send: nothing sent twice
+    const std::string reviewer = signInHttp(*server, "duyet");
+    const auto ids = serverIds(*server, reviewer);
+    REQUIRE(ids.count(id) == 1);
+    CHECK(ids.at(id) == 1);
+    CHECK(serverSubmission(*server, reviewer, id).at("revisions").as_array().size() == 1);
+}
+
+TEST_CASE("e2e app: the server is killed mid-upload and mid-push; after restarts nothing is lost or "
+          "doubled, and uploads resume", "[app][e2e][kill]") {
+    const auto dataDir = test::freshTempDir("app-e2e-kill");
+    auto server = std::make_unique<ServerProcess>(dataDir);
+    const unsigned short port = server->port();
+    Device device("app-e2e-kill-device");
+    device.sync.setChunkSize(64 * 1024);
+    device.signIn(*server, "canbo");
+    REQUIRE(device.syncOnce());
+
+    MediaCapture capture;
+    capture.setStore(&device.f.store);
+    const std::string project = device.firstProject();
+    std::vector<std::string> ids;
+    qint64 totalBytes = 0;
+    for (quint32 i = 0; i < 24; ++i) {
+        const QString photo = capture.importPhotoBytes(noisyPhoto(i + 1));
+        REQUIRE(photo.size() == 64);
+        totalBytes += device.local().attachment(photo.toStdString())->size;
+        ids.push_back(device.report(project, 50, photo));
+    }
+
+    // 1. Killed while the photos go up.
+    const int serverPid = server->pid();
+    bool killed = false;
+    auto killMidUpload = QObject::connect(&device.sync, &SyncEngine::progressChanged, [&] {
+        if (!killed && device.sync.phase() == SyncEngine::Phase::Attachments &&
+            device.sync.bytesSent() > totalBytes / 3) {
+            killed = true;
+            ::kill(serverPid, SIGKILL);
+        }
+    });
+    CHECK_FALSE(device.syncOnce());
+    QObject::disconnect(killMidUpload);
+    REQUIRE(killed);
+    CHECK(server->stop(SIGKILL) >= 0);
+    const qint64 acknowledgedBefore = device.sync.bytesSent();
+    for (const auto& id : ids)
+        CHECK(device.local().submission(id)->state == "queued");
+
+    // 2. Restarted, then killed the moment the batch of reports has been handed over.
+    server = std::make_unique<ServerProcess>(dataDir, args(port));
+    const int secondPid = server->pid();
+    killed = false;
+    qint64 resumedBytes = -1;
+    auto killMidPush = QObject::connect(&device.sync, &SyncEngine::batchSent, [&] {
+        if (!killed) {
+            killed = true;
+            resumedBytes = device.sync.bytesSent();
+            ::kill(secondPid, SIGKILL);
+        }
+    });
+    CHECK_FALSE(device.syncOnce());
+    QObject::disconnect(killMidPush);
+    REQUIRE(killed);
+    server->stop(SIGKILL);
+    // The photos were resumed from the server's offsets, not sent again from the start.
+    CHECK(resumedBytes > 0);
+    CHECK(resumedBytes <= totalBytes - acknowledgedBefore);
+    for (const auto& id : ids) {
+        const auto state = device.local().submission(id)->state;
+        CHECK((state == "queued" || state == "sent")); // never stuck in "sending"
+    }
+
+    // 3. Restarted again: the sync completes.
+    server = std::make_unique<ServerProcess>(dataDir, args(port));
+    REQUIRE(device.syncOnce());
+    CHECK(device.sync.bytesSent() == 0); // every photo was already complete on the server
+    const std::string reviewer = signInHttp(*server, "duyet");
+    const auto onServer = serverIds(*server, reviewer);
+    for (const auto& id : ids) {
+        const auto held = device.local().submission(id);
+        CHECK(held->state == "sent");
+        CHECK(held->receipt);
+        REQUIRE(onServer.count(id) == 1);
+        CHECK(onServer.at(id) == 1);
+        CHECK(serverSubmission(*server, reviewer, id).at("revisions").as_array().size() == 1);
+    }
+    CHECK(device.local().outbox(100).empty());
+}
+
+TEST_CASE("e2e app: a returned submission arrives with the comment; the fix is a new revision, "
+          "approved", "[app][e2e][review]") {
+    ServerProcess server(test::freshTempDir("app-e2e-review"));
+    Device device("app-e2e-review-device");
+    device.signIn(server, "canbo");
+    REQUIRE(device.syncOnce());
+    const std::string id = device.report(device.firstProject(), 0);
+    REQUIRE(device.syncOnce());
+
+    const std::string reviewer = signInHttp(server, "duyet");
+    review(server, reviewer, id,
+           R"({"action":"return","revision":1,"comment":"Số lao động chưa đúng","fields":["jobs_created"]})");
+    REQUIRE(device.syncOnce());
+    auto held = device.local().submission(id);
+    CHECK(held->state == "returned");
+    CHECK(held->reviewComment == "Số lao động chưa đúng");
+    CHECK(held->reviewFields == std::vector<std::string>{"jobs_created"});
+
+    FormController form;
+    form.setStore(&device.f.store);
+    REQUIRE(form.open(test::qs(id)));
+    CHECK(form.reviewComment() == QStringLiteral("Số lao động chưa đúng"));
+    CHECK(form.editable());
+    REQUIRE(form.setAnswer(QStringLiteral("jobs_created"), 7));
+    CHECK(form.state() == QStringLiteral("draft"));
+    REQUIRE(form.finalize());
+    REQUIRE(device.syncOnce());
+    held = device.local().submission(id);
+    CHECK(held->state == "sent");
+    CHECK(held->revision == 2);
+
+    const auto onServer = serverSubmission(server, reviewer, id);
+    CHECK(onServer.at("revision").as_int64() == 2);
+    CHECK(onServer.at("state").as_string() == "submitted");
+    CHECK(onServer.at("conflict").as_bool() == false);
+    review(server, reviewer, id, R"({"action":"approve","revision":2})");
+    REQUIRE(device.syncOnce());
+    CHECK(device.local().submission(id)->state == "approved");
+}
+
+TEST_CASE("e2e app: the form changes version while a draft is open; the draft survives and is sent "
+          "on the new version", "[app][e2e][forms]") {
+    const auto dataDir = test::freshTempDir("app-e2e-version");
+    ServerProcess server(dataDir);
+    Device device("app-e2e-version-device");
+    device.signIn(server, "canbo");
+    REQUIRE(device.syncOnce());
+    const std::string project = device.firstProject();
+
+    FormController form;
+    form.setStore(&device.f.store);
+    REQUIRE(form.begin(QStringLiteral("progress_report"), {{QStringLiteral("project"), test::qs(project)}}));
+    form.setAnswer(QStringLiteral("period_start"), QStringLiteral("2026-01-01"));
+    form.setAnswer(QStringLiteral("jobs_created"), 3);
+    const QString id = form.submissionId();
+
+    // Version 2 drops jobs_created and adds a note field.
+    auto definition = json::parse([] {
+        for (const auto& f : forms::formLibrary())
+            if (f.id == "progress_report")
+                return std::string(f.json);
+        return std::string();
+    }());
+    auto& d = definition.as_object();
+    d["version"] = 2;
+    auto& questions = d["questions"].as_array();
+    for (auto it = questions.begin(); it != questions.end(); ++it)
+        if (it->as_object().at("name") == "jobs_created") {
+            questions.erase(it);
+            break;
+        }
+    questions.push_back(boost::json::object{{"name", "remarks"}, {"type", "text"},
+                                            {"label", {{"vi", "Ghi chú"}, {"en", "Remarks"}}}});
+    const auto file = dataDir / "progress_report_v2.json";
+    std::ofstream(file) << json::serialize(definition);
+    const std::string publish = std::string(KC_SERVER_BINARY) + " forms publish " + file.string() +
+                                " --data " + dataDir.string() + " > /dev/null";
+    REQUIRE(std::system(publish.c_str()) == 0);
+
+    REQUIRE(device.syncOnce());
+    CHECK(device.local().latestForm("progress_report")->version == 2);
+    // The open draft keeps working on the version it was begun on.
+    REQUIRE(form.setAnswer(QStringLiteral("period_end"), QStringLiteral("2026-06-30")));
+    CHECK(form.formVersion() == 1);
+
+    FormController reopened;
+    reopened.setStore(&device.f.store);
+    REQUIRE(reopened.open(id));
+    CHECK(reopened.formVersion() == 2);
+    CHECK(reopened.answer(QStringLiteral("period_end")).toString() == QStringLiteral("2026-06-30"));
+    REQUIRE(reopened.lostAnswers().size() == 1);
+    CHECK(reopened.lostAnswers().at(0).toMap().value(QStringLiteral("path")).toString() ==
+          QStringLiteral("jobs_created"));
+    reopened.setAnswer(QStringLiteral("percent_done"), 0);
+    reopened.setAnswer(QStringLiteral("amount_disbursed"), 1000);
+    reopened.setAnswer(QStringLiteral("has_difficulties"), QStringLiteral("no"));
+    reopened.setAnswer(QStringLiteral("remarks"), QStringLiteral("Đã bổ sung"));
+    REQUIRE(reopened.finalize());
+    REQUIRE(device.syncOnce());
+    CHECK(device.local().submission(id.toStdString())->state == "sent");
+
+    const std::string reviewer = signInHttp(server, "duyet");
+    CHECK(serverSubmission(server, reviewer, id.toStdString()).at("form_version").as_int64() == 2);
+}
+
+TEST_CASE("e2e app: a revoked sign-in asks to sign in again and keeps the outbox", "[app][e2e][auth]") {
+    ServerProcess server(test::freshTempDir("app-e2e-revoked"));
+    Device device("app-e2e-revoked-device");
+    device.signIn(server, "canbo");
+    REQUIRE(device.syncOnce());
+    const std::string id = device.report(device.firstProject(), 0);
+
+    // The token is revoked elsewhere (signed out from the server side).
+    const auto out = test::httpRequest(server.port(), "POST", "/v1/auth/sign-out", "{}",
+                                       bearer(device.session.token().toStdString()));
+    REQUIRE(out.status == 204);
+    CHECK_FALSE(device.syncOnce());
+    CHECK(device.sync.state() == SyncEngine::State::SignInNeeded);
+    CHECK_FALSE(device.session.signedIn());
+    CHECK(device.session.errorString().contains(QStringLiteral("Sign in again")));
+    CHECK(device.local().submission(id)->state == "queued");
+
+    // A wrong password says so; the right one resumes the sync by itself when automatic.
+    device.session.signIn(test::qs(server.baseUrl()), QStringLiteral("canbo"), QStringLiteral("sai"));
+    REQUIRE(QTest::qWaitFor([&] { return !device.session.busy(); }, 30'000));
+    REQUIRE(QTest::qWaitFor([&] { return !device.session.errorString().isEmpty(); }, 30'000));
+    CHECK(device.session.errorString().contains(QStringLiteral("Wrong username or password")));
+    device.signIn(server, "canbo");
+    REQUIRE(device.syncOnce());
+    CHECK(device.local().submission(id)->state == "sent");
+
+    // Another account cannot sign in over unsent work of this one.
+    const std::string second = device.report(device.firstProject(), 0);
+    device.session.signIn(test::qs(server.baseUrl()), QStringLiteral("duyet"), QStringLiteral("khuyencong"));
+    REQUIRE(QTest::qWaitFor([&] { return !device.session.errorString().isEmpty(); }, 60'000));
+    CHECK(device.session.errorString().contains(QStringLiteral("another account")));
+    CHECK(device.session.username() == QStringLiteral("canbo"));
+    CHECK(device.local().submission(second)->state == "queued");
+}
