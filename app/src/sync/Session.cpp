@@ -38,7 +38,8 @@ void Session::load() {
         m_token = QByteArray::fromStdString(local->meta("token").value_or(""));
         if (auto user = local->meta("user")) {
             try {
-                const kc::json::ObjectReader u(kc::json::parse(*user), "user");
+                const boost::json::value parsed = kc::json::parse(*user);
+                const kc::json::ObjectReader u(parsed, "user");
                 m_userId = qs(u.string("id"));
                 m_username = qs(u.string("username"));
                 m_displayName = qs(u.optionalString("display_name").value_or(u.string("username")));

@@ -418,7 +418,8 @@ void SyncEngine::pushSubmissions() {
             return;
         }
         try {
-            for (const auto& receipt : kc::json::ObjectReader(r.body, "answer").array("receipts")) {
+            const kc::json::ObjectReader body(r.body, "answer");
+            for (const auto& receipt : body.array("receipts")) {
                 m_store->local()->applyReceipt(receipt.as_object());
                 const auto& o = receipt.as_object();
                 const std::string status(o.at("status").as_string());
