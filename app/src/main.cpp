@@ -11,6 +11,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "kc/Version.hpp"
+#include "models/Labels.hpp"
 
 Q_IMPORT_QML_PLUGIN(KCField_CorePlugin)
 Q_IMPORT_QML_PLUGIN(KCFieldPlugin)
@@ -46,6 +47,7 @@ int main(int argc, char* argv[]) {
     // Interface strings are written in English in the code; Vietnamese is the default.
     QTranslator translator;
     const QString language = parser.value(languageOption);
+    labels::setEnglish(language == QStringLiteral("en")); // forms' own texts follow
     if (language != QStringLiteral("en") &&
         translator.load(QStringLiteral(":/i18n/kcfield_%1.qm").arg(language)))
         QGuiApplication::installTranslator(&translator);

@@ -411,3 +411,31 @@ TEST_CASE("e2e app: a revoked sign-in asks to sign in again and keeps the outbox
     CHECK(device.session.username() == QStringLiteral("canbo"));
     CHECK(device.local().submission(second)->state == "queued");
 }
+
+TEST_CASE("e2e app: a device enrols with the QR code's link, and a used code is refused in plain words",
+          "[app][e2e][auth]") {
+    ServerProcess server(test::freshTempDir("app-e2e-enroll"));
+    const std::string admin = signInHttp(server, "quantri");
+    const auto issued = test::httpRequest(server.port(), "POST", "/v1/admin/enrollment-codes",
+                                          R"({"username":"ctv","device":"Máy của chị Lan"})", bearer(admin));
+    REQUIRE(issued.status == 201);
+    const std::string code(json::parse(issued.body).at("code").as_string());
+    const QString link = QStringLiteral("kcfield://enroll?server=%1&code=%2")
+                             .arg(QString::fromStdString(server.baseUrl()).toHtmlEscaped(), test::qs(code));
+
+    Device device("app-e2e-enroll-device");
+    device.session.enroll(QString(), link); // the server comes from the link
+    REQUIRE(QTest::qWaitFor([&] { return device.session.signedIn() || !device.session.errorString().isEmpty(); },
+                            30'000));
+    REQUIRE(device.session.signedIn());
+    CHECK(device.session.username() == QStringLiteral("ctv"));
+    CHECK(device.session.role() == QStringLiteral("collaborator"));
+    REQUIRE(device.syncOnce());
+    CHECK_FALSE(device.local().searchProjects("", 10).empty()); // the assigned project arrived
+
+    Device second("app-e2e-enroll-second");
+    second.session.enroll(test::qs(server.baseUrl()), test::qs(code));
+    REQUIRE(QTest::qWaitFor([&] { return !second.session.errorString().isEmpty(); }, 30'000));
+    CHECK(second.session.errorString().contains(QStringLiteral("already used")));
+    CHECK_FALSE(second.session.signedIn());
+}
