@@ -117,6 +117,8 @@ int main(int argc, char** argv) {
     if (!runSync(sync))
         return 1;
     const double seconds = secondsSince(start);
+    if (std::getenv("KC_BENCH_SERVER_LOG"))
+        std::fprintf(stderr, "%s", server.log().c_str());
     const auto counts = local.countByState();
     const auto sent = counts.count("sent") ? counts.at("sent") : 0;
     if (sent != count)

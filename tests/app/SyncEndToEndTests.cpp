@@ -421,7 +421,7 @@ TEST_CASE("e2e app: a device enrols with the QR code's link, and a used code is 
     REQUIRE(issued.status == 201);
     const std::string code(json::parse(issued.body).at("code").as_string());
     const QString link = QStringLiteral("kcfield://enroll?server=%1&code=%2")
-                             .arg(QString::fromStdString(server.baseUrl()).toHtmlEscaped(), test::qs(code));
+                             .arg(QString::fromStdString(server.baseUrl()), test::qs(code));
 
     Device device("app-e2e-enroll-device");
     device.session.enroll(QString(), link); // the server comes from the link

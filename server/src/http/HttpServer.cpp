@@ -289,6 +289,9 @@ struct HttpServer::Impl {
             if (ec == net::error::operation_aborted || !acceptor.is_open())
                 return;
             if (!ec && !state.stopping) {
+                // Answers go out at once, not held back by Nagle's algorithm.
+                beast::error_code ignored;
+                socket.set_option(tcp::no_delay(true), ignored);
                 if (tls)
                     startSession(std::make_shared<Session<TlsStream>>(std::move(socket), state, &*tls));
                 else
