@@ -4,6 +4,8 @@
 #include "models/RegisterListModel.hpp"
 #include "models/SubmissionListModel.hpp"
 
+#include "kc/ids/Uuid.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
@@ -40,6 +42,28 @@ TEST_CASE("the facility list pages through the store and searches without diacri
     f.local().putFacility(test::facilityJson("HTX Tâm Hòa 2"), false);
     emit f.store.registersChanged();
     CHECK(model.rowCount() == 2);
+}
+
+TEST_CASE("the project list searches code and title", "[app][models]") {
+    test::StoreFixture f("model-projects");
+    for (int i = 0; i < 3; ++i)
+        f.local().putProject(boost::json::object{
+            {"id", Uuid::v7().toString()}, {"code", "KC-04-2026-0" + std::to_string(i)},
+            {"title", i == 1 ? "Hỗ trợ máy sấy hạt dẻ" : "Đào tạo nghề dệt"}, {"year", 2026},
+            {"funding_source", "local"}, {"activity_type", "advanced_machinery"}, {"province", "04"},
+            {"status", "in_progress"}, {"extension_funding", 250'000'000}, {"counterpart_capital", 0},
+            {"investment_attracted", 0}, {"jobs_created", 0},
+            {"beneficiaries", boost::json::array{}}});
+    ProjectListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(&f.store);
+    CHECK(model.rowCount() == 3);
+    model.setQuery(QStringLiteral("may say"));
+    REQUIRE(model.rowCount() == 1);
+    CHECK(model.get(0).value(QStringLiteral("code")).toString() == QStringLiteral("KC-04-2026-01"));
+    CHECK(model.get(0).value(QStringLiteral("extensionFunding")).toLongLong() == 250'000'000);
+    model.setQuery(QStringLiteral("kc-04-2026-02"));
+    CHECK(model.rowCount() == 1);
 }
 
 TEST_CASE("the submission list shows states with their form and subject", "[app][models]") {

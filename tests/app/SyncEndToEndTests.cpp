@@ -191,7 +191,7 @@ TEST_CASE("e2e app: made offline, synced later: the server holds it once, the de
     CHECK(serverSubmission(*server, reviewer, id).at("revisions").as_array().size() == 1);
 }
 
-TEST_CASE("e2e app: the server is killed mid-upload and mid-push; after restarts nothing is lost or "
+TEST_CASE("e2e app: the server is killed mid-upload and mid-push, after restarts nothing is lost or "
           "doubled, and uploads resume", "[app][e2e][kill]") {
     const auto dataDir = test::freshTempDir("app-e2e-kill");
     auto server = std::make_unique<ServerProcess>(dataDir);
@@ -272,7 +272,7 @@ TEST_CASE("e2e app: the server is killed mid-upload and mid-push; after restarts
     CHECK(device.local().outbox(100).empty());
 }
 
-TEST_CASE("e2e app: a returned submission arrives with the comment; the fix is a new revision, "
+TEST_CASE("e2e app: a returned submission arrives with the comment, the fix is a new revision, "
           "approved", "[app][e2e][review]") {
     ServerProcess server(test::freshTempDir("app-e2e-review"));
     Device device("app-e2e-review-device");
@@ -312,7 +312,7 @@ TEST_CASE("e2e app: a returned submission arrives with the comment; the fix is a
     CHECK(device.local().submission(id)->state == "approved");
 }
 
-TEST_CASE("e2e app: the form changes version while a draft is open; the draft survives and is sent "
+TEST_CASE("e2e app: the form changes version while a draft is open, the draft survives and is sent "
           "on the new version", "[app][e2e][forms]") {
     const auto dataDir = test::freshTempDir("app-e2e-version");
     ServerProcess server(dataDir);
@@ -438,4 +438,40 @@ TEST_CASE("e2e app: a device enrols with the QR code's link, and a used code is 
     REQUIRE(QTest::qWaitFor([&] { return !second.session.errorString().isEmpty(); }, 30'000));
     CHECK(second.session.errorString().contains(QStringLiteral("already used")));
     CHECK_FALSE(second.session.signedIn());
+}
+
+TEST_CASE("e2e app: a sync can be cancelled, and with the server gone it retries with backoff",
+          "[app][e2e][backoff]") {
+    const auto dataDir = test::freshTempDir("app-e2e-backoff");
+    auto server = std::make_unique<ServerProcess>(dataDir);
+    const unsigned short port = server->port();
+    Device device("app-e2e-backoff-device");
+    device.signIn(*server, "canbo");
+    REQUIRE(device.syncOnce());
+    const std::string id = device.report(device.firstProject(), 0);
+
+    QSignalSpy done(&device.sync, &SyncEngine::finished);
+    device.sync.syncNow();
+    CHECK(device.sync.state() == SyncEngine::State::Syncing);
+    device.sync.cancel();
+    CHECK(device.sync.state() == SyncEngine::State::Idle);
+    REQUIRE(done.count() == 1);
+    CHECK(device.sync.lastError().contains(QStringLiteral("cancelled")));
+    CHECK(device.local().submission(id)->state == "queued");
+
+    REQUIRE(server->stop(SIGTERM) == 0);
+    device.sync.setBackoff(300, 2'000);
+    device.sync.setAutomatic(true);
+    CHECK_FALSE(device.syncOnce());
+    CHECK(device.sync.state() == SyncEngine::State::Waiting);
+    CHECK(device.sync.retryIn() > 0);
+    CHECK(device.sync.retryIn() <= 300);
+    // It keeps trying by itself; once the server is back, the report goes through.
+    server = std::make_unique<ServerProcess>(dataDir, args(port));
+    REQUIRE(QTest::qWaitFor([&] {
+        return device.local().submission(id)->state == "sent" &&
+               device.sync.state() == SyncEngine::State::Idle;
+    }, 30'000));
+    CHECK(device.sync.lastError().isEmpty());
+    device.sync.setAutomatic(false);
 }

@@ -126,7 +126,7 @@ TEST_CASE("choices, photo counts, unknown fields, references", "[forms][validati
     CHECK(result.errors[0].message.en == "No such facility in your registers");
 }
 
-TEST_CASE("required if relevant; non-relevant answers are dropped", "[forms][validation]") {
+TEST_CASE("required if relevant, non-relevant answers are dropped", "[forms][validation]") {
     const auto form = mustLoad(R"j({"id":"r","version":1,"title":{"vi":"r"},"questions":[
       {"name":"has_difficulties","type":"select_one","list_name":"yes_no","label":{"vi":"?"},"required":true},
       {"name":"difficulties","type":"text","label":{"vi":"Khó khăn"},"required":true,
@@ -183,7 +183,7 @@ TEST_CASE("constraints, with the form's message or the default one", "[forms][va
     CHECK(check(*form, R"j({})j").ok()); // constraints apply to answers only
 }
 
-TEST_CASE("calculations are recomputed; a client cannot forge a total", "[forms][validation]") {
+TEST_CASE("calculations are recomputed, a client cannot forge a total", "[forms][validation]") {
     const auto form = mustLoad(R"j({"id":"h","version":1,"title":{"vi":"h"},"questions":[
       {"name":"items","type":"repeat","label":{"vi":"i"},"min_count":1,"max_count":3,"questions":[
         {"name":"quantity","type":"integer","label":{"vi":"q"},"required":true},

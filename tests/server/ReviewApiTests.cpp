@@ -19,7 +19,7 @@ std::string pushOne(ApiFixture& api, const std::string& user, const std::string&
 }
 } // namespace
 
-TEST_CASE("review: return with a comment, resubmit a revision, approve; every step audited", "[api][review]") {
+TEST_CASE("review: return with a comment, resubmit a revision, approve, every step audited", "[api][review]") {
     ApiFixture api("review-cycle");
     const std::string id = pushOne(api, "canbo", "KCQG-2024-01", 40);
 
@@ -152,7 +152,7 @@ TEST_CASE("registering a facility from the field flags likely duplicates for a r
     CHECK(api.json(search).at("facilities").as_array().size() == 2);
 }
 
-TEST_CASE("exports: CSV with a BOM, repeats as their own CSV, JSON; scoped and for reviewers", "[api][export]") {
+TEST_CASE("exports: CSV with a BOM, repeats as their own CSV, JSON, scoped and for reviewers", "[api][export]") {
     ApiFixture api("export");
     const std::string id = pushOne(api, "canbo", "KCQG-2024-01");
     pushOne(api, "canbo_cm", "KCĐP-2025-11");

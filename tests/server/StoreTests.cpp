@@ -148,7 +148,7 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
     CHECK(store.counts().facilities == counts.facilities);
 }
 
-TEST_CASE("the form library is published once; a published version never changes", "[store][forms]") {
+TEST_CASE("the form library is published once, a published version never changes", "[store][forms]") {
     const auto dir = kc::test::freshTempDir("store-forms");
     SqliteCentralStore store(dir);
     std::ostringstream out;

@@ -64,7 +64,7 @@ TEST_CASE("push: accepted, then the same batch again gets the original receipts 
     }
 }
 
-TEST_CASE("push: invalid items get field errors and store nothing; good items beside them land", "[api][push]") {
+TEST_CASE("push: invalid items get field errors and store nothing, good items beside them land", "[api][push]") {
     ApiFixture api("api-push-invalid");
     const std::string photo = api.upload("canbo", "photo");
     auto tooMuch = api.progressReport(newId(), "KCQG-2024-01", photo);
@@ -106,7 +106,7 @@ TEST_CASE("push: missing attachments are listed and nothing is stored until they
     CHECK(statusOf(api.push("canbo", {api.progressReport(id, "KCQG-2024-01", real)})[0]) == "accepted");
 }
 
-TEST_CASE("push: an edit on the current revision is a revision; on a stale one a conflict that overwrites nothing",
+TEST_CASE("push: an edit on the current revision is a revision, on a stale one a conflict that overwrites nothing",
           "[api][push]") {
     ApiFixture api("api-push-conflict");
     const std::string photo = api.upload("canbo", "photo");
@@ -216,7 +216,7 @@ TEST_CASE("pull: pages follow the cursor without gaps or repeats, filtered to th
     }
 }
 
-TEST_CASE("pull: later changes arrive after the cursor; deletions arrive as tombstones", "[api][pull]") {
+TEST_CASE("pull: later changes arrive after the cursor, deletions arrive as tombstones", "[api][pull]") {
     ApiFixture api("api-pull-tombstone");
     std::string cursor = "0";
     pullAll(api, "ctv", 1000, &cursor);

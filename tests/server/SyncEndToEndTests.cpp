@@ -72,7 +72,7 @@ std::string batch(const std::vector<std::string>& items) {
 
 } // namespace
 
-TEST_CASE("e2e: sign in, push, replay the batch, pull the review; one log line per request", "[e2e][sync]") {
+TEST_CASE("e2e: sign in, push, replay the batch, pull the review, one log line per request", "[e2e][sync]") {
     ServerProcess server(kc::test::freshTempDir("e2e-sync"));
     const std::string token = signIn(server, "canbo");
     const std::string project = projectId(server, token, "KCQG-2024-01");

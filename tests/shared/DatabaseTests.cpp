@@ -74,7 +74,7 @@ TEST_CASE("statements bind and read every type", "[db]") {
     CHECK_FALSE(select.step());
 }
 
-TEST_CASE("named parameters and optionals bind; unknown names are refused", "[db]") {
+TEST_CASE("named parameters and optionals bind, unknown names are refused", "[db]") {
     auto db = Database::openInMemory();
     db.exec("CREATE TABLE t (name TEXT, workforce INTEGER)");
     auto insert = db.prepare("INSERT INTO t VALUES (:name, :workforce)");
