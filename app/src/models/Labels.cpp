@@ -11,6 +11,16 @@ bool g_english = false;
 QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 } // namespace
 
+QVariantMap rowAsMap(const QAbstractItemModel& model, int row) {
+    QVariantMap out;
+    if (row < 0 || row >= model.rowCount())
+        return out;
+    const auto names = model.roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        out.insert(QString::fromLatin1(it.value()), model.data(model.index(row, 0), it.key()));
+    return out;
+}
+
 bool english() { return g_english; }
 void setEnglish(bool on) { g_english = on; }
 

@@ -4,10 +4,15 @@
 
 #include "kc/forms/Localized.hpp"
 
+#include <QAbstractItemModel>
 #include <QString>
+#include <QVariantMap>
 
 //! Text shown to people that comes from stored data: in the interface language.
 namespace labels {
+
+//! A model's row as {role name: value}, for QML's get(row).
+QVariantMap rowAsMap(const QAbstractItemModel& model, int row);
 
 //! The interface language the app runs in (set from the translator installed at start).
 bool english();

@@ -1,5 +1,6 @@
 #include "models/RegisterListModel.hpp"
 
+#include "models/Labels.hpp"
 #include "store/AppStore.hpp"
 
 namespace {
@@ -97,15 +98,7 @@ void RegisterListModel::fetchMore(const QModelIndex& parent) {
     }
 }
 
-QVariantMap RegisterListModel::get(int row) const {
-    QVariantMap out;
-    if (row < 0 || row >= rowCount())
-        return out;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    return out;
-}
+QVariantMap RegisterListModel::get(int row) const { return labels::rowAsMap(*this, row); }
 
 // --- facilities
 

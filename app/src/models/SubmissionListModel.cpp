@@ -99,12 +99,4 @@ QHash<int, QByteArray> SubmissionListModel::roleNames() const {
             {ReviewFieldsRole, "reviewFields"}, {SyncErrorRole, "syncError"}};
 }
 
-QVariantMap SubmissionListModel::get(int row) const {
-    QVariantMap out;
-    if (row < 0 || row >= rowCount())
-        return out;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    return out;
-}
+QVariantMap SubmissionListModel::get(int row) const { return labels::rowAsMap(*this, row); }

@@ -44,6 +44,25 @@ ProjectRow readProject(db::Statement& row) {
 constexpr const char* kProjectColumns =
     "SELECT id, code, title, folded, province, year, data FROM projects ";
 
+//! One page of a register, by folded text and id, of the rows matching every word of `query`.
+template <class Row, class Read>
+std::vector<Row> searchPage(db::Database& db, const char* columns, const std::string& query,
+                            int limit, const std::optional<PageKey>& after, Read read) {
+    std::string sql = columns;
+    sql += "WHERE (?1 = '' OR kc_match(folded, ?1)) ";
+    if (after)
+        sql += "AND (folded, id) > (?3, ?4) ";
+    sql += "ORDER BY folded, id LIMIT ?2";
+    auto rows = db.prepareCached(sql);
+    rows.bind(1, text::foldForSearch(query)).bind(2, limit);
+    if (after)
+        rows.bind(3, after->folded).bind(4, after->id);
+    std::vector<Row> out;
+    while (rows.step())
+        out.push_back(read(rows));
+    return out;
+}
+
 } // namespace
 
 void LocalStore::putFacility(const boost::json::object& data, bool pending) {
@@ -71,20 +90,7 @@ std::optional<FacilityRow> LocalStore::facility(const std::string& id) {
 
 std::vector<FacilityRow> LocalStore::searchFacilities(const std::string& query, int limit,
                                                       const std::optional<PageKey>& after) {
-    const std::string folded = text::foldForSearch(query);
-    std::string sql = kFacilityColumns;
-    sql += "WHERE (?1 = '' OR kc_match(folded, ?1)) ";
-    if (after)
-        sql += "AND (folded, id) > (?3, ?4) ";
-    sql += "ORDER BY folded, id LIMIT ?2";
-    auto rows = m_db.prepareCached(sql);
-    rows.bind(1, folded).bind(2, limit);
-    if (after)
-        rows.bind(3, after->folded).bind(4, after->id);
-    std::vector<FacilityRow> out;
-    while (rows.step())
-        out.push_back(readFacility(rows));
-    return out;
+    return searchPage<FacilityRow>(m_db, kFacilityColumns, query, limit, after, readFacility);
 }
 
 std::int64_t LocalStore::facilityCount() {
@@ -138,20 +144,7 @@ std::optional<ProjectRow> LocalStore::project(const std::string& id) {
 
 std::vector<ProjectRow> LocalStore::searchProjects(const std::string& query, int limit,
                                                    const std::optional<PageKey>& after) {
-    const std::string folded = text::foldForSearch(query);
-    std::string sql = kProjectColumns;
-    sql += "WHERE (?1 = '' OR kc_match(folded, ?1)) ";
-    if (after)
-        sql += "AND (folded, id) > (?3, ?4) ";
-    sql += "ORDER BY folded, id LIMIT ?2";
-    auto rows = m_db.prepareCached(sql);
-    rows.bind(1, folded).bind(2, limit);
-    if (after)
-        rows.bind(3, after->folded).bind(4, after->id);
-    std::vector<ProjectRow> out;
-    while (rows.step())
-        out.push_back(readProject(rows));
-    return out;
+    return searchPage<ProjectRow>(m_db, kProjectColumns, query, limit, after, readProject);
 }
 
 } // namespace kc::app
