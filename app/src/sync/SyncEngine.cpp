@@ -17,6 +17,7 @@ namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 constexpr int kBatch = 100;    // docs/protocol.md: at most 100 submissions per push
 constexpr int kPullPage = 500;
+constexpr int kParallelUploads = 6; // as many as Qt opens to one server
 } // namespace
 
 SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
@@ -28,14 +29,8 @@ SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
     connect(&m_api, &ApiClient::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (m_phase == Phase::Submissions && total > 0 && sent == total) {
+        if (m_phase == Phase::Submissions && total > 0 && sent == total)
             emit batchSent(m_pushCount);
-            return;
-        }
-        if (m_phase != Phase::Attachments)
-            return;
-        m_bytesDone = std::min(m_bytesTotal, m_bytesBeforeChunk + sent);
-        emit progressChanged();
     });
 }
 
@@ -138,6 +133,7 @@ void SyncEngine::begin() {
     m_itemErrors.clear();
     m_tried.clear();
     m_attachmentRounds = 0;
+    m_uploadsActive = 0;
     m_facilityQueue.clear();
     m_attachmentQueue.clear();
     m_returnedWithoutAnswers.clear();
@@ -269,21 +265,34 @@ void SyncEngine::pushFacilities() {
     });
 }
 
-// --- 2. attachments, resumed from the server's offset
+// --- 2. attachments, resumed from the server's offset, a few at a time
 
 void SyncEngine::uploadAttachments() {
-    if (m_attachmentQueue.empty()) {
+    // Several uploads run side by side: each request waits on the network's round trips, so
+    // one at a time leaves the link idle most of the time.
+    while (m_uploadsActive < kParallelUploads && !m_attachmentQueue.empty()) {
+        const std::string sha = m_attachmentQueue.front();
+        m_attachmentQueue.pop_front();
+        ++m_uploadsActive;
+        startUpload(sha);
+    }
+    if (m_uploadsActive == 0 && m_attachmentQueue.empty()) {
         m_phase = Phase::Submissions;
         emit progressChanged();
         pushSubmissions();
-        return;
     }
-    const std::string sha = m_attachmentQueue.front();
+}
+
+void SyncEngine::uploadFinished() {
+    --m_uploadsActive;
+    stepDone();
+    uploadAttachments();
+}
+
+void SyncEngine::startUpload(const std::string& sha) {
     auto row = m_store->local()->attachment(sha);
     if (!row) {
-        m_attachmentQueue.pop_front();
-        stepDone();
-        uploadAttachments();
+        uploadFinished();
         return;
     }
     const int generation = m_generation;
@@ -295,9 +304,7 @@ void SyncEngine::uploadAttachments() {
             return;
         if (!r.ok()) {
             itemError(QStringLiteral("attachment"), qs(sha), r.message);
-            m_attachmentQueue.pop_front();
-            stepDone();
-            uploadAttachments();
+            uploadFinished();
             return;
         }
         const auto* status = r.body.if_object();
@@ -306,12 +313,10 @@ void SyncEngine::uploadAttachments() {
         if (complete) {
             m_store->local()->markUploaded(sha, true);
             m_bytesDone += size;
-            m_attachmentQueue.pop_front();
-            stepDone();
-            uploadAttachments();
+            uploadFinished();
             return;
         }
-        const qint64 offset = std::max<qint64>(0, r.uploadOffset);
+        const qint64 offset = std::clamp<qint64>(r.uploadOffset, 0, size);
         m_bytesDone += offset; // resumed: those bytes are on the server already
         uploadChunk(qs(sha), size, offset);
     });
@@ -323,32 +328,28 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
     if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
         itemError(QStringLiteral("attachment"), sha,
                   tr("The file of this photo is missing on the device: %1").arg(file.errorString()));
-        m_attachmentQueue.pop_front();
-        stepDone();
-        uploadAttachments();
+        uploadFinished();
         return;
     }
     const QByteArray chunk = file.read(std::min(m_chunkSize, size - offset));
-    m_bytesBeforeChunk = m_bytesDone;
     const int generation = m_generation;
     m_api.sendBytes("PATCH", QStringLiteral("/v1/attachments/") + sha, chunk,
                     {{"Upload-Offset", QByteArray::number(offset)}},
                     [this, sha, size, offset, sent = chunk.size(), generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;
-        if (r.status == 409 && r.errorCode == QLatin1String("offset_mismatch") && r.uploadOffset >= 0) {
-            m_bytesDone = m_bytesBeforeChunk - offset + r.uploadOffset;
+        if (r.status == 409 && r.errorCode == QLatin1String("offset_mismatch") && r.uploadOffset >= 0 &&
+            r.uploadOffset <= size) {
+            m_bytesDone += r.uploadOffset - offset;
             uploadChunk(sha, size, r.uploadOffset); // resume where the server is
             return;
         }
         if (!r.ok()) {
             itemError(QStringLiteral("attachment"), sha, r.message);
-            m_attachmentQueue.pop_front();
-            stepDone();
-            uploadAttachments();
+            uploadFinished();
             return;
         }
-        m_bytesDone = m_bytesBeforeChunk + sent;
+        m_bytesDone += sent;
         m_bytesSent += sent;
         const qint64 reached = r.uploadOffset >= 0 ? r.uploadOffset : offset + sent;
         if (reached < size) {
@@ -357,9 +358,7 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
             return;
         }
         m_store->local()->markUploaded(sha.toStdString(), true);
-        m_attachmentQueue.pop_front();
-        stepDone();
-        uploadAttachments();
+        uploadFinished();
     });
 }
 

@@ -19,8 +19,8 @@ class Session;
 Q_MOC_INCLUDE("sync/Session.hpp")
 
 //! Sends what the device holds and brings what the server has, in this order: facilities
-//! registered in the field, attachments (resumed from the server's offset), submissions in
-//! batches of up to 100, then the changes since the device's cursor. A submission counts as
+//! registered in the field, attachments (six at a time, resumed from the server's offset),
+//! submissions in batches of up to 100, then the changes since the device's cursor. A submission counts as
 //! sent only when its receipt is stored. A failure without an answer is retried with
 //! exponential backoff and jitter; a refused sign-in stops and asks to sign in again,
 //! keeping every record.
@@ -106,7 +106,9 @@ private:
     void next();
     void pushFacilities();
     void uploadAttachments();
+    void startUpload(const std::string& sha);
     void uploadChunk(const QString& sha, qint64 size, qint64 offset);
+    void uploadFinished();
     void pushSubmissions();
     void pull();
     void fetchReturned();
@@ -124,7 +126,7 @@ private:
     State m_state = State::Idle;
     Phase m_phase = Phase::None;
     int m_itemsDone = 0, m_itemsTotal = 0;
-    qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesBeforeChunk = 0, m_bytesSent = 0;
+    qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesSent = 0;
     QDateTime m_lastSync;
     QString m_lastError;
     QVariantList m_itemErrors;
@@ -140,6 +142,7 @@ private:
     int m_generation = 0;
     int m_attachmentRounds = 0;
     int m_pushCount = 0;
+    int m_uploadsActive = 0;
     std::deque<std::string> m_facilityQueue;
     std::deque<std::string> m_attachmentQueue;
     QSet<QString> m_tried; //!< submissions pushed in this run (not offered twice)
