@@ -2,16 +2,14 @@
 // on loopback through the app's SyncEngine: seconds and MB/s, beside a plain copy of the same
 // bytes to the server's disk (each file written and fsynced) as the physical limit.
 #include "LoopbackBench.hpp"
+#include "../tests/support/NoisyPhoto.hpp"
 
 #include "store/AppStore.hpp"
 #include "sync/Session.hpp"
 #include "sync/SyncEngine.hpp"
 
-#include <QBuffer>
 #include <QEventLoop>
 #include <QGuiApplication>
-#include <QImage>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <cstdio>
@@ -23,22 +21,6 @@ using namespace kc;
 using namespace kc::bench;
 
 namespace {
-
-//! A JPEG of about 200 kB: noise in tiles, which compresses like a detailed photo.
-QByteArray photo(quint32 seed) {
-    QImage image(720, 540, QImage::Format_RGB32);
-    QRandomGenerator random(seed);
-    for (int y = 0; y < image.height(); ++y) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            line[x] = random.generate() | 0xff000000u;
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "jpeg", 60);
-    return bytes;
-}
 
 bool runSync(SyncEngine& sync) {
     QEventLoop loop;
@@ -96,7 +78,7 @@ int main(int argc, char** argv) {
     qint64 bytes = 0;
     std::vector<std::string> files;
     for (int i = 0; i < count; ++i) {
-        const QByteArray jpeg = photo(static_cast<quint32>(i + 1));
+        const QByteArray jpeg = test::noisyPhoto(static_cast<quint32>(i + 1), 720, 540, 60); // ~190 kB
         const QString sha = store.addAttachment(jpeg, QStringLiteral("image/jpeg"));
         bytes += jpeg.size();
         files.push_back(sha.toStdString());

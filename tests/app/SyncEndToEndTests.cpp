@@ -9,15 +9,13 @@
 #include "sync/SyncEngine.hpp"
 
 #include "../support/HttpClient.hpp"
+#include "../support/NoisyPhoto.hpp"
 
 #include "kc/forms/FormLibrary.hpp"
 #include "kc/json/Json.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <QBuffer>
-#include <QImage>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -133,22 +131,6 @@ void review(const ServerProcess& server, const std::string& token, const std::st
     REQUIRE(reply.status == 200);
 }
 
-//! A photo-like JPEG of about 100–300 kB (noise does not compress).
-QByteArray noisyPhoto(quint32 seed) {
-    QImage image(900, 675, QImage::Format_RGB32);
-    QRandomGenerator random(seed);
-    for (int y = 0; y < image.height(); ++y) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            line[x] = random.generate() | 0xff000000u;
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "jpeg", 60);
-    return bytes;
-}
-
 std::vector<std::string> args(unsigned short port) {
     return {"--listen", "127.0.0.1:" + std::to_string(port)};
 }
@@ -207,7 +189,7 @@ TEST_CASE("e2e app: the server is killed mid-upload and mid-push, after restarts
     std::vector<std::string> ids;
     qint64 totalBytes = 0;
     for (quint32 i = 0; i < 24; ++i) {
-        const QString photo = capture.importPhotoBytes(noisyPhoto(i + 1));
+        const QString photo = capture.importPhotoBytes(test::noisyPhoto(i + 1, 900, 675, 60));
         REQUIRE(photo.size() == 64);
         totalBytes += device.local().attachment(photo.toStdString())->size;
         ids.push_back(device.report(project, 50, photo));

@@ -145,8 +145,8 @@ void SyncEngine::begin() {
         m_bytesTotal += a.size;
     }
     m_itemsDone = 0;
-    m_itemsTotal = static_cast<int>(m_facilityQueue.size() + m_attachmentQueue.size() +
-                                    local.outbox(1'000'000).size());
+    m_itemsTotal = static_cast<int>(m_facilityQueue.size() + m_attachmentQueue.size()) +
+                   m_store->unsentCount();
     m_phase = Phase::Facilities;
     setState(State::Syncing);
     emit progressChanged();
@@ -385,10 +385,12 @@ void SyncEngine::pushSubmissions() {
     }
     if (ids.empty()) {
         // Attachments the server said it lacks were marked again: one more round for them.
-        if (m_attachmentRounds == 0 && !local.attachmentsToUpload().empty()) {
+        const auto missing = m_attachmentRounds == 0 ? local.attachmentsToUpload()
+                                                     : std::vector<kc::app::AttachmentRow>{};
+        if (!missing.empty()) {
             ++m_attachmentRounds;
             m_tried.clear();
-            for (const auto& a : local.attachmentsToUpload()) {
+            for (const auto& a : missing) {
                 m_attachmentQueue.push_back(a.sha256);
                 m_bytesTotal += a.size;
                 ++m_itemsTotal;
