@@ -2,10 +2,16 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import KCField
+import KCField.Core
 
+// The window: opens the device's data off the GUI thread, then shows sign-in or the app.
 ApplicationWindow {
     id: window
-    required property url serverUrl
+    property string serverUrl: "http://127.0.0.1:8080"
+    property string storePath: ""
+    property alias store: store
+    property alias session: session
+    property alias sync: sync
 
     width: 400
     height: 720
@@ -14,22 +20,69 @@ ApplicationWindow {
     Material.theme: Material.System
     Material.accent: Material.Teal
     Material.primary: Material.Teal
+    font.pixelSize: Theme.baseFont
 
-    header: ToolBar {
-        // Material's toolbar shadow is a shader effect the software renderer cannot draw.
-        Material.elevation: GraphicsInfo.api === GraphicsInfo.Software ? 0 : 4
-        Label {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.spacing
-            text: qsTr("KCField — Industrial extension")
-            font.pixelSize: 18
-            verticalAlignment: Text.AlignVCenter
-            elide: Text.ElideRight
-        }
+    AppStore {
+        id: store
+        path: window.storePath
+    }
+    Session {
+        id: session
+        store: store
+    }
+    SyncEngine {
+        id: sync
+        store: store
+        session: session
+        automatic: session.signedIn
     }
 
-    ServerStatusPage {
+    // The first frame is drawn at once; the database opens on a worker thread meanwhile.
+    Component.onCompleted: store.openInBackground()
+
+    Loader {
+        id: content
+        objectName: "content"
         anchors.fill: parent
-        serverUrl: window.serverUrl
+        sourceComponent: !store.ready ? openingView : session.signedIn ? shellView : signInView
+    }
+
+    Component {
+        id: openingView
+        Pane {
+            objectName: "openingView"
+            Column {
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.spacing
+                spacing: Theme.spacing
+                BusyIndicator {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    running: store.opening
+                    visible: store.opening
+                }
+                Label {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: store.errorString !== "" ? store.errorString : qsTr("Opening the data on this device…")
+                    color: store.errorString !== "" ? Theme.error : Material.foreground
+                }
+            }
+        }
+    }
+    Component {
+        id: signInView
+        SignInPage {
+            session: window.session
+            defaultServer: window.serverUrl
+        }
+    }
+    Component {
+        id: shellView
+        Shell {
+            store: window.store
+            session: window.session
+            sync: window.sync
+        }
     }
 }

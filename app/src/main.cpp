@@ -1,22 +1,25 @@
 #include <QCommandLineParser>
-#include <QQuickWindow>
-#include <QTimer>
+#include <QElapsedTimer>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QSettings>
-#include <QTranslator>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <cstdio>
+
 #include "kc/Version.hpp"
-#include "models/Labels.hpp"
+#include "ui/Language.hpp"
 
 Q_IMPORT_QML_PLUGIN(KCField_CorePlugin)
 Q_IMPORT_QML_PLUGIN(KCFieldPlugin)
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("KCField"));
     QGuiApplication::setApplicationName(QStringLiteral("kcfield"));
@@ -29,40 +32,58 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption serverOption(QStringLiteral("server"),
-                                    QStringLiteral("The sync server's address."), QStringLiteral("url"),
+                                    QStringLiteral("The sync server's address, offered on the sign-in screen."),
+                                    QStringLiteral("url"),
                                     settings.value(QStringLiteral("server"),
                                                    QStringLiteral("http://127.0.0.1:8080")).toString());
     QCommandLineOption languageOption(QStringLiteral("lang"),
                                       QStringLiteral("Interface language: vi (default) or en."),
-                                      QStringLiteral("code"),
-                                      settings.value(QStringLiteral("language"), QStringLiteral("vi")).toString());
+                                      QStringLiteral("code"), Language::remembered());
+    QCommandLineOption storeOption(QStringLiteral("store"),
+                                   QStringLiteral("The device's database file (default: the app data folder)."),
+                                   QStringLiteral("file"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                         QStringLiteral("Save the window as a PNG after it settles, then quit."),
                                         QStringLiteral("file"));
-    parser.addOption(serverOption);
-    parser.addOption(languageOption);
-    parser.addOption(screenshotOption);
+    QCommandLineOption firstFrameOption(QStringLiteral("first-frame"),
+                                        QStringLiteral("Print the milliseconds from start to the first frame, then quit."));
+    QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, WxH."),
+                                  QStringLiteral("size"));
+    for (const auto* option : {&serverOption, &languageOption, &storeOption, &screenshotOption,
+                               &firstFrameOption, &sizeOption})
+        parser.addOption(*option);
     parser.process(app);
 
-    // Interface strings are written in English in the code; Vietnamese is the default.
-    QTranslator translator;
-    const QString language = parser.value(languageOption);
-    labels::setEnglish(language == QStringLiteral("en")); // forms' own texts follow
-    if (language != QStringLiteral("en") &&
-        translator.load(QStringLiteral(":/i18n/kcfield_%1.qm").arg(language)))
-        QGuiApplication::installTranslator(&translator);
+    Language::apply(parser.value(languageOption));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("serverUrl"), QUrl(parser.value(serverOption))}});
+    QVariantMap initial{{QStringLiteral("serverUrl"), parser.value(serverOption)},
+                        {QStringLiteral("storePath"), parser.value(storeOption)}};
+    if (parser.isSet(sizeOption)) {
+        const auto parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (parts.size() == 2) {
+            initial.insert(QStringLiteral("width"), parts[0].toInt());
+            initial.insert(QStringLiteral("height"), parts[1].toInt());
+        }
+    }
+    engine.setInitialProperties(initial);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/KCField/Main.qml")));
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    if (!window)
+        return 1;
+    if (parser.isSet(firstFrameOption)) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&sinceStart] {
+            std::printf("first_frame_ms %.1f\n", static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        }, Qt::QueuedConnection);
+    }
     if (parser.isSet(screenshotOption)) {
-        QTimer::singleShot(2500, &app, [&engine, file = parser.value(screenshotOption)] {
-            auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
-            const bool saved = window && window->grabWindow().save(file);
-            QCoreApplication::exit(saved ? 0 : 1);
+        QTimer::singleShot(2500, &app, [window, file = parser.value(screenshotOption)] {
+            QCoreApplication::exit(window->grabWindow().save(file) ? 0 : 1);
         });
     }
     return QGuiApplication::exec();

@@ -423,7 +423,18 @@ void FormController::rebuildFields() {
             m_fields << item;
             for (std::size_t i = 0; i < count; ++i) {
                 const std::string entryPath = path + "[" + std::to_string(i) + "]";
+                const auto* entry = list->get_array()[i].if_object();
+                // A summary to recognise the entry by: its first two answers in text.
+                QStringList summary;
+                for (int child : q.children) {
+                    const auto& c = m_form->form->questions[static_cast<std::size_t>(child)];
+                    const auto* v = entry ? entry->if_contains(c.name) : nullptr;
+                    if (summary.size() < 2 && v && (v->is_string() || v->is_number()) &&
+                        c.type != QuestionType::Photo && c.type != QuestionType::Signature)
+                        summary << answers::toVariant(*v).toString();
+                }
                 m_fields << QVariantMap{{QStringLiteral("kind"), QStringLiteral("entry")},
+                                        {QStringLiteral("summary"), summary.join(QStringLiteral(" · "))},
                                         {QStringLiteral("path"), qs(entryPath)},
                                         {QStringLiteral("repeat"), qpath},
                                         {QStringLiteral("index"), static_cast<int>(i)},
@@ -431,7 +442,6 @@ void FormController::rebuildFields() {
                                         {QStringLiteral("depth"), depth + 1},
                                         {QStringLiteral("page"), page},
                                         {QStringLiteral("relevant"), !m_hidden.contains(qpath)}};
-                const auto* entry = list->get_array()[i].if_object();
                 for (int child : q.children)
                     add(child, entryPath + ".", depth + 2, entry);
             }

@@ -7,37 +7,82 @@
 #include <QStandardPaths>
 
 AppStore::AppStore(QObject* parent) : QObject(parent) {}
-AppStore::~AppStore() = default;
+AppStore::~AppStore() { m_opener.waitForDone(); }
 
 void AppStore::setPath(const QString& path) {
     if (path == m_path)
         return;
+    m_opener.waitForDone();
     m_path = path;
     m_store.reset();
     emit openedChanged();
 }
 
+namespace {
+QString defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/kcfield.sqlite3");
+}
+
+//! Opens (creating or migrating) the store; on failure the store is null and the error set.
+std::shared_ptr<kc::app::LocalStore> openStore(const QString& path, QString& error) {
+    try {
+        auto store = std::make_shared<kc::app::LocalStore>(
+            kc::app::LocalStore::open(path.toStdString()));
+        // A push cut by a killed app is sent again: the server answers with its receipt.
+        store->requeueSending();
+        return store;
+    } catch (const std::exception& e) {
+        error = AppStore::tr("Cannot open the data on this device (%1): %2")
+                    .arg(path, QString::fromStdString(e.what()));
+        return nullptr;
+    }
+}
+} // namespace
+
 bool AppStore::open() {
     if (m_store)
         return true;
     if (m_path.isEmpty())
-        m_path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                 QStringLiteral("/kcfield.sqlite3");
-    try {
-        m_store = std::make_unique<kc::app::LocalStore>(
-            kc::app::LocalStore::open(m_path.toStdString()));
-        // A push cut by a killed app is sent again: the server answers with its receipt.
-        m_store->requeueSending();
-    } catch (const std::exception& e) {
-        setError(tr("Cannot open the data on this device (%1): %2")
-                     .arg(m_path, QString::fromStdString(e.what())));
-        return false;
+        m_path = defaultPath();
+    QString error;
+    adopt(openStore(m_path, error), error);
+    return m_store != nullptr;
+}
+
+void AppStore::openInBackground() {
+    if (m_store || m_opening)
+        return;
+    if (m_path.isEmpty())
+        m_path = defaultPath();
+    m_opening = true;
+    emit openingChanged();
+    m_opener.start([this, path = m_path] {
+        QString error;
+        auto store = openStore(path, error);
+        // Queued to this object's thread; dropped by Qt if the object is gone by then (the
+        // destructor waits for this job, so `this` is valid while it runs).
+        QMetaObject::invokeMethod(this, [this, store, error] { adopt(store, error); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void AppStore::adopt(std::shared_ptr<kc::app::LocalStore> store, const QString& error) {
+    const bool wasOpening = m_opening;
+    m_opening = false;
+    if (!store) {
+        setError(error);
+    } else if (!m_store) {
+        // The SQLite connection moves to this thread: it is used by one thread at a time.
+        m_store = std::make_unique<kc::app::LocalStore>(std::move(*store));
+        clearError();
+        emit openedChanged();
+        emit formsChanged();
+        emit registersChanged();
+        emit submissionsChanged();
     }
-    emit openedChanged();
-    emit formsChanged();
-    emit registersChanged();
-    emit submissionsChanged();
-    return true;
+    if (wasOpening)
+        emit openingChanged();
 }
 
 QVariantMap AppStore::counts() {

@@ -3,6 +3,8 @@
 #include "store/LocalStore.hpp"
 
 #include <QObject>
+#include <QThreadPool>
+#include <QVariant>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -18,6 +20,8 @@ class AppStore : public QObject {
     //! The database file; empty means the platform's app data folder. Set before use.
     Q_PROPERTY(QString path READ path WRITE setPath NOTIFY openedChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY openedChanged)
+    //! True while openInBackground() works.
+    Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
     //! Why the store could not be opened or an action failed, in the interface language.
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     //! Submissions per device state ({"draft": 2, "queued": 1, ...}).
@@ -36,8 +40,27 @@ public:
     QVariantMap counts();
     int unsentCount();
 
+    bool opening() const { return m_opening; }
+
     //! Opens path() (the default location when empty); true when it is ready.
     Q_INVOKABLE bool open();
+    //! Opens path() on a worker thread, so the first frame is not kept waiting by the
+    //! database (migrations, a large file); `ready` turns true, or errorString tells why not.
+    Q_INVOKABLE void openInBackground();
+
+    // What the screens show of one record; every map uses the wire's field names.
+    //! A facility's fields plus pending, needs_review and sync_error; {} when unknown.
+    Q_INVOKABLE QVariantMap facility(const QString& id);
+    //! A project's fields plus beneficiary_names [{id, name}]; {} when unknown.
+    Q_INVOKABLE QVariantMap project(const QString& id);
+    //! The submissions about a facility or a project ("facility" / "project"), newest
+    //! first: [{id, form_id, form_title, state, captured_at, revision}].
+    Q_INVOKABLE QVariantList historyOf(const QString& key, const QString& id);
+    //! The newest version of every form on the device: [{id, title, version}].
+    Q_INVOKABLE QVariantList forms();
+    //! Records a facility registered in the field (sent with the next sync); returns its new
+    //! id, or "" with errorString naming what is wrong (nothing is stored then).
+    Q_INVOKABLE QString registerFacility(const QVariantMap& fields);
 
     //! The store for C++ users; null until open() succeeded.
     kc::app::LocalStore* local() { return m_store.get(); }
@@ -53,6 +76,7 @@ public:
 
 signals:
     void openedChanged();
+    void openingChanged();
     void errorStringChanged();
     void formsChanged();
     void registersChanged();
@@ -61,5 +85,9 @@ signals:
 private:
     QString m_path;
     QString m_error;
+    void adopt(std::shared_ptr<kc::app::LocalStore> store, const QString& error);
+
+    bool m_opening = false;
     std::unique_ptr<kc::app::LocalStore> m_store;
+    QThreadPool m_opener;
 };

@@ -165,6 +165,9 @@ public:
     void deleteDraft(const std::string& id);
     std::vector<LocalSubmission> submissions(const std::vector<std::string>& states);
     std::map<std::string, std::int64_t> countByState();
+    //! Submissions whose answer `key` ("facility" or "project") names `id`, newest first:
+    //! a facility's history of surveys, handovers and visits; a project's reports.
+    std::vector<LocalSubmission> submissionsAbout(const std::string& key, const std::string& id);
 
     // --- outbox
     //! Queued and sending submissions, oldest first.

@@ -170,6 +170,19 @@ std::vector<LocalSubmission> LocalStore::submissions(const std::vector<std::stri
     return out;
 }
 
+std::vector<LocalSubmission> LocalStore::submissionsAbout(const std::string& key,
+                                                          const std::string& id) {
+    if (key != "facility" && key != "project")
+        throw std::invalid_argument("submissionsAbout: key must be facility or project");
+    auto rows = m_db.prepare(std::string(kSubmissionColumns) + "WHERE json_extract(answers, '$." +
+                             key + "') = ? ORDER BY captured_at DESC, id DESC");
+    rows.bind(1, id);
+    std::vector<LocalSubmission> out;
+    while (rows.step())
+        out.push_back(readSubmission(rows));
+    return out;
+}
+
 std::map<std::string, std::int64_t> LocalStore::countByState() {
     std::map<std::string, std::int64_t> counts;
     auto rows = m_db.prepareCached("SELECT state, count(*) FROM submissions GROUP BY state");

@@ -1,0 +1,121 @@
+pragma Singleton
+import QtQuick
+
+// Names shown for the stable codes stored in records and sent on the wire, and the
+// Vietnamese way of writing money. Every name goes through qsTr().
+QtObject {
+    function legalForm(code) {
+        switch (code) {
+        case "cooperative": return qsTr("Cooperative")
+        case "limited_company": return qsTr("Limited company")
+        case "private_enterprise": return qsTr("Private enterprise")
+        case "household_business": return qsTr("Household business")
+        }
+        return code || ""
+    }
+    readonly property var legalForms: ["cooperative", "limited_company", "private_enterprise", "household_business"]
+
+    function sector(code) {
+        switch (code) {
+        case "agro_forestry_processing": return qsTr("Agricultural and forestry processing")
+        case "building_materials": return qsTr("Building materials")
+        case "handicrafts": return qsTr("Handicrafts")
+        case "mechanics": return qsTr("Mechanics")
+        case "seafood_processing": return qsTr("Seafood processing")
+        case "other": return qsTr("Other")
+        }
+        return code || ""
+    }
+    readonly property var sectors: ["agro_forestry_processing", "building_materials", "handicrafts",
+                                    "mechanics", "seafood_processing", "other"]
+
+    function fundingSource(code) {
+        switch (code) {
+        case "national": return qsTr("National extension")
+        case "local": return qsTr("Local extension")
+        }
+        return code || ""
+    }
+
+    function activityType(code) {
+        switch (code) {
+        case "advanced_machinery": return qsTr("Advanced machinery")
+        case "demonstration_model": return qsTr("Demonstration model")
+        case "technology_transfer": return qsTr("Technology transfer")
+        case "cleaner_production": return qsTr("Cleaner production")
+        case "vocational_training": return qsTr("Vocational training")
+        case "trade_fair": return qsTr("Trade fair")
+        case "brand_registration": return qsTr("Brand registration")
+        case "packaging_design": return qsTr("Packaging design")
+        case "management_capacity": return qsTr("Management capacity")
+        case "study_tour": return qsTr("Study tour")
+        case "investment_consulting": return qsTr("Investment consulting")
+        case "industrial_cluster": return qsTr("Industrial cluster")
+        }
+        return code || ""
+    }
+
+    function projectStatus(code) {
+        switch (code) {
+        case "planned": return qsTr("Planned")
+        case "in_progress": return qsTr("In progress")
+        case "completed": return qsTr("Completed")
+        case "stalled": return qsTr("Stalled")
+        case "cancelled": return qsTr("Cancelled")
+        }
+        return code || ""
+    }
+
+    // A submission's state on the device or on the server, in plain words.
+    function state(code) {
+        switch (code) {
+        case "draft": return qsTr("Draft")
+        case "queued": return qsTr("Waiting to send")
+        case "sending": return qsTr("Sending")
+        case "sent": return qsTr("Sent, awaiting review")
+        case "submitted": return qsTr("Awaiting review")
+        case "approved": return qsTr("Approved")
+        case "returned": return qsTr("Returned for correction")
+        case "rejected": return qsTr("Rejected")
+        }
+        return code || ""
+    }
+
+    function stateColor(code) {
+        switch (code) {
+        case "approved": return Theme.ok
+        case "returned": case "rejected": return Theme.error
+        case "queued": case "sending": return Theme.warning
+        }
+        return Theme.neutral
+    }
+
+    function role(code) {
+        switch (code) {
+        case "admin": return qsTr("Administrator")
+        case "reviewer": return qsTr("Reviewer")
+        case "officer": return qsTr("Field officer")
+        case "collaborator": return qsTr("Collaborator")
+        }
+        return code || ""
+    }
+
+    // Whole đồng with "." between thousands: 1250000 → "1.250.000 đ".
+    function dong(value) {
+        if (value === undefined || value === null || value === "")
+            return ""
+        const n = Math.round(Number(value))
+        if (isNaN(n))
+            return String(value)
+        const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".")
+        return (n < 0 ? "-" : "") + digits + " đ"
+    }
+
+    // "2026-11-22T08:30:00Z" → the local date and time, short.
+    function when(text) {
+        if (!text)
+            return ""
+        const d = new Date(text)
+        return isNaN(d.getTime()) ? text : d.toLocaleString(Qt.locale(), Locale.ShortFormat)
+    }
+}

@@ -1,0 +1,12 @@
+import QtQuick
+import QtQuick.Controls
+import KCField
+
+// A message across the top of a screen: an error, or a warning.
+Label {
+    property bool warning: false
+    wrapMode: Text.Wrap
+    padding: Theme.spacing / 2
+    color: "white"
+    background: Rectangle { color: parent.warning ? "#8d6e00" : Theme.error }
+}

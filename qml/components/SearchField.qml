@@ -1,0 +1,13 @@
+import QtQuick
+import QtQuick.Controls
+import KCField
+
+// Search as you type; diacritics are optional ("tam hoa" finds "Tâm Hòa").
+TextField {
+    placeholderText: qsTr("Search (accents optional)")
+    inputMethodHints: Qt.ImhNoPredictiveText
+    selectByMouse: true
+    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+    Accessible.name: placeholderText
+    Accessible.role: Accessible.EditableText
+}

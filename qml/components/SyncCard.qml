@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import KCField
+import KCField.Core
+
+// The last successful sync, what waits to be sent, progress while syncing, the reason of
+// the last failure, and "Sync now".
+Frame {
+    id: card
+    required property SyncEngine sync
+    required property AppStore store
+    readonly property bool syncing: sync.state === SyncEngine.Syncing
+    objectName: "syncCard"
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing / 2
+        Label {
+            objectName: "lastSyncLabel"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: isNaN(card.sync.lastSync.getTime())
+                  ? qsTr("Never synced on this device.")
+                  : qsTr("Last sync: %1").arg(card.sync.lastSync.toLocaleString(Qt.locale(), Locale.ShortFormat))
+        }
+        Label {
+            objectName: "unsentLabel"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: card.store.unsentCount === 0 ? qsTr("Nothing waiting to be sent.")
+                                               : qsTr("%n record(s) waiting to be sent.", "", card.store.unsentCount)
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            visible: card.syncing
+            indeterminate: card.sync.itemsTotal === 0 && card.sync.bytesTotal === 0
+            value: card.sync.bytesTotal > 0 ? card.sync.bytesDone / card.sync.bytesTotal
+                   : card.sync.itemsTotal > 0 ? card.sync.itemsDone / card.sync.itemsTotal : 0
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: card.syncing
+            font.pixelSize: Theme.smallFont
+            text: {
+                switch (card.sync.phase) {
+                case SyncEngine.Facilities: return qsTr("Sending new facilities…")
+                case SyncEngine.Attachments: return qsTr("Sending photos: %1 of %2 MB").arg((card.sync.bytesDone / 1e6).toFixed(1)).arg((card.sync.bytesTotal / 1e6).toFixed(1))
+                case SyncEngine.Submissions: return qsTr("Sending records: %1 of %2").arg(card.sync.itemsDone).arg(card.sync.itemsTotal)
+                case SyncEngine.Pulling: return qsTr("Receiving updates…")
+                }
+                return qsTr("Connecting…")
+            }
+        }
+        Label {
+            objectName: "syncErrorLabel"
+            Layout.fillWidth: true
+            visible: text !== "" && !card.syncing
+            wrapMode: Text.Wrap
+            color: Theme.error
+            text: card.sync.lastError + (card.sync.retryIn > 0 ? " " + qsTr("Trying again by itself.") : "")
+        }
+        Button {
+            objectName: "syncNowButton"
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            text: card.syncing ? qsTr("Cancel") : qsTr("Sync now")
+            Accessible.name: text
+            onClicked: card.syncing ? card.sync.cancel() : card.sync.syncNow()
+        }
+    }
+}

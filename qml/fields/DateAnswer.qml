@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KCField
+
+// A date, typed as YYYY-MM-DD or picked from a calendar.
+FieldFrame {
+    id: frame
+    required property var form
+    property bool editable: true
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: input
+            objectName: "input_" + frame.field.path
+            Layout.fillWidth: true
+            implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+            placeholderText: qsTr("YYYY-MM-DD")
+            text: frame.field.value || ""
+            readOnly: !frame.editable || frame.field.readOnly
+            inputMethodHints: Qt.ImhDate
+            Accessible.name: frame.field.label
+            onEditingFinished: frame.form.setAnswer(frame.field.path, text.trim())
+        }
+        Button {
+            objectName: "pick_" + frame.field.path
+            implicitWidth: Theme.touchTarget
+            implicitHeight: Theme.touchTarget
+            enabled: frame.editable && !frame.field.readOnly
+            text: "📅"
+            Accessible.name: qsTr("Choose a date")
+            onClicked: picker.open()
+        }
+        Button {
+            implicitHeight: Theme.touchTarget
+            flat: true
+            enabled: frame.editable && !frame.field.readOnly
+            text: qsTr("Today")
+            Accessible.name: qsTr("Today")
+            onClicked: frame.form.setAnswer(frame.field.path, Qt.formatDate(new Date(), "yyyy-MM-dd"))
+        }
+    }
+    DatePicker {
+        id: picker
+        date: frame.field.value || ""
+        onPicked: function(text) { frame.form.setAnswer(frame.field.path, text) }
+    }
+}

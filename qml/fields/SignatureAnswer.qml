@@ -1,0 +1,104 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KCField
+import KCField.Core
+
+// A signature drawn with a finger or a pen, kept as a PNG.
+FieldFrame {
+    id: frame
+    required property var form
+    property bool editable: true
+    property var strokes: []
+    MediaCapture {
+        id: capture
+        store: frame.form.store
+    }
+    Image {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 120
+        visible: !!frame.field.value && frame.strokes.length === 0
+        source: frame.field.value ? frame.form.store.attachmentUrl(frame.field.value) : ""
+        fillMode: Image.PreserveAspectFit
+        Accessible.name: qsTr("Signature")
+    }
+    Rectangle {
+        id: pad
+        objectName: "pad_" + frame.field.path
+        Layout.fillWidth: true
+        Layout.preferredHeight: 160
+        visible: frame.editable && (!frame.field.value || frame.strokes.length > 0)
+        color: "white"
+        border.color: Theme.neutral
+        Canvas {
+            id: canvas
+            anchors.fill: parent
+            onPaint: {
+                const ctx = getContext("2d")
+                ctx.clearRect(0, 0, width, height)
+                ctx.strokeStyle = "black"
+                ctx.lineWidth = 2.5
+                ctx.lineCap = "round"
+                for (const stroke of frame.strokes) {
+                    ctx.beginPath()
+                    stroke.forEach((p, i) => i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y))
+                    ctx.stroke()
+                }
+            }
+        }
+        DragHandler {
+            target: null
+            onActiveChanged: if (active) frame.strokes = frame.strokes.concat([[{ x: centroid.position.x, y: centroid.position.y }]])
+            onCentroidChanged: {
+                if (!active || frame.strokes.length === 0)
+                    return
+                frame.strokes[frame.strokes.length - 1].push({ x: centroid.position.x, y: centroid.position.y })
+                canvas.requestPaint()
+            }
+        }
+        Label {
+            anchors.centerIn: parent
+            visible: frame.strokes.length === 0
+            color: Theme.neutral
+            text: qsTr("Sign here")
+        }
+        Accessible.name: qsTr("Signature pad")
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        visible: frame.editable
+        Button {
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            text: qsTr("Clear")
+            Accessible.name: qsTr("Clear the signature")
+            onClicked: {
+                frame.strokes = []
+                canvas.requestPaint()
+                frame.form.setAnswer(frame.field.path, "")
+            }
+        }
+        Button {
+            objectName: "keep_" + frame.field.path
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            highlighted: true
+            enabled: frame.strokes.length > 0
+            text: qsTr("Keep signature")
+            Accessible.name: text
+            onClicked: {
+                const sha = capture.saveSignature(frame.strokes, Qt.size(pad.width, pad.height))
+                if (sha !== "") {
+                    frame.form.setAnswer(frame.field.path, sha)
+                    frame.strokes = []
+                }
+            }
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: text !== ""
+        color: Theme.error
+        text: capture.errorString
+    }
+}

@@ -1,0 +1,102 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import KCField
+import KCField.Core
+
+// What needs me: returned records with the reviewer's comment, drafts, what waits to be
+// sent, and the last sync with a "Sync now" button.
+Page {
+    id: page
+    property var shell
+    objectName: "homePage"
+    title: qsTr("Home")
+
+    SubmissionListModel {
+        id: returned
+        store: page.shell.store
+        states: ["returned"]
+    }
+    SubmissionListModel {
+        id: drafts
+        store: page.shell.store
+        states: ["draft"]
+    }
+    Connections {
+        target: page.shell.store
+        function onSubmissionsChanged() { returned.reload(); drafts.reload() }
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.spacing
+        clip: true
+        ScrollIndicator.vertical: ScrollIndicator {}
+
+        ColumnLayout {
+            id: column
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Hello, %1").arg(page.shell.session.displayName || page.shell.session.username)
+                font.pixelSize: Theme.titleFont
+                elide: Text.ElideRight
+            }
+
+            SyncCard {
+                Layout.fillWidth: true
+                sync: page.shell.sync
+                store: page.shell.store
+            }
+
+            Button {
+                objectName: "newRecordButton"
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                highlighted: true
+                text: qsTr("New record")
+                Accessible.name: text
+                onClicked: page.shell.chooseForm({})
+            }
+
+            SectionHeader {
+                Layout.fillWidth: true
+                text: qsTr("Returned for correction (%1)").arg(returned.count)
+                visible: returned.count > 0
+            }
+            Repeater {
+                model: returned
+                delegate: SubmissionCard {
+                    Layout.fillWidth: true
+                    objectName: "returned_" + index
+                    onClicked: page.shell.openSubmission(id)
+                }
+            }
+
+            SectionHeader {
+                Layout.fillWidth: true
+                text: qsTr("Drafts (%1)").arg(drafts.count)
+            }
+            Label {
+                visible: drafts.count === 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.neutral
+                text: qsTr("No drafts. Start a new record with the button above.")
+            }
+            Repeater {
+                model: drafts
+                delegate: SubmissionCard {
+                    Layout.fillWidth: true
+                    objectName: "draft_" + index
+                    onClicked: page.shell.openSubmission(id)
+                }
+            }
+        }
+    }
+}

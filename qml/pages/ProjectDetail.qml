@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KCField
+
+// One project: funding, beneficiaries and its progress reports.
+Page {
+    id: page
+    property var shell
+    property string projectId
+    objectName: "projectDetail"
+    property var project: ({})
+    property var reports: []
+    title: project.code || qsTr("Project")
+    function load() {
+        if (!shell || projectId === "")
+            return
+        project = shell.store.project(projectId)
+        reports = shell.store.historyOf("project", projectId)
+    }
+    onProjectIdChanged: load()
+    onShellChanged: load()
+    Connections {
+        target: page.shell ? page.shell.store : null
+        function onSubmissionsChanged() { page.load() }
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.spacing
+        clip: true
+        ScrollIndicator.vertical: ScrollIndicator {}
+        ColumnLayout {
+            id: column
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.spacing / 2
+            Label {
+                Layout.fillWidth: true
+                text: (page.project.code || "") + " — " + (page.project.title || "")
+                font.pixelSize: Theme.titleFont
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Year"); value: page.project.year ? String(page.project.year) : "" }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Funding source"); value: Codes.fundingSource(page.project.funding_source) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Activity"); value: Codes.activityType(page.project.activity_type) }
+            InfoRow {
+                Layout.fillWidth: true
+                label: qsTr("Status")
+                value: Codes.projectStatus(page.project.status) + (page.project.status_reason ? " — " + page.project.status_reason : "")
+            }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Extension funding"); value: Codes.dong(page.project.extension_funding) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Counterpart capital"); value: Codes.dong(page.project.counterpart_capital) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Investment attracted"); value: Codes.dong(page.project.investment_attracted) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Jobs created"); value: page.project.jobs_created !== undefined ? String(page.project.jobs_created) : "" }
+            SectionHeader { Layout.fillWidth: true; text: qsTr("Beneficiaries") }
+            Repeater {
+                model: page.project.beneficiary_names || []
+                delegate: Label {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    text: "• " + modelData.name
+                    wrapMode: Text.Wrap
+                }
+            }
+            Button {
+                objectName: "reportProgressButton"
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                highlighted: true
+                text: qsTr("Report progress")
+                Accessible.name: text
+                onClicked: page.shell.beginForm("progress_report", { project: page.projectId })
+            }
+            SectionHeader { Layout.fillWidth: true; text: qsTr("Reports and records (%1)").arg(page.reports.length) }
+            Repeater {
+                model: page.reports
+                delegate: ItemDelegate {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    height: Math.max(Theme.touchTarget, implicitHeight)
+                    Accessible.name: modelData.form_title
+                    contentItem: RowLayout {
+                        Label { Layout.fillWidth: true; text: modelData.form_title + "\n" + Codes.when(modelData.captured_at); elide: Text.ElideRight }
+                        StateChip { state: modelData.state }
+                    }
+                    onClicked: page.shell.openSubmission(modelData.id)
+                }
+            }
+        }
+    }
+}

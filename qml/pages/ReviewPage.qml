@@ -1,0 +1,134 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KCField
+import KCField.Core
+
+// The reviewer's console: the queue of submissions in the reviewer's provinces, filtered,
+// beside (or before) the chosen submission. Keys on the desktop: J/K next and previous.
+MasterDetail {
+    id: page
+    objectName: "reviewPage"
+    title: qsTr("Review")
+    detail: Component { ReviewDetail {} }
+    property alias client: client
+    property int currentIndex: -1
+
+    ReviewClient {
+        id: client
+        session: page.shell.session
+        store: page.shell.store
+        Component.onCompleted: refresh()
+    }
+    function openAt(i) {
+        if (i < 0 || i >= client.queue.length)
+            return
+        currentIndex = i
+        client.open(client.queue[i].id)
+        page.showDetail({ client: client })
+    }
+    Shortcut { sequence: "J"; onActivated: page.openAt(page.currentIndex + 1) }
+    Shortcut { sequence: "K"; onActivated: page.openAt(page.currentIndex - 1) }
+    Shortcut { sequence: StandardKey.Refresh; onActivated: client.refresh() }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing / 2
+        spacing: Theme.spacing / 2
+        RowLayout {
+            Layout.fillWidth: true
+            ComboBox {
+                id: stateFilter
+                objectName: "stateFilter"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "submitted", text: qsTr("Awaiting review") },
+                    { value: "returned", text: qsTr("Returned") },
+                    { value: "approved", text: qsTr("Approved") },
+                    { value: "rejected", text: qsTr("Rejected") },
+                    { value: "", text: qsTr("All states") }
+                ]
+                Accessible.name: qsTr("State")
+                onActivated: page.applyFilters()
+            }
+            ComboBox {
+                id: formFilter
+                objectName: "formFilter"
+                Layout.fillWidth: true
+                textRole: "title"
+                valueRole: "id"
+                model: [{ id: "", title: qsTr("All forms") }].concat(page.shell.store.forms())
+                Accessible.name: qsTr("Form")
+                onActivated: page.applyFilters()
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            TextField { id: fromDate; Layout.fillWidth: true; placeholderText: qsTr("From YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
+            TextField { id: toDate; Layout.fillWidth: true; placeholderText: qsTr("To YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: client.errorString !== ""
+            text: client.errorString
+            color: Theme.error
+            wrapMode: Text.Wrap
+        }
+        ListView {
+            id: list
+            objectName: "reviewQueue"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: client.queue
+            ScrollIndicator.vertical: ScrollIndicator {}
+            delegate: ItemDelegate {
+                required property var modelData
+                required property int index
+                objectName: "queue_" + index
+                width: ListView.view.width
+                height: Math.max(Theme.touchTarget, implicitHeight)
+                highlighted: index === page.currentIndex
+                Accessible.name: modelData.form_title + ", " + (modelData.subject || "")
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    RowLayout {
+                        Label { Layout.fillWidth: true; text: modelData.form_title; font.bold: true; elide: Text.ElideRight }
+                        StateChip { state: modelData.state }
+                    }
+                    Label { Layout.fillWidth: true; text: modelData.subject || ""; elide: Text.ElideRight }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · revision %2 · %3").arg(modelData.officer || "").arg(modelData.revision).arg(Codes.when(modelData.received_at))
+                              + (modelData.conflict ? " · " + qsTr("conflict") : "")
+                        font.pixelSize: Theme.smallFont
+                        elide: Text.ElideRight
+                    }
+                }
+                onClicked: page.openAt(index)
+            }
+            footer: Button {
+                width: ListView.view.width
+                visible: client.hasMore
+                flat: true
+                text: qsTr("Load more")
+                onClicked: client.loadMore()
+            }
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.spacing
+                visible: client.queue.length === 0 && !client.busy
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: qsTr("Nothing to review with these filters.")
+            }
+            BusyIndicator { anchors.centerIn: parent; running: client.busy }
+        }
+    }
+    function applyFilters() {
+        client.filters = { state: stateFilter.currentValue, form: formFilter.currentValue,
+                           from: fromDate.text.trim(), to: toDate.text.trim() }
+    }
+}

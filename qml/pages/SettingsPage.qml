@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import KCField
+import KCField.Core
+
+// Language, the server and the account; signing out warns when work is still unsent.
+Page {
+    id: page
+    property var shell
+    objectName: "settingsPage"
+    title: qsTr("Settings")
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.spacing
+        clip: true
+        ColumnLayout {
+            id: column
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.spacing / 2
+            SectionHeader { Layout.fillWidth: true; text: qsTr("Language") }
+            RadioButton {
+                objectName: "languageVi"
+                text: "Tiếng Việt"
+                checked: Language.code === "vi"
+                Accessible.name: text
+                onClicked: Language.code = "vi"
+            }
+            RadioButton {
+                objectName: "languageEn"
+                text: "English"
+                checked: Language.code === "en"
+                Accessible.name: text
+                onClicked: Language.code = "en"
+            }
+            SectionHeader { Layout.fillWidth: true; text: qsTr("Account") }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Signed in as"); value: page.shell.session.displayName + " (" + page.shell.session.username + ")" }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Role"); value: Codes.role(page.shell.session.role) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Server"); value: page.shell.session.serverUrl }
+            Switch {
+                text: qsTr("Sync by itself when a connection is available")
+                checked: page.shell.sync.automatic
+                Accessible.name: text
+                onToggled: page.shell.sync.automatic = checked
+            }
+            Button {
+                objectName: "signOutButton"
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                text: qsTr("Sign out")
+                Accessible.name: text
+                onClicked: {
+                    if (!page.shell.session.signOut(false))
+                        confirm.open()
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirm
+        objectName: "signOutWarning"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 32, 420)
+        modal: true
+        title: qsTr("Work not sent yet")
+        standardButtons: Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("%n record(s) on this device have not reached the server. Sync first, or they stay here until this account signs in again.", "", page.shell.store.unsentCount)
+            }
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                highlighted: true
+                text: qsTr("Sync now")
+                onClicked: { confirm.close(); page.shell.sync.syncNow() }
+            }
+            Button {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                flat: true
+                text: qsTr("Sign out anyway")
+                Material.foreground: Theme.error
+                onClicked: { confirm.close(); page.shell.session.signOut(true) }
+            }
+        }
+    }
+}
