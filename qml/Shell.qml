@@ -124,6 +124,7 @@ Page {
         width: Math.min(shell.width * 0.8, 300)
         height: shell.height
         interactive: !shell.wide
+        Material.elevation: 0 // its shadow hides it under the software renderer
         NavigationList {
             anchors.fill: parent
             shell: shell

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import KCField
 
 // Takes one photo with the camera; the file goes to the caller, which shrinks and keeps it.
-Dialog {
+KcDialog {
     id: dialog
     signal taken(url file)
     modal: true
@@ -34,7 +34,7 @@ Dialog {
             wrapMode: Text.Wrap
             text: qsTr("No camera is available on this device. Choose the photo from a file instead.")
         }
-        Button {
+        ActionButton {
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
             highlighted: true

@@ -5,7 +5,7 @@ import KCField
 import KCField.Core
 
 // Which form to fill: every form on the device, newest version.
-Dialog {
+KcDialog {
     id: dialog
     required property AppStore store
     property var prefill: ({})

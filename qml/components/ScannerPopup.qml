@@ -7,7 +7,7 @@ import KCField.Core
 
 // Reads a QR code or barcode with the camera, or from a picture of it. The camera view is
 // loaded only while the popup is open, so screens without it never start the camera.
-Dialog {
+KcDialog {
     id: popup
     signal scanned(string text)
     modal: true
@@ -41,7 +41,7 @@ Dialog {
                   ? qsTr("Hold the code inside the frame.")
                   : qsTr("No camera is available. Choose a picture of the code, or type it.")
         }
-        Button {
+        ActionButton {
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
             text: qsTr("Choose a picture…")

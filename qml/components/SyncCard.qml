@@ -61,7 +61,7 @@ Frame {
             color: Theme.error
             text: card.sync.lastError + (card.sync.retryIn > 0 ? " " + qsTr("Trying again by itself.") : "")
         }
-        Button {
+        ActionButton {
             objectName: "syncNowButton"
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget

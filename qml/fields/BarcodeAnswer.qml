@@ -22,7 +22,7 @@ FieldFrame {
             Accessible.name: frame.field.label
             onEditingFinished: frame.form.setAnswer(frame.field.path, text.trim())
         }
-        Button {
+        ActionButton {
             implicitHeight: Theme.touchTarget
             enabled: frame.editable
             text: qsTr("Scan")

@@ -27,7 +27,7 @@ FieldFrame {
             onClicked: frame.form.setAnswer(frame.field.path, checked ? modelData.name : "")
         }
     }
-    Button {
+    ActionButton {
         objectName: "open_" + frame.field.path
         visible: frame.longList
         Layout.fillWidth: true

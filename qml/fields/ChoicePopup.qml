@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import KCField
 
 // A long list of choices with a search box (accents optional).
-Dialog {
+KcDialog {
     id: dialog
     property var choices: []
     signal picked(string name)

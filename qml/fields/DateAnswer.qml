@@ -22,7 +22,7 @@ FieldFrame {
             Accessible.name: frame.field.label
             onEditingFinished: frame.form.setAnswer(frame.field.path, text.trim())
         }
-        Button {
+        ActionButton {
             objectName: "pick_" + frame.field.path
             implicitWidth: Theme.touchTarget
             implicitHeight: Theme.touchTarget
@@ -31,7 +31,7 @@ FieldFrame {
             Accessible.name: qsTr("Choose a date")
             onClicked: picker.open()
         }
-        Button {
+        ActionButton {
             implicitHeight: Theme.touchTarget
             flat: true
             enabled: frame.editable && !frame.field.readOnly

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import KCField
 
 // A month calendar in a dialog; gives the day as YYYY-MM-DD.
-Dialog {
+KcDialog {
     id: dialog
     property string date
     signal picked(string text)
@@ -21,9 +21,9 @@ Dialog {
     ColumnLayout {
         RowLayout {
             Layout.fillWidth: true
-            Button { text: "‹"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Previous month"); onClicked: { if (--dialog.month < 0) { dialog.month = 11; --dialog.year } } }
+            ActionButton { text: "‹"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Previous month"); onClicked: { if (--dialog.month < 0) { dialog.month = 11; --dialog.year } } }
             Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: Qt.locale().standaloneMonthName(dialog.month) + " " + dialog.year }
-            Button { text: "›"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Next month"); onClicked: { if (++dialog.month > 11) { dialog.month = 0; ++dialog.year } } }
+            ActionButton { text: "›"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Next month"); onClicked: { if (++dialog.month > 11) { dialog.month = 0; ++dialog.year } } }
         }
         DayOfWeekRow { Layout.fillWidth: true; locale: grid.locale }
         MonthGrid {

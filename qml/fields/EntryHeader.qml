@@ -25,7 +25,7 @@ Rectangle {
             font.bold: true
             elide: Text.ElideRight
         }
-        Button {
+        ActionButton {
             objectName: "remove_" + header.field.path
             visible: header.editable
             flat: true

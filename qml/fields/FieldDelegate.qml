@@ -4,18 +4,27 @@ import QtQuick.Layouts
 import KCField
 
 // The widget for one row of a FormFieldModel, chosen by its kind and question type.
-Loader {
-    id: loader
+Item {
+    id: row
     required property var model
     required property int index
     property var form
     property bool editable: true
     property var flaggedPaths: []
-    width: ListView.view ? ListView.view.width - 2 * Theme.spacing : implicitWidth
-    x: Theme.spacing + (model.depth || 0) * 8
+    width: ListView.view ? ListView.view.width : 0
     visible: model.relevant !== false
-    height: visible && item ? item.implicitHeight + Theme.spacing : 0
+    height: visible ? loader.implicitHeight + Theme.spacing : 0
     objectName: "field_" + model.path
+    property alias item: loader.item
+
+  Loader {
+    id: loader
+    readonly property var model: row.model
+    readonly property var form: row.form
+    readonly property bool editable: row.editable
+    readonly property var flaggedPaths: row.flaggedPaths
+    x: Theme.spacing + (model.depth || 0) * 8
+    width: row.width - 2 * Theme.spacing - (model.depth || 0) * 8
 
     sourceComponent: {
         if (model.kind === "group")
@@ -38,7 +47,6 @@ Loader {
         }
         return model.readOnly ? noteAnswer : textAnswer
     }
-    onLoaded: item.width = Qt.binding(() => loader.width - (loader.model.depth || 0) * 8)
 
     Component { id: groupTitle; SectionHeader { text: loader.model.label } }
     Component { id: repeatHeader; RepeatHeader { field: loader.model; form: loader.form; editable: loader.editable } }
@@ -54,4 +62,5 @@ Loader {
     Component { id: geoAnswer; GeoAnswer { field: loader.model; form: loader.form; editable: loader.editable; flagged: loader.flaggedPaths.indexOf(loader.model.path) >= 0 } }
     Component { id: referenceAnswer; ReferenceAnswer { field: loader.model; form: loader.form; editable: loader.editable; flagged: loader.flaggedPaths.indexOf(loader.model.path) >= 0 } }
     Component { id: noteAnswer; NoteAnswer { field: loader.model; form: loader.form; editable: false } }
+}
 }

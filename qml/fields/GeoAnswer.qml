@@ -23,7 +23,7 @@ FieldFrame {
               : frame.point.manual ? qsTr("%1, %2 (typed by hand)").arg(frame.point.lat).arg(frame.point.lon)
               : qsTr("%1, %2 (±%3 m)").arg(Number(frame.point.lat).toFixed(6)).arg(Number(frame.point.lon).toFixed(6)).arg(Math.round(frame.point.accuracy || 0))
     }
-    Button {
+    ActionButton {
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touchTarget
         visible: frame.editable
@@ -59,7 +59,7 @@ FieldFrame {
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             Accessible.name: placeholderText
         }
-        Button {
+        ActionButton {
             objectName: "setPosition_" + frame.field.path
             implicitHeight: Theme.touchTarget
             text: qsTr("Set")

@@ -59,7 +59,7 @@ FieldFrame {
     RowLayout {
         Layout.fillWidth: true
         visible: frame.editable && (frame.field.multiple || frame.shas.length === 0)
-        Button {
+        ActionButton {
             objectName: "camera_" + frame.field.path
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
@@ -67,7 +67,7 @@ FieldFrame {
             Accessible.name: text
             onClicked: camera.open()
         }
-        Button {
+        ActionButton {
             objectName: "file_" + frame.field.path
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget

@@ -16,7 +16,7 @@ FieldFrame {
         const record = isProject ? form.store.project(field.value) : form.store.facility(field.value)
         return isProject ? (record.code ? record.code + " — " + record.title : field.value) : (record.name || field.value)
     }
-    Button {
+    ActionButton {
         objectName: "pick_" + frame.field.path
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touchTarget
@@ -25,7 +25,7 @@ FieldFrame {
         Accessible.name: frame.field.label
         onClicked: picker.open()
     }
-    Dialog {
+    KcDialog {
         id: picker
         modal: true
         title: frame.field.label

@@ -21,7 +21,7 @@ ColumnLayout {
             font.pixelSize: Theme.titleFont
             wrapMode: Text.Wrap
         }
-        Button {
+        ActionButton {
             objectName: "add_" + header.field.path
             visible: header.editable
             implicitHeight: Theme.touchTarget

@@ -67,7 +67,7 @@ FieldFrame {
     RowLayout {
         Layout.fillWidth: true
         visible: frame.editable
-        Button {
+        ActionButton {
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
             text: qsTr("Clear")
@@ -78,7 +78,7 @@ FieldFrame {
                 frame.form.setAnswer(frame.field.path, "")
             }
         }
-        Button {
+        ActionButton {
             objectName: "keep_" + frame.field.path
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget

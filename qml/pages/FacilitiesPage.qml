@@ -47,6 +47,7 @@ MasterDetail {
                 required property var legalForm
                 required property bool pending
                 required property bool needsReview
+                objectName: "facility_" + index
                 width: ListView.view.width
                 height: Math.max(Theme.touchTarget, implicitHeight)
                 Accessible.name: name
@@ -79,7 +80,7 @@ MasterDetail {
                                          : qsTr("No facilities on this device yet. Sync to receive your province's register.")
             }
         }
-        Button {
+        ActionButton {
             objectName: "registerFacilityButton"
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget

@@ -58,14 +58,14 @@ Page {
             InfoRow { Layout.fillWidth: true; label: qsTr("Village"); value: page.facility.village || "" }
             InfoRow { Layout.fillWidth: true; label: qsTr("Representative"); value: page.facility.representative || "" }
             InfoRow { Layout.fillWidth: true; label: qsTr("Phone"); value: page.facility.phone || "" }
-            InfoRow { Layout.fillWidth: true; label: qsTr("Workers"); value: page.facility.workforce !== undefined ? String(page.facility.workforce) : "" }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Workers"); value: page.facility.workforce != null ? String(page.facility.workforce) : "" }
             InfoRow { Layout.fillWidth: true; label: qsTr("Products"); value: page.facility.products || "" }
             InfoRow {
                 Layout.fillWidth: true
                 label: qsTr("Location")
-                value: page.facility.latitude !== undefined ? page.facility.latitude.toFixed(5) + ", " + page.facility.longitude.toFixed(5) : ""
+                value: page.facility.latitude != null ? page.facility.latitude.toFixed(5) + ", " + page.facility.longitude.toFixed(5) : ""
             }
-            Button {
+            ActionButton {
                 objectName: "newRecordForFacility"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget

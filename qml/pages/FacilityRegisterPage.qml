@@ -66,7 +66,7 @@ Page {
             TextField { id: phone; Layout.fillWidth: true; placeholderText: qsTr("Phone"); inputMethodHints: Qt.ImhDialableCharactersOnly; Accessible.name: placeholderText }
             TextField { id: workforce; Layout.fillWidth: true; placeholderText: qsTr("Workers"); inputMethodHints: Qt.ImhDigitsOnly; validator: IntValidator { bottom: 0 } Accessible.name: placeholderText }
             TextField { id: products; Layout.fillWidth: true; placeholderText: qsTr("Main products"); Accessible.name: placeholderText }
-            Button {
+            ActionButton {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 flat: true
@@ -85,7 +85,7 @@ Page {
                 text: ""
                 id: error
             }
-            Button {
+            ActionButton {
                 objectName: "saveFacilityButton"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget

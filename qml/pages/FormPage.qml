@@ -13,19 +13,19 @@ Page {
     property string submissionId: ""
     property string newFormId: ""
     property var prefill: ({})
-    property alias controller: form
+    property alias controller: ctl
     property alias fieldList: list
     objectName: "formPage"
-    title: form.formTitle
+    title: ctl.formTitle
 
     FormController {
-        id: form
+        id: ctl
         store: page.shell.store
         onFinalized: page.shell.stack.pop()
     }
     FormFieldModel {
         id: fields
-        controller: form
+        controller: ctl
         page: pager.currentPage
     }
     QtObject {
@@ -33,9 +33,9 @@ Page {
         property int currentPage: 0
     }
     Component.onCompleted: {
-        const ok = page.newFormId !== "" ? form.begin(page.newFormId, page.prefill) : form.open(page.submissionId)
+        const ok = page.newFormId !== "" ? ctl.begin(page.newFormId, page.prefill) : ctl.open(page.submissionId)
         if (ok)
-            page.submissionId = form.submissionId
+            page.submissionId = ctl.submissionId
     }
 
     // Jumps to a question (from the list of what is missing).
@@ -52,44 +52,44 @@ Page {
         spacing: 0
         ProgressBar {
             Layout.fillWidth: true
-            value: form.pageCount > 0 ? (pager.currentPage + 1) / form.pageCount : 0
+            value: ctl.pageCount > 0 ? (pager.currentPage + 1) / ctl.pageCount : 0
         }
         Label {
             objectName: "pageLabel"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing / 2
-            text: form.pageCount > 1 ? qsTr("Page %1 of %2: %3").arg(pager.currentPage + 1).arg(form.pageCount).arg(form.pageTitles[pager.currentPage] || "")
-                                     : (form.pageTitles[0] || "")
+            text: ctl.pageCount > 1 ? qsTr("Page %1 of %2: %3").arg(pager.currentPage + 1).arg(ctl.pageCount).arg(ctl.pageTitles[pager.currentPage] || "")
+                                     : (ctl.pageTitles[0] || "")
             font.pixelSize: Theme.smallFont
             elide: Text.ElideRight
         }
         Banner {
             objectName: "reviewBanner"
             Layout.fillWidth: true
-            visible: form.reviewComment !== ""
-            text: qsTr("Returned by the reviewer: %1").arg(form.reviewComment)
+            visible: ctl.reviewComment !== ""
+            text: qsTr("Returned by the reviewer: %1").arg(ctl.reviewComment)
         }
         Banner {
             Layout.fillWidth: true
-            visible: form.syncError !== ""
-            text: form.syncError
+            visible: ctl.syncError !== ""
+            text: ctl.syncError
         }
         Banner {
             Layout.fillWidth: true
-            visible: form.lostAnswers.length > 0
+            visible: ctl.lostAnswers.length > 0
             warning: true
-            text: qsTr("The form changed. These answers could not be kept: %1").arg(form.lostAnswers.map(a => a.label + " (" + a.value + ")").join(", "))
+            text: qsTr("The form changed. These answers could not be kept: %1").arg(ctl.lostAnswers.map(a => a.label + " (" + a.value + ")").join(", "))
         }
         Banner {
             Layout.fillWidth: true
-            visible: form.errorString !== ""
-            text: form.errorString
+            visible: ctl.errorString !== ""
+            text: ctl.errorString
         }
         Banner {
             Layout.fillWidth: true
-            visible: !form.editable && form.state !== ""
+            visible: !ctl.editable && ctl.state !== ""
             warning: true
-            text: qsTr("%1 — this record can no longer be changed.").arg(Codes.state(form.state))
+            text: qsTr("%1 — this record can no longer be changed.").arg(Codes.state(ctl.state))
         }
     }
 
@@ -105,19 +105,20 @@ Page {
         bottomMargin: Theme.spacing
         ScrollIndicator.vertical: ScrollIndicator {}
         delegate: FieldDelegate {
-            form: form
-            editable: form.editable
-            flaggedPaths: form.reviewFields
+            form: ctl
+            editable: ctl.editable
+            flaggedPaths: ctl.reviewFields
         }
     }
 
-    footer: ToolBar {
-        Material.background: Material.dialogColor
+    footer: Pane {
+        padding: 4
+        Material.elevation: 0
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 4
             anchors.rightMargin: 4
-            Button {
+            ActionButton {
                 objectName: "previousPage"
                 flat: true
                 implicitHeight: Theme.touchTarget
@@ -127,46 +128,46 @@ Page {
                 onClicked: pager.currentPage--
             }
             Item { Layout.fillWidth: true }
-            Button {
+            ActionButton {
                 objectName: "saveDraft"
                 flat: true
                 implicitHeight: Theme.touchTarget
-                visible: form.editable
+                visible: ctl.editable
                 text: qsTr("Save draft")
                 Accessible.name: text
                 onClicked: {
                     // Flush the field being typed in before leaving.
                     page.forceActiveFocus()
-                    if (form.saveDraft())
+                    if (ctl.saveDraft())
                         page.shell.stack.pop()
                 }
             }
-            Button {
+            ActionButton {
                 objectName: "nextPage"
                 implicitHeight: Theme.touchTarget
-                visible: pager.currentPage < form.pageCount - 1
+                visible: pager.currentPage < ctl.pageCount - 1
                 highlighted: true
                 text: qsTr("Next")
                 Accessible.name: qsTr("Next page")
                 onClicked: { page.forceActiveFocus(); pager.currentPage++ }
             }
-            Button {
+            ActionButton {
                 objectName: "finalize"
                 implicitHeight: Theme.touchTarget
-                visible: pager.currentPage >= form.pageCount - 1 && form.editable
+                visible: pager.currentPage >= ctl.pageCount - 1 && ctl.editable
                 highlighted: true
                 text: qsTr("Finalize")
                 Accessible.name: text
                 onClicked: {
                     page.forceActiveFocus()
-                    if (!form.finalize())
+                    if (!ctl.finalize())
                         missingDialog.open()
                 }
             }
         }
     }
 
-    Dialog {
+    KcDialog {
         id: missingDialog
         objectName: "missingDialog"
         modal: true
@@ -178,7 +179,7 @@ Page {
         ListView {
             anchors.fill: parent
             clip: true
-            model: form.missing
+            model: ctl.missing
             header: Label {
                 width: ListView.view.width
                 wrapMode: Text.Wrap

@@ -54,7 +54,7 @@ Page {
                 store: page.shell.store
             }
 
-            Button {
+            ActionButton {
                 objectName: "newRecordButton"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget

@@ -65,7 +65,7 @@ Page {
                     wrapMode: Text.Wrap
                 }
             }
-            Button {
+            ActionButton {
                 objectName: "reportProgressButton"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget

@@ -31,12 +31,14 @@ MasterDetail {
             }
             ScrollIndicator.vertical: ScrollIndicator {}
             delegate: ItemDelegate {
+                required property int index
                 required property string id
                 required property string code
                 required property string title
                 required property var year
                 required property var status
                 required property var extensionFunding
+                objectName: "project_" + index
                 width: ListView.view.width
                 height: Math.max(Theme.touchTarget, implicitHeight)
                 Accessible.name: code + " " + title

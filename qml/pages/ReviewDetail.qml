@@ -84,7 +84,7 @@ Page {
             RowLayout {
                 Layout.fillWidth: true
                 visible: page.reviewable
-                Button {
+                ActionButton {
                     objectName: "approveButton"
                     Layout.fillWidth: true
                     Layout.minimumHeight: Theme.touchTarget
@@ -94,7 +94,7 @@ Page {
                     Accessible.name: text
                     onClicked: page.client.approve()
                 }
-                Button {
+                ActionButton {
                     objectName: "returnButton"
                     Layout.fillWidth: true
                     Layout.minimumHeight: Theme.touchTarget
@@ -102,7 +102,7 @@ Page {
                     Accessible.name: qsTr("Return for correction")
                     onClicked: decision.ask("return")
                 }
-                Button {
+                ActionButton {
                     objectName: "rejectButton"
                     Layout.fillWidth: true
                     Layout.minimumHeight: Theme.touchTarget
@@ -166,7 +166,7 @@ Page {
 
     PhotoViewer { id: viewer }
 
-    Dialog {
+    KcDialog {
         id: decision
         objectName: "decisionDialog"
         property string action: "return"
@@ -213,7 +213,7 @@ Page {
                                                             : fieldChoice.chosen.filter(p => p !== modelData.path)
                 }
             }
-            Button {
+            ActionButton {
                 objectName: "confirmDecision"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget

@@ -30,6 +30,8 @@ MasterDetail {
     Shortcut { sequence: "J"; onActivated: page.openAt(page.currentIndex + 1) }
     Shortcut { sequence: "K"; onActivated: page.openAt(page.currentIndex - 1) }
     Shortcut { sequence: StandardKey.Refresh; onActivated: client.refresh() }
+    // New work arrives while the console is open.
+    Timer { interval: 60000; running: true; repeat: true; onTriggered: if (!client.busy) client.refresh() }
 
     ColumnLayout {
         anchors.fill: parent
@@ -66,6 +68,18 @@ MasterDetail {
         }
         RowLayout {
             Layout.fillWidth: true
+            ToolButton {
+                objectName: "refreshQueue"
+                implicitWidth: Theme.touchTarget
+                implicitHeight: Theme.touchTarget
+                text: "⟳"
+                font.pixelSize: Theme.titleFont
+                enabled: !client.busy
+                Accessible.name: qsTr("Refresh the queue")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Refresh the queue (F5)")
+                onClicked: client.refresh()
+            }
             TextField { id: fromDate; Layout.fillWidth: true; placeholderText: qsTr("From YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
             TextField { id: toDate; Layout.fillWidth: true; placeholderText: qsTr("To YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
         }
@@ -109,7 +123,7 @@ MasterDetail {
                 }
                 onClicked: page.openAt(index)
             }
-            footer: Button {
+            footer: ActionButton {
                 width: ListView.view.width
                 visible: client.hasMore
                 flat: true

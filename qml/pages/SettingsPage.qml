@@ -47,7 +47,7 @@ Page {
                 Accessible.name: text
                 onToggled: page.shell.sync.automatic = checked
             }
-            Button {
+            ActionButton {
                 objectName: "signOutButton"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
@@ -61,7 +61,7 @@ Page {
         }
     }
 
-    Dialog {
+    KcDialog {
         id: confirm
         objectName: "signOutWarning"
         anchors.centerIn: Overlay.overlay
@@ -76,14 +76,14 @@ Page {
                 wrapMode: Text.Wrap
                 text: qsTr("%n record(s) on this device have not reached the server. Sync first, or they stay here until this account signs in again.", "", page.shell.store.unsentCount)
             }
-            Button {
+            ActionButton {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 highlighted: true
                 text: qsTr("Sync now")
                 onClicked: { confirm.close(); page.shell.sync.syncNow() }
             }
-            Button {
+            ActionButton {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 flat: true

@@ -76,7 +76,7 @@ Page {
                         Accessible.name: qsTr("Password")
                         onAccepted: signInButton.clicked()
                     }
-                    Button {
+                    ActionButton {
                         id: signInButton
                         objectName: "signInButton"
                         Layout.fillWidth: true
@@ -99,7 +99,7 @@ Page {
                         Accessible.name: qsTr("Enrollment code")
                         onAccepted: enrollButton.clicked()
                     }
-                    Button {
+                    ActionButton {
                         objectName: "scanCodeButton"
                         Layout.fillWidth: true
                         Layout.minimumHeight: Theme.touchTarget
@@ -109,7 +109,7 @@ Page {
                         Accessible.name: text
                         onClicked: scanner.open()
                     }
-                    Button {
+                    ActionButton {
                         id: enrollButton
                         objectName: "enrollButton"
                         Layout.fillWidth: true

@@ -143,7 +143,8 @@ struct Walker {
             if (!kc::forms::holdsAnswer(q.type))
                 continue;
             const auto* v = answers.if_contains(q.name);
-            if (!v || v->is_null())
+            // Unlabelled calculations are the form's own arithmetic, not something to read.
+            if (!v || v->is_null() || labels::localized(q.label).isEmpty())
                 continue;
             QVariantMap row{{QStringLiteral("kind"), QStringLiteral("answer")},
                             {QStringLiteral("path"), path},

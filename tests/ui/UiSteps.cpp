@@ -1,0 +1,78 @@
+#include "UiSteps.hpp"
+
+#include "../support/HttpClient.hpp"
+#include "kc/json/Json.hpp"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <stdexcept>
+
+namespace kc::test {
+
+std::string signInHttp(const ServerProcess& server, const std::string& user) {
+    const auto reply = httpRequest(server.port(), "POST", "/v1/auth/sign-in",
+                                   R"({"username":")" + user + R"(","password":"khuyencong"})");
+    if (reply.status != 200)
+        throw std::runtime_error("sign-in of " + user + " failed: " + reply.body);
+    return std::string(json::parse(reply.body).at("token").as_string());
+}
+
+std::string enrollmentCode(const ServerProcess& server, const std::string& user) {
+    const auto reply = httpRequest(server.port(), "POST", "/v1/admin/enrollment-codes",
+                                   R"({"username":")" + user + R"(","device":"Test phone"})",
+                                   {{"authorization", "Bearer " + signInHttp(server, "quantri")}});
+    if (reply.status != 201)
+        throw std::runtime_error("no enrollment code: " + reply.body);
+    return std::string(json::parse(reply.body).at("code").as_string());
+}
+
+std::string serverState(const ServerProcess& server, const std::string& id) {
+    const auto reply = httpRequest(server.port(), "GET", "/v1/submissions/" + id, {},
+                                   {{"authorization", "Bearer " + signInHttp(server, "duyet")}});
+    if (reply.status != 200)
+        throw std::runtime_error("submission " + id + " not on the server: " + reply.body);
+    const auto head = json::parse(reply.body).as_object();
+    return std::string(head.at("state").as_string()) + "@" + std::to_string(head.at("revision").to_number<int>());
+}
+
+void signInWithPassword(AppWindow& app, const std::string& user) {
+    app.waitFor(QStringLiteral("signInPage"));
+    app.type(QStringLiteral("usernameField"), QString::fromStdString(user));
+    app.type(QStringLiteral("passwordField"), QStringLiteral("khuyencong"));
+    app.waitFor(QStringLiteral("shell"), 15'000);
+}
+
+void openSection(AppWindow& app, const QString& key) {
+    const QString item = QStringLiteral("nav_") + key;
+    const bool drawer = !app.find(item);
+    // "Back" until the menu shows (a detail or a form may be open over the section).
+    for (int i = 0; drawer && i < 6 && !app.find(item); ++i) {
+        app.click(QStringLiteral("menuButton"));
+        QTest::qWait(300);
+    }
+    app.click(item);
+    // On a phone the drawer slides away; its shade takes clicks until it is gone.
+    if (drawer && !waitUntil([&] { return app.find(item) == nullptr; }))
+        throw std::runtime_error("the menu did not close");
+    QTest::qWait(300);
+}
+
+void syncAndWait(AppWindow& app) {
+    QObject* sync = app.root()->property("sync").value<QObject*>();
+    openSection(app, QStringLiteral("home"));
+    // An automatic sync may be under way (after sign-in): let it end, then sync on request.
+    if (!waitUntil([&] { return sync->property("state").toInt() != 1; }, 60'000))
+        throw std::runtime_error("the automatic sync never ended");
+    QSignalSpy finished(sync, SIGNAL(finished(bool, QString)));
+    app.click(QStringLiteral("syncNowButton"));
+    if (!waitUntil([&] { return finished.count() > 0; }, 60'000))
+        throw std::runtime_error("the sync never ended (state " + sync->property("state").toString().toStdString() +
+                                 ", phase " + sync->property("phase").toString().toStdString() + ", button " +
+                                 app.find(QStringLiteral("syncNowButton"))->property("text").toString().toStdString() + ")");
+    if (!finished.first().at(0).toBool())
+        throw std::runtime_error("the sync failed: " + finished.first().at(1).toString().toStdString());
+}
+
+} // namespace kc::test
