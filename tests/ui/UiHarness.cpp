@@ -74,8 +74,13 @@ AppWindow::~AppWindow() = default;
 QQuickItem* AppWindow::find(const QString& name) const {
     if (auto* item = findIn(m_window->contentItem(), name))
         return item;
-    // Popups and dialogs live in the overlay.
-    return findIn(m_window->property("overlay").value<QQuickItem*>(), name);
+    // Popups and dialogs live in the overlay; a named dialog is found by its content.
+    if (auto* item = findIn(m_window->property("overlay").value<QQuickItem*>(), name))
+        return item;
+    for (auto* popup : m_window->findChildren<QObject*>(name))
+        if (popup->property("opened").toBool())
+            return popup->property("contentItem").value<QQuickItem*>();
+    return nullptr;
 }
 
 QQuickItem* AppWindow::waitFor(const QString& name, int ms) const {
