@@ -107,8 +107,18 @@ QtObject {
         const n = Math.round(Number(value))
         if (isNaN(n))
             return String(value)
-        const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".")
-        return (n < 0 ? "-" : "") + digits + " đ"
+        return (n < 0 ? "-" : "") + groupDigits(String(Math.abs(n))) + " đ"
+    }
+
+    // "1250000" → "1.250.000" (digits only in, dots between thousands out).
+    function groupDigits(digits) {
+        let out = ""
+        for (let i = 0; i < digits.length; ++i) {
+            if (i > 0 && (digits.length - i) % 3 === 0)
+                out += "."
+            out += digits[i]
+        }
+        return out
     }
 
     // "2026-11-22T08:30:00Z" → the local date and time, short.

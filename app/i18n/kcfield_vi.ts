@@ -64,12 +64,13 @@
 <context>
     <name>AppStore</name>
     <message>
-        <location filename="../src/store/AppStore.cpp" line="+32"/>
+        <location filename="../src/store/AppStore.cpp" line="+36"/>
         <source>Cannot open the data on this device (%1): %2</source>
         <translation>Không mở được dữ liệu trên máy (%1): %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+74"/>
+        <location filename="../src/store/AppStoreRecords.cpp" line="+95"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -82,6 +83,541 @@
         <location line="+7"/>
         <source>Cannot record the attachment: %1</source>
         <translation>Không ghi nhận được tệp đính kèm: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/store/AppStoreRecords.cpp" line="+18"/>
+        <location line="+3"/>
+        <source>The facility was not saved: %1</source>
+        <translation>Chưa lưu được cơ sở: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeAnswer</name>
+    <message>
+        <location filename="../../qml/fields/BarcodeAnswer.qml" line="+20"/>
+        <source>Scan or type</source>
+        <translation>Quét hoặc nhập</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the barcode</source>
+        <translation>Quét mã vạch</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPopup</name>
+    <message>
+        <location filename="../../qml/components/CameraPopup.qml" line="+35"/>
+        <source>No camera is available on this device. Choose the photo from a file instead.</source>
+        <translation>Thiết bị này không có máy ảnh. Hãy chọn ảnh từ tệp.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Take the photo</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceAnswer</name>
+    <message>
+        <location filename="../../qml/fields/ChoiceAnswer.qml" line="+36"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeScanner</name>
+    <message>
+        <location filename="../src/capture/CodeScanner.cpp" line="+47"/>
+        <source>Cannot open the picture %1: %2</source>
+        <translation>Không mở được ảnh %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No QR code or barcode was found in the picture.</source>
+        <translation>Không tìm thấy mã QR hay mã vạch nào trong ảnh.</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <location filename="../../qml/Codes.qml" line="+9"/>
+        <source>Cooperative</source>
+        <translation>Hợp tác xã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limited company</source>
+        <translation>Công ty TNHH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private enterprise</source>
+        <translation>Doanh nghiệp tư nhân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household business</source>
+        <translation>Hộ kinh doanh</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Agricultural and forestry processing</source>
+        <translation>Chế biến nông, lâm sản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building materials</source>
+        <translation>Vật liệu xây dựng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handicrafts</source>
+        <translation>Thủ công mỹ nghệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mechanics</source>
+        <translation>Cơ khí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seafood processing</source>
+        <translation>Chế biến thủy sản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>National extension</source>
+        <translation>Khuyến công quốc gia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local extension</source>
+        <translation>Khuyến công địa phương</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Advanced machinery</source>
+        <translation>Máy móc thiết bị tiên tiến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demonstration model</source>
+        <translation>Mô hình trình diễn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technology transfer</source>
+        <translation>Chuyển giao công nghệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleaner production</source>
+        <translation>Sản xuất sạch hơn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vocational training</source>
+        <translation>Đào tạo nghề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade fair</source>
+        <translation>Hội chợ triển lãm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand registration</source>
+        <translation>Đăng ký thương hiệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packaging design</source>
+        <translation>Thiết kế bao bì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Management capacity</source>
+        <translation>Nâng cao năng lực quản lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Study tour</source>
+        <translation>Tham quan học tập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment consulting</source>
+        <translation>Tư vấn đầu tư</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industrial cluster</source>
+        <translation>Cụm công nghiệp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Planned</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stalled</source>
+        <translation>Chậm tiến độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent, awaiting review</source>
+        <translation>Đã gửi, chờ duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for correction</source>
+        <translation>Trả lại để sửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>Cán bộ Trung tâm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field officer</source>
+        <translation>Cán bộ khuyến công</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collaborator</source>
+        <translation>Cộng tác viên</translation>
+    </message>
+</context>
+<context>
+    <name>DateAnswer</name>
+    <message>
+        <location filename="../../qml/fields/DateAnswer.qml" line="+18"/>
+        <source>YYYY-MM-DD</source>
+        <translation>NNNN-TT-NN</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pick</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a date</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <location filename="../../qml/fields/DatePicker.qml" line="+24"/>
+        <source>Previous month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next month</source>
+        <translation>Tháng sau</translation>
+    </message>
+</context>
+<context>
+    <name>EntryHeader</name>
+    <message>
+        <location filename="../../qml/fields/EntryHeader.qml" line="+33"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 %2</source>
+        <translation>Xóa %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesPage</name>
+    <message>
+        <location filename="../../qml/pages/FacilitiesPage.qml" line="+12"/>
+        <source>Facilities</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n facility(ies) shown</source>
+        <translation>
+            <numerusform>Đang hiện %n cơ sở</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>possible duplicate</source>
+        <translation>có thể trùng</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No facility matches “%1”.</source>
+        <translation>Không có cơ sở nào khớp “%1”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No facilities on this device yet. Sync to receive your province&apos;s register.</source>
+        <translation>Thiết bị chưa có cơ sở nào. Hãy đồng bộ để nhận danh sách cơ sở của tỉnh.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Register a new facility</source>
+        <translation>Đăng ký cơ sở mới</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityDetail</name>
+    <message>
+        <location filename="../../qml/pages/FacilityDetail.qml" line="+14"/>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Registered on this device; sent with the next sync.</source>
+        <translation>Đăng ký trên thiết bị này; sẽ gửi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged as a possible duplicate for a reviewer.</source>
+        <translation>Đã đánh dấu có thể trùng để cán bộ Trung tâm xem xét.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal form</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>Ngành nghề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village</source>
+        <translation>Thôn, xóm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representative</source>
+        <translation>Người đại diện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New record for this facility</source>
+        <translation>Phiếu mới cho cơ sở này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History (%1)</source>
+        <translation>Lịch sử (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No surveys, handovers or visits recorded on this device.</source>
+        <translation>Thiết bị này chưa ghi khảo sát, bàn giao hay kiểm tra nào.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityRegisterPage</name>
+    <message>
+        <location filename="../../qml/pages/FacilityRegisterPage.qml" line="+13"/>
+        <source>Register a facility</source>
+        <translation>Đăng ký cơ sở</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. HTX Tâm Hòa</source>
+        <translation>ví dụ: HTX Tâm Hòa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal form *</source>
+        <translation>Loại hình *</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Legal form</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sector *</source>
+        <translation>Ngành nghề *</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sector</source>
+        <translation>Ngành nghề</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village</source>
+        <translation>Thôn, xóm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representative</source>
+        <translation>Người đại diện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main products</source>
+        <translation>Sản phẩm chính</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Location: %1, %2 (±%3 m)</source>
+        <translation>Vị trí: %1, %2 (±%3 m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding the location…</source>
+        <translation>Đang xác định vị trí…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the current location</source>
+        <translation>Thêm vị trí hiện tại</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save facility</source>
+        <translation>Lưu cơ sở</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the facility&apos;s name.</source>
+        <translation>Hãy nhập tên cơ sở.</translation>
+    </message>
+</context>
+<context>
+    <name>FormChooser</name>
+    <message>
+        <location filename="../../qml/components/FormChooser.qml" line="+14"/>
+        <source>New record</source>
+        <translation>Phiếu mới</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No forms on this device yet. Sync once with a connection to receive them.</source>
+        <translation>Thiết bị chưa có biểu mẫu. Hãy đồng bộ một lần khi có mạng để nhận.</translation>
     </message>
 </context>
 <context>
@@ -159,6 +695,155 @@
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../qml/pages/FormPage.qml" line="+61"/>
+        <source>Page %1 of %2: %3</source>
+        <translation>Trang %1/%2: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Returned by the reviewer: %1</source>
+        <translation>Cán bộ Trung tâm trả lại: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The form changed. These answers could not be kept: %1</source>
+        <translation>Biểu mẫu đã thay đổi. Không giữ được các câu trả lời: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — this record can no longer be changed.</source>
+        <translation>%1 — phiếu này không sửa được nữa.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save draft</source>
+        <translation>Lưu nháp</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Next</source>
+        <translation>Tiếp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finalize</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not finished yet</source>
+        <translation>Chưa điền xong</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fix these before finalizing. Tap one to go to it.</source>
+        <translation>Hãy sửa các mục này trước khi hoàn tất. Chạm vào một mục để đến đó.</translation>
+    </message>
+</context>
+<context>
+    <name>GeoAnswer</name>
+    <message>
+        <location filename="../../qml/fields/GeoAnswer.qml" line="+22"/>
+        <source>No position yet.</source>
+        <translation>Chưa có vị trí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 (typed by hand)</source>
+        <translation>%1, %2 (nhập tay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 (±%3 m)</source>
+        <translation>%1, %2 (±%3 m)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finding the position…</source>
+        <translation>Đang xác định vị trí…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use the GPS position</source>
+        <translation>Lấy vị trí GPS</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No GPS on this device: type the position.</source>
+        <translation>Thiết bị không có GPS: hãy nhập vị trí.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Latitude</source>
+        <translation>Vĩ độ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Longitude</source>
+        <translation>Kinh độ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the typed position</source>
+        <translation>Đặt vị trí đã nhập</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="+14"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Hello, %1</source>
+        <translation>Xin chào, %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New record</source>
+        <translation>Phiếu mới</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Returned for correction (%1)</source>
+        <translation>Bị trả lại để sửa (%1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drafts (%1)</source>
+        <translation>Bản nháp (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No drafts. Start a new record with the button above.</source>
+        <translation>Không có bản nháp. Bấm nút phía trên để lập phiếu mới.</translation>
+    </message>
+</context>
+<context>
     <name>LocationSource</name>
     <message>
         <location filename="../src/capture/LocationSource.cpp" line="+14"/>
@@ -189,10 +874,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="+13"/>
-        <location line="+11"/>
+        <location filename="../../qml/Main.qml" line="+19"/>
         <source>KCField — Industrial extension</source>
         <translation>KCField — Khuyến công</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Opening the data on this device…</source>
+        <translation>Đang mở dữ liệu trên thiết bị…</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDetail</name>
+    <message>
+        <location filename="../../qml/components/MasterDetail.qml" line="+64"/>
+        <source>Choose an item in the list to see it here.</source>
+        <translation>Chọn một mục trong danh sách để xem tại đây.</translation>
     </message>
 </context>
 <context>
@@ -239,6 +936,381 @@
         <location line="+13"/>
         <source>The signature could not be saved.</source>
         <translation>Không lưu được chữ ký.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <location filename="../../qml/pages/OutboxPage.qml" line="+13"/>
+        <source>Outbox and sync</source>
+        <translation>Hộp thư đi và đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Nothing finalized yet.</source>
+        <translation>Chưa có phiếu nào hoàn tất.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoAnswer</name>
+    <message>
+        <location filename="../../qml/fields/PhotoAnswer.qml" line="+44"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the photo</source>
+        <translation>Xóa ảnh</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Take a photo</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From a file</source>
+        <translation>Từ tệp</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../qml/components/PhotoViewer.qml" line="+24"/>
+        <source>Photo, full screen</source>
+        <translation>Ảnh, toàn màn hình</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetail</name>
+    <message>
+        <location filename="../../qml/pages/ProjectDetail.qml" line="+14"/>
+        <source>Project</source>
+        <translation>Đề án</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funding source</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Nội dung hoạt động</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extension funding</source>
+        <translation>Kinh phí khuyến công</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counterpart capital</source>
+        <translation>Vốn đối ứng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment attracted</source>
+        <translation>Vốn đầu tư thu hút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Việc làm tạo ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beneficiaries</source>
+        <translation>Đơn vị thụ hưởng</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Report progress</source>
+        <translation>Báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports and records (%1)</source>
+        <translation>Báo cáo và phiếu (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <location filename="../../qml/pages/ProjectsPage.qml" line="+11"/>
+        <source>Projects</source>
+        <translation>Đề án</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No projects on this device.</source>
+        <translation>Thiết bị chưa có đề án nào.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceAnswer</name>
+    <message>
+        <location filename="../../qml/fields/ReferenceAnswer.qml" line="+24"/>
+        <source>Choose a project…</source>
+        <translation>Chọn đề án…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a facility…</source>
+        <translation>Chọn cơ sở…</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatHeader</name>
+    <message>
+        <location filename="../../qml/fields/RepeatHeader.qml" line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to %1</source>
+        <translation>Thêm vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewClient</name>
+    <message>
+        <location filename="../src/sync/ReviewClient.cpp" line="+60"/>
+        <source>Sign in as a reviewer to review submissions.</source>
+        <translation>Hãy đăng nhập bằng tài khoản cán bộ Trung tâm để duyệt phiếu.</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Cannot keep the photo (%1): %2</source>
+        <translation>Không lưu được ảnh (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open a submission first.</source>
+        <translation>Hãy mở một phiếu trước.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write a comment that tells the officer what to change or why.</source>
+        <translation>Hãy ghi nhận xét cho cán bộ biết cần sửa gì hoặc vì sao.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetail</name>
+    <message>
+        <location filename="../../qml/pages/ReviewDetail.qml" line="+18"/>
+        <source>Submission</source>
+        <translation>Phiếu</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>by %1 · revision %2 · received %3</source>
+        <translation>của %1 · lần %2 · nhận lúc %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Conflict: this revision was made from an older one. Compare before deciding.</source>
+        <translation>Xung đột: bản này được sửa từ một bản cũ hơn. Hãy so sánh trước khi quyết định.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last comment: %1</source>
+        <translation>Nhận xét gần nhất: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Changed since the revision before</source>
+        <translation>Thay đổi so với lần trước</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+121"/>
+        <source>Return</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <location line="+80"/>
+        <source>Return for correction</source>
+        <translation>Trả lại để sửa</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+73"/>
+        <location line="+40"/>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Answers</source>
+        <translation>Câu trả lời</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>What should the officer change?</source>
+        <translation>Cán bộ cần sửa gì?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is it rejected?</source>
+        <translation>Vì sao từ chối?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answers to fix (optional):</source>
+        <translation>Các câu cần sửa (không bắt buộc):</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../qml/pages/ReviewPage.qml" line="+12"/>
+        <source>Review</source>
+        <translation>Duyệt phiếu</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Awaiting review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All forms</source>
+        <translation>Mọi biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh the queue</source>
+        <translation>Tải lại danh sách</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh the queue (F5)</source>
+        <translation>Tải lại danh sách (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From YYYY-MM-DD</source>
+        <translation>Từ NNNN-TT-NN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To YYYY-MM-DD</source>
+        <translation>Đến NNNN-TT-NN</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 · revision %2 · %3</source>
+        <translation>%1 · lần %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Load more</source>
+        <translation>Tải thêm</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to review with these filters.</source>
+        <translation>Không có phiếu nào cần duyệt với bộ lọc này.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPopup</name>
+    <message>
+        <location filename="../../qml/components/ScannerPopup.qml" line="+41"/>
+        <source>Hold the code inside the frame.</source>
+        <translation>Đưa mã vào trong khung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No camera is available. Choose a picture of the code, or type it.</source>
+        <translation>Không có máy ảnh. Hãy chọn ảnh chụp mã, hoặc nhập mã.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a picture…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <location filename="../../qml/components/SearchField.qml" line="+7"/>
+        <source>Search (accents optional)</source>
+        <translation>Tìm kiếm (không cần dấu)</translation>
     </message>
 </context>
 <context>
@@ -358,9 +1430,321 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="+13"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as</source>
+        <translation>Đăng nhập với tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync by itself when a connection is available</source>
+        <translation>Tự đồng bộ khi có mạng</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Work not sent yet</source>
+        <translation>Còn phiếu chưa gửi</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n record(s) on this device have not reached the server. Sync first, or they stay here until this account signs in again.</source>
+        <translation>
+            <numerusform>%n phiếu trên thiết bị chưa đến máy chủ. Hãy đồng bộ trước, nếu không các phiếu sẽ nằm lại đây cho đến khi tài khoản này đăng nhập lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign out anyway</source>
+        <translation>Vẫn đăng xuất</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../qml/Shell.qml" line="+22"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facilities</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects</source>
+        <translation>Đề án</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbox and sync</source>
+        <translation>Hộp thư đi và đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Duyệt phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>Danh mục</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="+16"/>
+        <location line="+70"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>KCField</source>
+        <translation>KCField</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Field data for the industrial extension programme. Sign in once with a connection; after that everything works offline.</source>
+        <translation>Thu thập dữ liệu cho chương trình khuyến công. Đăng nhập một lần khi có mạng; sau đó mọi việc đều làm được khi không có mạng.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+20"/>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+42"/>
+        <location line="+2"/>
+        <source>Enrollment code</source>
+        <translation>Mã đăng ký thiết bị</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+2"/>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Scan the QR code</source>
+        <translation>Quét mã QR</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enroll this device</source>
+        <translation>Đăng ký thiết bị này</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Scan the enrollment QR code</source>
+        <translation>Quét mã QR đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureAnswer</name>
+    <message>
+        <location filename="../../qml/fields/SignatureAnswer.qml" line="+23"/>
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sign here</source>
+        <translation>Ký vào đây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature pad</source>
+        <translation>Khung ký</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the signature</source>
+        <translation>Xóa chữ ký</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keep signature</source>
+        <translation>Lưu chữ ký</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionCard</name>
+    <message>
+        <location filename="../../qml/components/SubmissionCard.qml" line="+37"/>
+        <source>(not chosen yet)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reviewer: %1</source>
+        <translation>Cán bộ Trung tâm: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changed %1</source>
+        <translation>Sửa lúc %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncButton</name>
+    <message>
+        <location filename="../../qml/components/SyncButton.qml" line="+14"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync (%1)</source>
+        <translation>Đồng bộ (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sync</source>
+        <translation>Dừng đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCard</name>
+    <message>
+        <location filename="../../qml/components/SyncCard.qml" line="+25"/>
+        <source>Never synced on this device.</source>
+        <translation>Thiết bị này chưa đồng bộ lần nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing waiting to be sent.</source>
+        <translation>Không có phiếu nào chờ gửi.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n phiếu đang chờ gửi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sending new facilities…</source>
+        <translation>Đang gửi cơ sở mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending photos: %1 of %2 MB</source>
+        <translation>Đang gửi ảnh: %1/%2 MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending records: %1 of %2</source>
+        <translation>Đang gửi phiếu: %1/%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving updates…</source>
+        <translation>Đang nhận cập nhật…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trying again by itself.</source>
+        <translation>Sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+120"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+115"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -370,17 +1754,17 @@
         <translation>Hãy đăng nhập để đồng bộ.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Sync cancelled.</source>
         <translation>Đã hủy đồng bộ.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>The file of this photo is missing on the device: %1</source>
         <translation>Tệp ảnh này không còn trên máy: %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+100"/>
         <source>The server found problems in this record; it is back in your drafts.</source>
         <translation>Máy chủ thấy phiếu này có lỗi; phiếu đã được chuyển về bản nháp.</translation>
     </message>
@@ -398,6 +1782,36 @@
         <location line="+33"/>
         <source>The server&apos;s changes could not be read: %1</source>
         <translation>Không đọc được dữ liệu mới từ máy chủ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>answers</name>
+    <message>
+        <location filename="../src/models/AnswerSheet.cpp" line="+68"/>
+        <source> (typed by hand)</source>
+        <translation> (nhập tay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (±%1 m)</source>
+        <translation> (±%1 m)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n picture(s)</source>
+        <translation>
+            <numerusform>%n ảnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Không</translation>
     </message>
 </context>
 </TS>

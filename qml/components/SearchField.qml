@@ -7,7 +7,7 @@ TextField {
     placeholderText: qsTr("Search (accents optional)")
     inputMethodHints: Qt.ImhNoPredictiveText
     selectByMouse: true
-    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+    implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
     Accessible.name: placeholderText
     Accessible.role: Accessible.EditableText
 }

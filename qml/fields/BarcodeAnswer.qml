@@ -14,7 +14,7 @@ FieldFrame {
             id: input
             objectName: "input_" + frame.field.path
             Layout.fillWidth: true
-            implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+            implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
             text: frame.field.value || ""
             readOnly: !frame.editable || frame.field.readOnly
             placeholderText: qsTr("Scan or type")

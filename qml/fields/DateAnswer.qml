@@ -14,7 +14,7 @@ FieldFrame {
             id: input
             objectName: "input_" + frame.field.path
             Layout.fillWidth: true
-            implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+            implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
             placeholderText: qsTr("YYYY-MM-DD")
             text: frame.field.value || ""
             readOnly: !frame.editable || frame.field.readOnly
@@ -24,10 +24,9 @@ FieldFrame {
         }
         ActionButton {
             objectName: "pick_" + frame.field.path
-            implicitWidth: Theme.touchTarget
             implicitHeight: Theme.touchTarget
             enabled: frame.editable && !frame.field.readOnly
-            text: "📅"
+            text: qsTr("Pick")
             Accessible.name: qsTr("Choose a date")
             onClicked: picker.open()
         }

@@ -9,7 +9,7 @@ FieldFrame {
     required property var form
     property bool editable: true
     function grouped(digits) {
-        return digits.replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ".")
+        return Codes.groupDigits(digits.replace(/^0+(?=\d)/, ""))
     }
     RowLayout {
         Layout.fillWidth: true
@@ -17,7 +17,7 @@ FieldFrame {
             id: input
             objectName: "input_" + frame.field.path
             Layout.fillWidth: true
-            implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+            implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
             text: frame.field.value !== undefined && frame.field.value !== null ? frame.grouped(String(frame.field.value)) : ""
             readOnly: !frame.editable || frame.field.readOnly
             inputMethodHints: Qt.ImhDigitsOnly

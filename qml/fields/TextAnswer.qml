@@ -12,7 +12,7 @@ FieldFrame {
         id: input
         objectName: "input_" + frame.field.path
         Layout.fillWidth: true
-        implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+        implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
         text: frame.field.value !== undefined && frame.field.value !== null ? String(frame.field.value) : ""
         readOnly: !frame.editable || frame.field.readOnly
         inputMethodHints: frame.field.type === "integer" ? Qt.ImhDigitsOnly

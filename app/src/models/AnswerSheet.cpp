@@ -78,8 +78,8 @@ struct Walker {
                     if (s.is_string())
                         shas << qs(s.get_string());
             row.insert(QStringLiteral("attachments"), shas);
-            return QCoreApplication::translate("answers", "%n picture(s)", nullptr,
-                                               static_cast<int>(shas.size()));
+            const int count = static_cast<int>(shas.size());
+            return QCoreApplication::translate("answers", "%n picture(s)", nullptr, count);
         }
         case QuestionType::Reference: {
             if (!v.is_string())
