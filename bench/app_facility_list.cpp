@@ -2,6 +2,7 @@
 // province holds them: the first page on opening (target ≤ 100 ms), each keystroke of a search
 // (target ≤ 30 ms median) and the process's peak memory (target ≤ 150 MB).
 // Baseline in the same run: the same first page read with a bare SQLite query (no model).
+#include "DeviceFacilities.hpp"
 #include "LoopbackBench.hpp"
 
 #include "models/RegisterListModel.hpp"
@@ -47,26 +48,9 @@ int main(int argc, char** argv) {
     const auto dir = test::freshTempDir("bench-facility-list");
     const auto file = dir / "device.sqlite3";
     {
-        // Names built like real ones: a legal form, a trade and a place, with diacritics.
-        const char* kinds[] = {"HTX", "Công ty TNHH", "Hộ kinh doanh", "Cơ sở", "Doanh nghiệp tư nhân"};
-        const char* trades[] = {"chế biến nông sản", "dệt thổ cẩm", "rèn", "miến dong", "mây tre đan",
-                                "gạch không nung", "cơ khí", "hạt dẻ", "chè", "gỗ"};
-        const char* places[] = {"Tâm Hòa", "Phúc Sen", "Trùng Khánh", "Cao Tuyền", "Đông Khê",
-                                "Bảo Lạc", "Phja Thắp", "Lũng Nặm", "Tân Việt", "Hoàng Long"};
         auto store = app::LocalStore::open(file);
         const auto start = Clock::now();
-        db::inTransaction(store.database(), [&] {
-            for (int i = 0; i < count; ++i) {
-                const std::string name = std::string(kinds[i % 5]) + " " + trades[(i / 5) % 10] + " " +
-                                         places[(i / 50) % 10] + " " + std::to_string(i);
-                store.putFacility(boost::json::object{{"id", Uuid::v7().toString()}, {"name", name},
-                                                      {"legal_form", "cooperative"},
-                                                      {"sector", "handicrafts"}, {"province", "04"},
-                                                      {"commune", "04-00" + std::to_string(1 + i % 9)},
-                                                      {"village", "Xóm " + std::to_string(i % 300)}},
-                                  false);
-            }
-        });
+        writeFacilities(store, count);
         std::printf("store: %d facilities written in %.1f s\n", count, secondsSince(start));
     }
 
