@@ -44,6 +44,9 @@ ApplicationWindow {
         id: content
         objectName: "content"
         anchors.fill: parent
+        // The on-screen keyboard takes the bottom of the screen: lay out above it, so the
+        // field being typed in and the buttons under it stay reachable.
+        anchors.bottomMargin: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height / Screen.devicePixelRatio : 0
         sourceComponent: !store.ready ? openingView : session.signedIn ? shellView : signInView
     }
 
