@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import KCField.Core
 
 // Names shown for the stable codes stored in records and sent on the wire, and the
 // Vietnamese way of writing money. Every name goes through qsTr().
@@ -121,11 +122,14 @@ QtObject {
         return out
     }
 
+    // Dates and times are written the way the interface language writes them.
+    readonly property var locale: Qt.locale(Language.code === "vi" ? "vi_VN" : "en_GB")
+
     // "2026-11-22T08:30:00Z" → the local date and time, short.
     function when(text) {
         if (!text)
             return ""
         const d = new Date(text)
-        return isNaN(d.getTime()) ? text : d.toLocaleString(Qt.locale(), Locale.ShortFormat)
+        return isNaN(d.getTime()) ? text : d.toLocaleString(locale, Locale.ShortFormat)
     }
 }

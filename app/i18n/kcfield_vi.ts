@@ -146,7 +146,7 @@
 <context>
     <name>Codes</name>
     <message>
-        <location filename="../../qml/Codes.qml" line="+9"/>
+        <location filename="../../qml/Codes.qml" line="+10"/>
         <source>Cooperative</source>
         <translation>Hợp tác xã</translation>
     </message>
@@ -844,6 +844,24 @@
     </message>
 </context>
 <context>
+    <name>KcDialog</name>
+    <message>
+        <location filename="../../qml/components/KcDialog.qml" line="+14"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
     <name>LocationSource</name>
     <message>
         <location filename="../src/capture/LocationSource.cpp" line="+14"/>
@@ -879,7 +897,7 @@
         <translation>KCField — Khuyến công</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Opening the data on this device…</source>
         <translation>Đang mở dữ liệu trên thiết bị…</translation>
     </message>

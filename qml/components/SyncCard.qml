@@ -23,7 +23,7 @@ Frame {
             wrapMode: Text.Wrap
             text: isNaN(card.sync.lastSync.getTime())
                   ? qsTr("Never synced on this device.")
-                  : qsTr("Last sync: %1").arg(card.sync.lastSync.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                  : qsTr("Last sync: %1").arg(card.sync.lastSync.toLocaleString(Codes.locale, Locale.ShortFormat))
         }
         Label {
             objectName: "unsentLabel"

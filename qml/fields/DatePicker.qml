@@ -22,12 +22,13 @@ KcDialog {
         RowLayout {
             Layout.fillWidth: true
             ActionButton { text: "‹"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Previous month"); onClicked: { if (--dialog.month < 0) { dialog.month = 11; --dialog.year } } }
-            Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: Qt.locale().standaloneMonthName(dialog.month) + " " + dialog.year }
+            Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: Codes.locale.standaloneMonthName(dialog.month) + " " + dialog.year }
             ActionButton { text: "›"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Next month"); onClicked: { if (++dialog.month > 11) { dialog.month = 0; ++dialog.year } } }
         }
-        DayOfWeekRow { Layout.fillWidth: true; locale: grid.locale }
+        DayOfWeekRow { Layout.fillWidth: true; locale: Codes.locale }
         MonthGrid {
             id: grid
+            locale: Codes.locale
             Layout.fillWidth: true
             month: dialog.month
             year: dialog.year

@@ -41,7 +41,7 @@ Page {
             InfoRow { Layout.fillWidth: true; label: qsTr("Signed in as"); value: page.shell.session.displayName + " (" + page.shell.session.username + ")" }
             InfoRow { Layout.fillWidth: true; label: qsTr("Role"); value: Codes.role(page.shell.session.role) }
             InfoRow { Layout.fillWidth: true; label: qsTr("Server"); value: page.shell.session.serverUrl }
-            Switch {
+            CheckBox {
                 text: qsTr("Sync by itself when a connection is available")
                 checked: page.shell.sync.automatic
                 Accessible.name: text

@@ -83,9 +83,19 @@ TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnam
     bothSizes(officer, "08-outbox", [&] { openSection(officer, QStringLiteral("outbox")); });
     bothSizes(officer, "09-settings", [&] { openSection(officer, QStringLiteral("settings")); });
 
+    // A visit awaiting review, sent as a device would, for the reviewer's console.
+    pushMonitoringVisit(server, "canbo");
     AppWindow reviewer(dir / "reviewer.sqlite3", server.baseUrl(), 1280, 800);
     signInWithPassword(reviewer, "duyet");
     syncAndWait(reviewer);
-    bothSizes(reviewer, "10-review", [&] { openSection(reviewer, QStringLiteral("review")); });
+    bothSizes(reviewer, "10-review", [&] {
+        openSection(reviewer, QStringLiteral("review"));
+        reviewer.click(QStringLiteral("queue_0"));
+        reviewer.waitFor(QStringLiteral("reviewAnswers"));
+    });
+    // On the phone, the detail over the queue, then returning it with a comment.
+    reviewer.click(QStringLiteral("returnButton"));
+    reviewer.waitFor(QStringLiteral("decisionDialog"));
+    shoot(reviewer, "11-review-return", 360, 640);
     Language::apply(QStringLiteral("en"));
 }

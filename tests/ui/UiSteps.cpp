@@ -1,6 +1,7 @@
 #include "UiSteps.hpp"
 
 #include "../support/HttpClient.hpp"
+#include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 
 #include <QDateTime>
@@ -35,6 +36,32 @@ std::string serverState(const ServerProcess& server, const std::string& id) {
         throw std::runtime_error("submission " + id + " not on the server: " + reply.body);
     const auto head = json::parse(reply.body).as_object();
     return std::string(head.at("state").as_string()) + "@" + std::to_string(head.at("revision").to_number<int>());
+}
+
+std::string pushMonitoringVisit(const ServerProcess& server, const std::string& user) {
+    const std::map<std::string, std::string> auth{{"authorization", "Bearer " + signInHttp(server, user)}};
+    const auto projects = httpRequest(server.port(), "GET", "/v1/projects?limit=1", {}, auth);
+    if (projects.status != 200)
+        throw std::runtime_error("no projects: " + projects.body);
+    const std::string project(json::parse(projects.body).at("projects").at(0).at("id").as_string());
+    const std::string id = Uuid::v7().toString();
+    const boost::json::object visit{
+        {"id", id}, {"form_id", "monitoring_visit"}, {"form_version", 1},
+        {"captured_at", "2026-11-18T02:30:00.000Z"},
+        {"answers", boost::json::object{
+            {"project", project}, {"visit_date", "2026-11-18"},
+            {"location", boost::json::object{{"lat", 22.6657}, {"lon", 106.2583}, {"accuracy", 8}}},
+            {"inspectors", "Nông Văn Hải, Lê Thị Thu"},
+            {"findings", "Máy đã lắp đặt, vận hành ổn định; công suất đạt 80% thiết kế."},
+            {"compliance", "minor_deviation"},
+            {"deviation_detail", "Chậm lắp đặt 3 tuần so với kế hoạch do đường vào xã sạt lở."},
+            {"recommendations", "Bổ sung sổ theo dõi vận hành; tập huấn thêm cho 2 công nhân."},
+            {"follow_up_date", "2026-12-15"}}}};
+    const auto reply = httpRequest(server.port(), "POST", "/v1/push",
+                                   json::serialize(boost::json::object{{"submissions", boost::json::array{visit}}}), auth);
+    if (reply.status != 200 || reply.body.find("\"accepted\"") == std::string::npos)
+        throw std::runtime_error("the visit was not accepted: " + reply.body);
+    return id;
 }
 
 void signInWithPassword(AppWindow& app, const std::string& user) {
