@@ -205,3 +205,29 @@ TEST_CASE("a complete form is finalized with its attachments and no longer edita
     REQUIRE(f.local().attachmentsToUpload().size() == 1);
     CHECK(f.local().attachmentsToUpload()[0].sha256 == photo.toStdString());
 }
+
+TEST_CASE("a choice filter offers only the choices it lets through, and follows the answers", "[app][models]") {
+    test::StoreFixture f("app-models-choice-filter");
+    test::putLibraryForm(f.local(), "facility_profile");
+    FormController form;
+    form.setStore(&f.store);
+    REQUIRE(form.begin(QStringLiteral("facility_profile")));
+    const auto communeChoices = [&form] {
+        QStringList names;
+        for (const auto& field : form.fields())
+            if (field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("commune"))
+                for (const auto& c : field.toMap().value(QStringLiteral("choices")).toList())
+                    names << c.toMap().value(QStringLiteral("name")).toString();
+        return names;
+    };
+    REQUIRE(form.setAnswer(QStringLiteral("province"), QStringLiteral("96")));
+    const QStringList inCaMau = communeChoices();
+    REQUIRE_FALSE(inCaMau.isEmpty());
+    for (const auto& name : inCaMau)
+        CHECK(name.startsWith(QStringLiteral("96-")));
+    REQUIRE(form.setAnswer(QStringLiteral("province"), QStringLiteral("04")));
+    const QStringList inCaoBang = communeChoices();
+    REQUIRE_FALSE(inCaoBang.isEmpty());
+    for (const auto& name : inCaoBang)
+        CHECK(name.startsWith(QStringLiteral("04-")));
+}

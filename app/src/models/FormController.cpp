@@ -9,6 +9,7 @@
 #include "kc/db/Transaction.hpp"
 #include "kc/json/Json.hpp"
 
+#include <algorithm>
 #include <functional>
 
 using kc::forms::Question;
@@ -160,6 +161,7 @@ bool FormController::load(const std::string& id) {
 kc::forms::ValidationOptions FormController::options() {
     kc::forms::ValidationOptions o;
     o.reportHidden = true;
+    o.reportChoices = true;
     auto* local = m_store->local();
     o.registers.exists = [local](std::string_view reg, std::string_view id) {
         return reg == "facility" ? local->facility(std::string(id)).has_value()
@@ -456,7 +458,11 @@ void FormController::rebuildFields() {
         item[QStringLiteral("value")] = v ? answers::toVariant(*v) : QVariant();
         if (q.choiceList >= 0) {
             QVariantList choices;
+            // A choice_filter offers only the choices it lets through here.
+            const auto allowed = m_result.choices.find(path);
             for (const auto& c : form.choiceLists[static_cast<std::size_t>(q.choiceList)].choices)
+                if (allowed == m_result.choices.end() ||
+                    std::find(allowed->second.begin(), allowed->second.end(), c.name) != allowed->second.end())
                 choices << QVariantMap{{QStringLiteral("name"), qs(c.name)},
                                        {QStringLiteral("label"), labels::localized(c.label)}};
             item[QStringLiteral("choices")] = choices;

@@ -74,13 +74,16 @@ void SyncEngine::setAutomatic(bool on) {
     if (on) {
         m_periodic.start();
         // Sync when the network comes back, where the platform can tell.
-        if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
-            connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                    [this](QNetworkInformation::Reachability r) {
-                        if (m_automatic && r == QNetworkInformation::Reachability::Online &&
-                            m_state != State::Syncing && m_state != State::SignInNeeded)
-                            syncNow();
-                    }, Qt::UniqueConnection);
+        // Once: a lambda cannot be a unique connection, so the connection is remembered.
+        if (!m_reachability &&
+            QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+            m_reachability = connect(
+                QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (m_automatic && r == QNetworkInformation::Reachability::Online &&
+                        m_state != State::Syncing && m_state != State::SignInNeeded)
+                        syncNow();
+                });
     } else {
         m_periodic.stop();
         m_retry.stop();

@@ -131,6 +131,7 @@ private:
     QString m_lastError;
     QVariantList m_itemErrors;
     bool m_automatic = false;
+    QMetaObject::Connection m_reachability; //!< to QNetworkInformation, made once
     QTimer m_periodic;
     QTimer m_retry;
     int m_attempt = 0;

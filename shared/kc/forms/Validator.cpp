@@ -249,6 +249,8 @@ private:
         }
         if (!holdsAnswer(q.type))
             return;
+        if (m_options.reportChoices && q.choiceFilter && q.choiceList >= 0)
+            reportAllowedChoices(q, context, path);
 
         const Value& answer = node.values[slot];
         if (!answer.isAnswered()) {
@@ -287,6 +289,17 @@ private:
                 error(path, "constraint", q.constraintMessage.empty()
                                               ? messages::constraintFailed()
                                               : q.constraintMessage);
+        }
+    }
+
+    void reportAllowedChoices(const Question& q, const EvalContext& context, const std::string& path) {
+        auto& allowed = m_result.choices[path];
+        for (const Choice& choice : m_form.choiceLists[static_cast<std::size_t>(q.choiceList)].choices) {
+            EvalContext withChoice = context;
+            withChoice.choice = &choice;
+            std::string problem;
+            if (evaluate(q.choiceFilter->root, withChoice, problem).asBoolean() && problem.empty())
+                allowed.push_back(choice.name);
         }
     }
 

@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ struct ValidationOptions {
     //! Also list every question that is not relevant (answered or not), for a form being
     //! filled in: the app hides them. The server leaves this off.
     bool reportHidden = false;
+    //! Also list, for each relevant question with a choice_filter, the choices the filter
+    //! lets through there (the app offers only those).
+    bool reportChoices = false;
 };
 
 struct ValidationResult {
@@ -44,6 +48,8 @@ struct ValidationResult {
     //! With ValidationOptions::reportHidden: the paths of questions, groups and repeats that
     //! are not relevant, in live entries ("needs_detail", "items[1].serial_number").
     std::vector<std::string> hidden;
+    //! With ValidationOptions::reportChoices: path → the names of the choices allowed.
+    std::map<std::string, std::vector<std::string>> choices;
     bool ok() const { return errors.empty(); }
 };
 
