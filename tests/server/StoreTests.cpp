@@ -35,7 +35,7 @@ TEST_CASE("the SQLite store creates its file in the data folder and migrates it"
     CHECK(store.engine() == "sqlite");
     CHECK(store.location() == (dir / "kcfield.sqlite3").string());
     CHECK(std::filesystem::exists(dir / "kcfield.sqlite3"));
-    CHECK(store.schemaVersion() == 4);
+    CHECK(store.schemaVersion() == 5);
     CHECK(store.ping());
     CHECK(store.counts().users == 0);
 }

@@ -29,7 +29,7 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
     if (::pipe(pipeFds) != 0)
         throw std::runtime_error("pipe failed");
     std::vector<std::string> args = {KC_SERVER_BINARY, "serve", "--listen", "127.0.0.1:0",
-                                     "--data", dataDir.string()};
+                                     "--data", dataDir.string(), "--no-demo-activity"};  // tests make their own
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     std::vector<char*> argv;
     for (auto& arg : args)

@@ -42,6 +42,7 @@ const std::vector<Column> kProjectColumns = {
     {"status", Kind::Text, true},         {"status_reason", Kind::Text, false},
     {"extension_funding", Kind::Integer, true}, {"counterpart_capital", Kind::Integer, true},
     {"investment_attracted", Kind::Integer, true}, {"jobs_created", Kind::Integer, true},
+    {"people_trained", Kind::Integer, false},
     {"beneficiaries", Kind::Text, false}};
 
 //! Rows as JSON objects keyed by column, numbers converted; errors named by line and column.

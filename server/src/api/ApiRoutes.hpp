@@ -14,6 +14,7 @@ void addAttachmentRoutes(Router& router, ServerContext& context);
 void addRegisterRoutes(Router& router, ServerContext& context);
 void addReviewRoutes(Router& router, ServerContext& context);
 void addExportRoutes(Router& router, ServerContext& context);
+void addReportRoutes(Router& router, ServerContext& context);
 void addOperationsRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

@@ -22,6 +22,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addRegisterRoutes(router, context);
     addReviewRoutes(router, context);
     addExportRoutes(router, context);
+    addReportRoutes(router, context);
     addOperationsRoutes(router, context);
 }
 

@@ -4,9 +4,12 @@
 #include "admin/RegisterImport.hpp"
 #include "auth/Authenticator.hpp"
 #include "auth/PasswordHasher.hpp"
+#include "report/ProgrammeReportQuery.hpp"
+#include "report/ReportRequest.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include "kc/forms/FormLoader.hpp"
+#include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
 #include <fstream>
@@ -188,13 +191,48 @@ int publish(CentralStore& store, const Args& args, std::ostream& out, std::ostre
     return 0;
 }
 
+//! The programme report over every province the store holds, or those named.
+int report(CentralStore& store, const Args& args, std::ostream& out) {
+    const auto given = [&](const char* name) {
+        return args.options.count(name) ? std::optional(args.option(name)) : std::nullopt;
+    };
+    const std::string format = args.option("--format", "text");
+    if (format != "text" && format != "csv" && format != "json")
+        throw Usage{"--format: expected text, csv or json, got \"" + format + "\""};
+    std::vector<std::string> all;
+    for (const auto& province : store.listProvinces())
+        all.push_back(province.code);
+    ReportScope scope;
+    try {
+        scope = reportScope({given("--provinces"), given("--from"), given("--to"), given("--source")}, all,
+                            std::stoi(Timestamp::now().toRfc3339().substr(0, 4)));
+    } catch (const ReportRequestError& error) {
+        throw Usage{"--" + error.parameter() + ": " + error.what()};
+    }
+    const ProgrammeReport figures = programmeReport(store, scope);
+    const std::string text = format == "json"   ? json::serialize(reportJson(figures)) + "\n"
+                             : format == "csv" ? reportCsv(figures)
+                                               : reportText(figures);
+    if (const auto path = given("--output")) {
+        std::ofstream file(*path, std::ios::binary);
+        file << text;
+        if (!file.flush())
+            throw std::runtime_error("cannot write " + *path);
+        out << "wrote the report to " << *path << '\n';
+        return 0;
+    }
+    out << text;
+    return 0;
+}
+
 } // namespace
 
 int runAdmin(const std::string& command, std::vector<std::string> raw, std::istream& in,
              std::ostream& out, std::ostream& err) {
     try {
         raw.insert(raw.begin(), command);
-        const Args args(raw, {"--data", "--role", "--province", "--name", "--device", "--server", "--png"});
+        const Args args(raw, {"--data", "--role", "--province", "--name", "--device", "--server", "--png",
+                              "--provinces", "--from", "--to", "--source", "--format", "--output"});
         SqliteCentralStore store(args.option("--data", "var"));
         if (command == "users")
             return users(store, args, in, out);
@@ -204,6 +242,8 @@ int runAdmin(const std::string& command, std::vector<std::string> raw, std::istr
             return import(store, args, out, err);
         if (command == "forms")
             return publish(store, args, out, err);
+        if (command == "report")
+            return report(store, args, out);
         if (command == "backup") {
             store.backup(args.at(1, "the backup file"));
             out << "backed up " << store.location() << " to " << args.at(1, "") << '\n';

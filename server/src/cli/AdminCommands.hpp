@@ -12,6 +12,8 @@ namespace kc::server {
 //!   enroll NAME [--device LABEL] [--server URL] [--png FILE]
 //!   import facilities|projects FILE.csv
 //!   forms publish FILE.json
+//!   report [--provinces P,..] [--from Y|DATE] [--to Y|DATE] [--source S] [--format text|csv|json]
+//!          [--output FILE]
 //!   backup FILE
 //! Returns the exit code: 0 done, 1 refused (the message says why), 2 bad usage.
 int runAdmin(const std::string& command, std::vector<std::string> args, std::istream& in,

@@ -15,9 +15,10 @@ void printUsage(std::ostream& out) {
         << "usage: kcfield-server <command> [options]\n\n"
         << "commands:\n"
         << "  serve [--listen ADDR:PORT] [--data DIR] [--threads N] [--signin-limit N]\n"
-        << "        [--tls-cert FILE --tls-key FILE] [--no-demo]\n"
+        << "        [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n"
         << "        serve the sync API (default 127.0.0.1:8080, data in ./var); an empty\n"
-        << "        store is seeded with a demo province unless --no-demo is given;\n"
+        << "        store is seeded with a demo province unless --no-demo is given, and\n"
+        << "        its history (reviewed submissions) unless --no-demo-activity is given;\n"
         << "        --signin-limit: sign-in attempts per address per minute (default 30)\n"
         << "  forms check FILE...\n"
         << "        check form definitions; prints each problem with its path, exits 1 if any\n"
@@ -28,6 +29,9 @@ void printUsage(std::ostream& out) {
         << "  enroll NAME [--device LABEL] [--server URL] [--png FILE] [--data DIR]\n"
         << "        issue a one-time enrollment code, shown as a QR code\n"
         << "  import facilities|projects FILE.csv [--data DIR]   all rows or none\n"
+        << "  report [--provinces P,..] [--from YEAR|DATE] [--to YEAR|DATE] [--source national|local]\n"
+        << "        [--format text|csv|json] [--output FILE] [--data DIR]\n"
+        << "        the programme report over approved data (default: every province, this year)\n"
         << "  backup FILE [--data DIR]   a consistent copy of the store, while it serves\n"
         << "  version   print the version\n"
         << "  help      print this help\n";
@@ -49,7 +53,8 @@ int main(int argc, char** argv) {
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "forms")
         return kc::server::runForms(args, std::cout, std::cerr);
-    if (command == "users" || command == "enroll" || command == "import" || command == "backup")
+    if (command == "users" || command == "enroll" || command == "import" || command == "backup" ||
+        command == "report")
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << kc::kVersion << '\n';

@@ -4,6 +4,7 @@
 #include "api/ServerContext.hpp"
 #include "http/HttpServer.hpp"
 #include "ops/RequestLog.hpp"
+#include "seed/DemoActivity.hpp"
 #include "seed/DemoProvince.hpp"
 #include "seed/FormLibrarySeed.hpp"
 #include "store/SqliteCentralStore.hpp"
@@ -23,6 +24,7 @@ struct ServeSettings {
     AuthSettings auth;
     std::string dataDir = "var";
     bool demo = true;
+    bool demoActivity = true;  //!< the demo province's history, pushed and reviewed through the API
 };
 
 bool parseNumber(const std::string& text, long min, long max, long& out) {
@@ -77,6 +79,8 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
                 return "--tls-key needs the certificate's PEM private key file";
         } else if (arg == "--no-demo") {
             settings.demo = false;
+        } else if (arg == "--no-demo-activity") {
+            settings.demoActivity = false;
         } else {
             return "unknown option \"" + arg + "\"";
         }
@@ -93,14 +97,13 @@ int runServe(const std::vector<std::string>& args) {
     if (const std::string error = parseArgs(args, settings); !error.empty()) {
         std::cerr << "kcfield-server serve: " << error
                   << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
-                     "[--threads N] [--signin-limit N] [--tls-cert FILE --tls-key FILE] [--no-demo]\n";
+                     "[--threads N] [--signin-limit N] [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n";
         return 2;
     }
     try {
         SqliteCentralStore store(settings.dataDir);
         installFormLibrary(store, std::cout);
-        if (settings.demo)
-            seedDemoProvince(store, std::cout);
+        const bool seeded = settings.demo && seedDemoProvince(store, std::cout);
         Authenticator auth(store, settings.auth);
         FormCache forms(store);
         AttachmentFiles files(settings.dataDir);
@@ -109,6 +112,8 @@ int runServe(const std::vector<std::string>& args) {
         Router router;
         addHealthRoutes(router, store);
         addApiRoutes(router, context);
+        if (seeded && settings.demoActivity)
+            seedDemoActivity(router, std::cout);
         settings.server.observer = requestLogger(std::cout, metrics);
         HttpServer server(settings.server, router);
         const unsigned short port = server.listen();

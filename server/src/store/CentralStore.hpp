@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/ReportRecords.hpp"
 #include "store/StoreRecords.hpp"
 
 #include "kc/domain/Registers.hpp"
@@ -110,6 +111,8 @@ public:
     // --- registers ---
     //! A province's name; nullopt for an unknown province code.
     virtual std::optional<std::string> provinceName(const std::string& provinceCode) = 0;
+    //! Every province the store knows, by code.
+    virtual std::vector<domain::Province> listProvinces() = 0;
     //! The province a commune belongs to; nullopt for an unknown commune.
     virtual std::optional<std::string> communeProvince(const std::string& communeCode) = 0;
     virtual std::optional<domain::Facility> findFacility(const std::string& id) = 0;
@@ -159,6 +162,13 @@ public:
     virtual std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
                                                               const std::vector<std::string>& provinces,
                                                               const std::string& afterId, int limit) = 0;
+
+    // --- programme reports ---
+    //! The register's projects in `scope`, grouped; the stalled and cancelled ones listed.
+    virtual ProjectFigures projectFigures(const ReportScope& scope) = 0;
+    //! Approved submissions in `scope` (each at its approved revision), grouped.
+    virtual std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope,
+                                                       FigureSource source = FigureSource::Summary) = 0;
 
     // --- attachments ---
     virtual std::optional<AttachmentRecord> findAttachment(const std::string& sha256) = 0;

@@ -1,5 +1,9 @@
 #include "store/ServerSchema.hpp"
 
+#include "store/ReportFactsSql.hpp"
+
+#include <string>
+
 namespace kc::server {
 
 namespace {
@@ -238,15 +242,26 @@ constexpr const char* kExportIndex = R"sql(
 CREATE INDEX submissions_by_form ON submissions (form_id, id);
 )sql";
 
-constexpr db::Migration kMigrations[] = {
-    {1, "registers, users and their provinces", kInitialSchema},
-    {2, "published form versions", kFormsSchema},
-    {3, "sign-in, change feed, submissions, attachments, review and audit", kSyncSchema},
-    {4, "an index for exports by form", kExportIndex},
-};
+// Programme reports: people trained in the project register, and the summary of approved
+// submissions, filled from those already approved.
+std::string reportSchema() {
+    return std::string("ALTER TABLE projects ADD COLUMN people_trained INTEGER NOT NULL DEFAULT 0 "
+                       "CHECK (people_trained >= 0);\n") +
+           kReportFactsTable + "INSERT INTO report_facts " + reportFactsSelect("1") + ";\n";
+}
 
 } // namespace
 
-std::span<const db::Migration> serverMigrations() { return kMigrations; }
+std::span<const db::Migration> serverMigrations() {
+    static const std::string report = reportSchema();
+    static const db::Migration migrations[] = {
+        {1, "registers, users and their provinces", kInitialSchema},
+        {2, "published form versions", kFormsSchema},
+        {3, "sign-in, change feed, submissions, attachments, review and audit", kSyncSchema},
+        {4, "an index for exports by form", kExportIndex},
+        {5, "programme reports: people trained, summary of approved submissions", report},
+    };
+    return migrations;
+}
 
 } // namespace kc::server

@@ -139,19 +139,20 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
     requireCode(project.activityType, domain::kActivityTypes, "project.activity_type");
     requireCode(project.status, domain::kProjectStatuses, "project.status");
     require(project.extensionFunding >= 0, "project.extension_funding", "must not be negative");
+    require(project.peopleTrained >= 0, "project.people_trained", "must not be negative");
     if (project.id.empty())
         project.id = Uuid::v7().toString();
     const std::string now = Timestamp::now().toRfc3339();
     write([&] {
         m_db.prepareCached("INSERT INTO projects (id, code, title, year, funding_source, activity_type, "
                      "province_code, status, status_reason, extension_funding, "
-                     "counterpart_capital, investment_attracted, jobs_created, created_at, "
-                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                     "counterpart_capital, investment_attracted, jobs_created, people_trained, "
+                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(project.id, project.code, text::toNfc(project.title), project.year,
                      project.fundingSource, project.activityType, project.provinceCode,
                      project.status, project.statusReason, project.extensionFunding,
                      project.counterpartCapital, project.investmentAttracted,
-                     project.jobsCreated, now, now)
+                     project.jobsCreated, project.peopleTrained, now, now)
             .run();
         auto link = m_db.prepareCached(
             "INSERT INTO project_beneficiaries (project_id, facility_id) VALUES (?, ?)");

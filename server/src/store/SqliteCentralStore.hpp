@@ -49,6 +49,7 @@ public:
 
     // SqliteRegisters.cpp
     std::optional<std::string> provinceName(const std::string& provinceCode) override;
+    std::vector<domain::Province> listProvinces() override;
     std::optional<std::string> communeProvince(const std::string& communeCode) override;
     std::optional<domain::Facility> findFacility(const std::string& id) override;
     std::optional<domain::Project> findProject(const std::string& id) override;
@@ -79,6 +80,10 @@ public:
     std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
                                                       const std::vector<std::string>& provinces,
                                                       const std::string& afterId, int limit) override;
+
+    // SqliteReports.cpp
+    ProjectFigures projectFigures(const ReportScope& scope) override;
+    std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope, FigureSource source) override;
 
     // SqliteOperations.cpp
     std::optional<AttachmentRecord> findAttachment(const std::string& sha256) override;
@@ -112,6 +117,8 @@ private:
     void recordFacilityChange(const std::string& id);
     void recordProjectChange(const std::string& id);
     void recordSubmissionChange(const SubmissionHead& head);
+    //! Keeps the report summary row of a submission in step with its head (SqliteReports.cpp).
+    void refreshReportFact(const std::string& submissionId);
     //! Fills the feed of a store migrated from before it existed.
     void backfillChanges();
     std::string insertFacility(domain::Facility facility, const std::string& createdBy,

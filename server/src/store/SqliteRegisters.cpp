@@ -46,7 +46,7 @@ domain::Facility readFacility(const db::Statement& row) {
 
 constexpr const char* kProjectColumns =
     "id, code, title, year, funding_source, activity_type, province_code, status, "
-    "status_reason, extension_funding, counterpart_capital, investment_attracted, jobs_created";
+    "status_reason, extension_funding, counterpart_capital, investment_attracted, jobs_created, people_trained";
 
 domain::Project readProject(const db::Statement& row) {
     domain::Project p;
@@ -63,6 +63,7 @@ domain::Project readProject(const db::Statement& row) {
     p.counterpartCapital = row.getInt64(10);
     p.investmentAttracted = row.getInt64(11);
     p.jobsCreated = row.getInt(12);
+    p.peopleTrained = row.getInt(13);
     return p;
 }
 
@@ -165,6 +166,15 @@ std::optional<std::string> SqliteCentralStore::provinceName(const std::string& p
     if (!statement.step())
         return std::nullopt;
     return statement.getText(0);
+}
+
+std::vector<domain::Province> SqliteCentralStore::listProvinces() {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepareCached("SELECT code, name FROM provinces ORDER BY code");
+    std::vector<domain::Province> provinces;
+    while (statement.step())
+        provinces.push_back({statement.getText(0), statement.getText(1)});
+    return provinces;
 }
 
 std::optional<std::string> SqliteCentralStore::communeProvince(const std::string& communeCode) {

@@ -109,6 +109,7 @@ void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
                      head.updatedAt, head.projectId, head.facilityId, head.id)
             .run();
         recordSubmissionChange(head);
+        refreshReportFact(head.id);
     });
 }
 

@@ -80,6 +80,7 @@ json::object projectToJson(const Project& project) {
     out["counterpart_capital"] = project.counterpartCapital;
     out["investment_attracted"] = project.investmentAttracted;
     out["jobs_created"] = project.jobsCreated;
+    out["people_trained"] = project.peopleTrained;
     json::array beneficiaries;
     for (const auto& id : project.beneficiaryIds)
         beneficiaries.emplace_back(id);
@@ -136,6 +137,7 @@ Project projectFromJson(const json::value& value, const std::string& path) {
     project.counterpartCapital = reader.int64("counterpart_capital");
     project.investmentAttracted = reader.int64("investment_attracted");
     project.jobsCreated = static_cast<int>(reader.int64("jobs_created"));
+    project.peopleTrained = static_cast<int>(reader.optionalInt64("people_trained").value_or(0));
     const auto& beneficiaries = reader.array("beneficiaries");
     for (std::size_t i = 0; i < beneficiaries.size(); ++i) {
         if (!beneficiaries[i].is_string())

@@ -75,6 +75,7 @@ struct Project {
     money::Dong counterpartCapital = 0;   // vốn đối ứng
     money::Dong investmentAttracted = 0;  // vốn đầu tư thu hút
     int jobsCreated = 0;
+    int peopleTrained = 0;  // người được đào tạo, tập huấn
     std::vector<std::string> beneficiaryIds;  // facility ids (đơn vị thụ hưởng)
 };
 

@@ -1,0 +1,49 @@
+// GET /v1/reports/programme.json and GET /v1/reports/programme.csv: the programme report
+// over approved data in the caller's scope, for reviewers and admins.
+#include "api/ApiRoutes.hpp"
+
+#include "api/ApiSupport.hpp"
+#include "report/ProgrammeReportQuery.hpp"
+#include "report/ReportRequest.hpp"
+
+namespace kc::server {
+
+namespace {
+
+Response programme(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "read programme reports");
+    const std::string& file = request.pathParams.at("file");
+    if (file != "programme.json" && file != "programme.csv")
+        notFound("report " + file + " (there are programme.json and programme.csv)");
+    ReportScope scope;
+    bool forbidden = false;
+    try {
+        scope = reportScope({queryText(request, "provinces"), queryText(request, "from"), queryText(request, "to"),
+                             queryText(request, "source")},
+                            caller.provinces, std::stoi(Timestamp::now().toRfc3339().substr(0, 4)), &forbidden);
+    } catch (const ReportRequestError& error) {
+        if (forbidden)
+            throw ApiException(403, "forbidden", std::string("provinces: ") + error.what());
+        throwInvalid(error.parameter(), error.what());
+    }
+    const ProgrammeReport report = programmeReport(context.store, scope);
+    if (file == "programme.json")
+        return jsonResponse(200, reportJson(report));
+    Response response;
+    response.status = 200;
+    response.contentType = "text/csv; charset=utf-8";
+    response.body = reportCsv(report);
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"programme-" +
+                                                             scope.fromDate + "-" + scope.toDate + ".csv\"");
+    return response;
+}
+
+} // namespace
+
+void addReportRoutes(Router& router, ServerContext& context) {
+    router.add("GET", "/v1/reports/{file}", signedIn(context.auth, [&context](const Request& r, const Caller& c) {
+        return programme(context, r, c);
+    }));
+}
+
+} // namespace kc::server

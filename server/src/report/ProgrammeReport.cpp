@@ -1,0 +1,139 @@
+#include "report/ProgrammeReport.hpp"
+
+#include "kc/domain/Registers.hpp"
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+void add(ProjectMoney& into, const ProjectGroup& group) {
+    into.projects += group.projects;
+    into.extensionFunding += group.extensionFunding;
+    into.counterpartCapital += group.counterpartCapital;
+    into.investmentAttracted += group.investmentAttracted;
+}
+
+bj::object moneyJson(const ProjectMoney& money) {
+    return {{"projects", money.projects},
+            {"extension_funding", money.extensionFunding},
+            {"counterpart_capital", money.counterpartCapital},
+            {"investment_attracted", money.investmentAttracted}};
+}
+
+template <class Key> bj::object moneyMapJson(const std::map<Key, ProjectMoney>& map) {
+    bj::object out;
+    for (const auto& [key, money] : map) {
+        if constexpr (std::is_same_v<Key, int>)
+            out[std::to_string(key)] = moneyJson(money);
+        else
+            out[key] = moneyJson(money);
+    }
+    return out;
+}
+
+bj::object countsJson(const std::map<std::string, long long>& counts) {
+    bj::object out;
+    for (const auto& [key, count] : counts)
+        out[key] = count;
+    return out;
+}
+
+} // namespace
+
+ProgrammeReport buildProgrammeReport(const ReportScope& scope,
+                                     std::vector<std::pair<std::string, std::string>> provinces,
+                                     const ProjectFigures& projects, const std::vector<ApprovedGroup>& approved) {
+    ProgrammeReport report;
+    report.scope = scope;
+    report.provinces = std::move(provinces);
+    for (auto source : domain::kFundingSources)
+        if (!scope.fundingSource || *scope.fundingSource == source)
+            report.bySource[std::string(source)];
+    for (int year = scope.fromYear; year <= scope.toYear; ++year)
+        report.byYear[year];
+    for (auto status : domain::kProjectStatuses)
+        report.byStatus[std::string(status)];
+    for (const char* level : kProductLevels)
+        report.productsByLevel[level];
+
+    for (const auto& group : projects.groups) {
+        add(report.total, group);
+        add(report.bySource[group.fundingSource], group);
+        add(report.byActivity[group.activityType], group);
+        add(report.byYear[group.year], group);
+        report.byStatus[group.status] += group.projects;
+        report.jobsCreated += group.jobsCreated;
+        report.peopleTrained += group.peopleTrained;
+        if (group.activityType == "trade_fair")
+            report.fairParticipations += group.beneficiaryTimes;
+    }
+    report.stalledOrCancelled = projects.stalledOrCancelled;
+    report.facilitiesSupported = projects.facilitiesSupported;
+
+    for (const auto& group : approved) {
+        if (group.formId == "site_survey") {
+            report.surveys += group.submissions;
+        } else if (group.formId == "monitoring_visit") {
+            report.monitoringVisits += group.submissions;
+        } else if (group.formId == "progress_report") {
+            report.progressReports += group.submissions;
+        } else if (group.formId == "equipment_handover") {
+            report.handovers += group.submissions;
+            report.itemsHandedOver += group.quantity;
+            report.equipmentValue += group.value;
+        } else if (group.formId == "typical_product") {
+            report.typicalProducts += group.submissions;
+            report.productsByLevel[group.level] += group.submissions;
+            report.productsByYear[group.year][group.level] += group.submissions;
+        }
+    }
+    return report;
+}
+
+bj::object reportJson(const ProgrammeReport& report) {
+    bj::array provinces;
+    for (const auto& [code, name] : report.provinces)
+        provinces.push_back(bj::object{{"code", code}, {"name", name}});
+    bj::array noted;
+    for (const auto& project : report.stalledOrCancelled)
+        noted.push_back(bj::object{{"code", project.code},
+                                   {"title", project.title},
+                                   {"year", project.year},
+                                   {"province", project.provinceCode},
+                                   {"status", project.status},
+                                   {"reason", project.reason}});
+    bj::object productsByYear;
+    for (const auto& [year, levels] : report.productsByYear)
+        productsByYear[std::to_string(year)] = countsJson(levels);
+    bj::object out{
+        {"title", "Báo cáo kết quả thực hiện chương trình khuyến công"},
+        {"provinces", std::move(provinces)},
+        {"period", {{"from", report.scope.fromDate}, {"to", report.scope.toDate}}},
+        {"projects",
+         {{"total", report.total.projects},
+          {"by_status", countsJson(report.byStatus)},
+          {"stalled_or_cancelled", std::move(noted)}}},
+        {"money",
+         {{"total", moneyJson(report.total)},
+          {"by_funding_source", moneyMapJson(report.bySource)},
+          {"by_activity_type", moneyMapJson(report.byActivity)},
+          {"by_year", moneyMapJson(report.byYear)}}},
+        {"facilities_supported", report.facilitiesSupported},
+        {"jobs_created", report.jobsCreated},
+        {"people_trained", report.peopleTrained},
+        {"fair_participations", report.fairParticipations},
+        {"surveys", report.surveys},
+        {"monitoring_visits", report.monitoringVisits},
+        {"progress_reports", report.progressReports},
+        {"equipment", {{"handovers", report.handovers}, {"items", report.itemsHandedOver}, {"value", report.equipmentValue}}},
+        {"typical_products",
+         {{"total", report.typicalProducts},
+          {"by_level", countsJson(report.productsByLevel)},
+          {"by_year", std::move(productsByYear)}}}};
+    out["funding_source"] = report.scope.fundingSource ? bj::value(*report.scope.fundingSource) : bj::value(nullptr);
+    return out;
+}
+
+} // namespace kc::server

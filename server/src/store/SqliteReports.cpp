@@ -1,0 +1,91 @@
+// Programme report figures in the SQLite store: the register's projects, and approved
+// submissions through the summary table kept in step with review decisions.
+#include "store/SqliteCentralStore.hpp"
+
+#include "store/ReportFactsSql.hpp"
+#include "store/SqlLists.hpp"
+
+namespace kc::server {
+
+namespace {
+
+//! "p.province_code IN (?, ...) AND p.year BETWEEN ? AND ?[ AND p.funding_source = ?]"
+std::string projectConditions(const ReportScope& scope) {
+    return "p.province_code IN (" + placeholders(scope.provinces.size()) + ") AND p.year BETWEEN ? AND ?" +
+           (scope.fundingSource ? " AND p.funding_source = ?" : "");
+}
+
+int bindProjectConditions(db::Statement& statement, int index, const ReportScope& scope) {
+    index = bindList(statement, index, scope.provinces);
+    statement.bind(index++, scope.fromYear);
+    statement.bind(index++, scope.toYear);
+    if (scope.fundingSource)
+        statement.bind(index++, *scope.fundingSource);
+    return index;
+}
+
+} // namespace
+
+void SqliteCentralStore::refreshReportFact(const std::string& submissionId) {
+    m_db.prepareCached("DELETE FROM report_facts WHERE submission_id = ?").bindAll(submissionId).run();
+    static const std::string insert = "INSERT INTO report_facts " + reportFactsSelect("s.id = ?");
+    m_db.prepareCached(insert).bindAll(submissionId).run();
+}
+
+ProjectFigures SqliteCentralStore::projectFigures(const ReportScope& scope) {
+    std::lock_guard lock(m_readerMutex);
+    db::Transaction snapshot(m_reader, db::Transaction::Mode::Deferred);  // one committed state for all
+    ProjectFigures figures;
+    const std::string where = projectConditions(scope);
+    auto groups = m_reader.prepare(
+        "SELECT p.funding_source, p.activity_type, p.year, p.status, count(*), sum(p.extension_funding), "
+        "sum(p.counterpart_capital), sum(p.investment_attracted), sum(p.jobs_created), sum(p.people_trained), "
+        "sum((SELECT count(*) FROM project_beneficiaries b WHERE b.project_id = p.id)) "
+        "FROM projects p WHERE " + where + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+    bindProjectConditions(groups, 1, scope);
+    while (groups.step())
+        figures.groups.push_back({groups.getText(0), groups.getText(1), groups.getInt(2), groups.getText(3),
+                                  groups.getInt64(4), groups.getInt64(5), groups.getInt64(6), groups.getInt64(7),
+                                  groups.getInt64(8), groups.getInt64(9), groups.getInt64(10)});
+    auto facilities = m_reader.prepare(
+        "SELECT count(DISTINCT b.facility_id) FROM project_beneficiaries b JOIN projects p ON p.id = b.project_id "
+        "WHERE " + where);
+    bindProjectConditions(facilities, 1, scope);
+    if (facilities.step())
+        figures.facilitiesSupported = facilities.getInt64(0);
+    auto noted = m_reader.prepare(
+        "SELECT p.code, p.title, p.year, p.province_code, p.status, coalesce(p.status_reason, '') "
+        "FROM projects p WHERE " + where + " AND p.status IN ('stalled', 'cancelled') ORDER BY p.year, p.code");
+    bindProjectConditions(noted, 1, scope);
+    while (noted.step())
+        figures.stalledOrCancelled.push_back({noted.getText(0), noted.getText(1), noted.getInt(2),
+                                              noted.getText(3), noted.getText(4), noted.getText(5)});
+    snapshot.commit();
+    return figures;
+}
+
+std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
+    std::lock_guard lock(m_readerMutex);
+    const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("1") + ")";
+    auto statement = m_reader.prepare(
+        "SELECT f.form_id, f.year, coalesce(f.level, ''), count(*), sum(f.quantity), sum(f.value) FROM " + from +
+        " f " + (scope.fundingSource ? "JOIN projects p ON p.id = f.project_id AND p.funding_source = ? " : "") +
+        "WHERE f.province_code IN (" + placeholders(scope.provinces.size()) + ") AND "
+        "(f.event_date BETWEEN ? AND ? OR (f.form_id = 'typical_product' AND f.year BETWEEN ? AND ?)) "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    int index = 1;
+    if (scope.fundingSource)
+        statement.bind(index++, *scope.fundingSource);
+    index = bindList(statement, index, scope.provinces);
+    statement.bind(index++, scope.fromDate);
+    statement.bind(index++, scope.toDate);
+    statement.bind(index++, scope.fromYear);
+    statement.bind(index++, scope.toYear);
+    std::vector<ApprovedGroup> groups;
+    while (statement.step())
+        groups.push_back({statement.getText(0), statement.getInt(1), statement.getText(2), statement.getInt64(3),
+                          statement.getInt64(4), statement.getInt64(5)});
+    return groups;
+}
+
+} // namespace kc::server
