@@ -1,6 +1,7 @@
 // The programme report as CSV (one figure a row) and as Vietnamese text for the terminal.
 #include "report/ProgrammeReport.hpp"
 
+#include "kc/domain/Registers.hpp"
 #include "kc/money/Money.hpp"
 
 #include <map>
@@ -87,19 +88,29 @@ std::string periodText(const ReportScope& scope) {
 
 std::string count(long long value) { return money::groupThousands(value); }
 
+//! The entries of `map` in the order reports list them (national first, lowest level first).
+template <class Codes, class Value>
+std::vector<std::pair<std::string, Value>> inOrder(const Codes& codes, const std::map<std::string, Value>& map) {
+    std::vector<std::pair<std::string, Value>> out;
+    for (const auto& code : codes)
+        if (const auto found = map.find(std::string(code)); found != map.end())
+            out.emplace_back(found->first, found->second);
+    return out;
+}
+
 } // namespace
 
 std::string reportCsv(const ProgrammeReport& report) {
     std::string out;
     CsvWriter csv(out);
     csv.money("total", "", "Tổng cộng", report.total);
-    for (const auto& [source, money] : report.bySource)
+    for (const auto& [source, money] : inOrder(domain::kFundingSources, report.bySource))
         csv.money("funding_source", source, label(source), money);
     for (const auto& [activity, money] : report.byActivity)
         csv.money("activity_type", activity, label(activity), money);
     for (const auto& [year, money] : report.byYear)
         csv.money("year", std::to_string(year), "Năm " + std::to_string(year), money);
-    for (const auto& [status, projects] : report.byStatus)
+    for (const auto& [status, projects] : inOrder(domain::kProjectStatuses, report.byStatus))
         csv.row("projects", "status", status, label(status), projects, "project");
     csv.row("facilities_supported", "total", "", "Cơ sở được hỗ trợ", report.facilitiesSupported, "facility");
     csv.row("jobs_created", "total", "", "Việc làm tạo thêm", report.jobsCreated, "person");
@@ -112,7 +123,7 @@ std::string reportCsv(const ProgrammeReport& report) {
     csv.row("equipment_items", "total", "", "Thiết bị bàn giao", report.itemsHandedOver, "item");
     csv.row("equipment_value", "total", "", "Giá trị thiết bị bàn giao", report.equipmentValue, "dong");
     csv.row("typical_products", "total", "", "Sản phẩm CNNT tiêu biểu", report.typicalProducts, "product");
-    for (const auto& [level, products] : report.productsByLevel)
+    for (const auto& [level, products] : inOrder(kProductLevels, report.productsByLevel))
         csv.row("typical_products", "level", level, levelLabel(level), products, "product");
     for (const auto& [year, levels] : report.productsByYear)
         for (const auto& [level, products] : levels)
@@ -131,7 +142,7 @@ std::string reportText(const ProgrammeReport& report) {
     if (report.scope.fundingSource)
         out += " — nguồn " + label(*report.scope.fundingSource);
     out += "\n\n1. Đề án khuyến công: " + count(report.total.projects) + " đề án\n";
-    for (const auto& [source, money] : report.bySource)
+    for (const auto& [source, money] : inOrder(domain::kFundingSources, report.bySource))
         out += "   - " + label(source) + ": " + count(money.projects) + " đề án, kinh phí " +
                billions(money.extensionFunding) + "\n";
     out += "   Kinh phí khuyến công hỗ trợ: " + billions(report.total.extensionFunding) + "\n";
@@ -145,7 +156,7 @@ std::string reportText(const ProgrammeReport& report) {
         out += "   - " + std::to_string(year) + ": " + count(money.projects) + " đề án, " +
                billions(money.extensionFunding) + "\n";
     out += "\n4. Tình trạng đề án\n";
-    for (const auto& [status, projects] : report.byStatus)
+    for (const auto& [status, projects] : inOrder(domain::kProjectStatuses, report.byStatus))
         out += "   - " + label(status) + ": " + count(projects) + "\n";
     for (const auto& project : report.stalledOrCancelled)
         out += "     " + project.code + " (" + label(project.status) + "): " + project.reason + "\n";
@@ -159,7 +170,7 @@ std::string reportText(const ProgrammeReport& report) {
     out += "   - Khảo sát cơ sở: " + count(report.surveys) + "; kiểm tra, giám sát: " + count(report.monitoringVisits) +
            "; báo cáo tiến độ: " + count(report.progressReports) + "\n";
     out += "\n6. Sản phẩm CNNT tiêu biểu được công nhận: " + count(report.typicalProducts) + "\n";
-    for (const auto& [level, products] : report.productsByLevel)
+    for (const auto& [level, products] : inOrder(kProductLevels, report.productsByLevel))
         out += "   - " + levelLabel(level) + ": " + count(products) + "\n";
     out += "\nSố liệu từ dữ liệu đã duyệt và sổ đăng ký đề án; tiền tính bằng tỷ đồng.\n";
     return out;

@@ -212,6 +212,8 @@ bool seedDemoProvince(CentralStore& store, std::ostream& out) {
             project.counterpartCapital = demo.counterpart;
             project.investmentAttracted = demo.investment;
             project.jobsCreated = demo.jobs;
+            if (std::string(demo.activity) == "vocational_training")
+                project.peopleTrained = 25;  // the course's trainees (two classes)
             for (const char* key : demo.beneficiaries)
                 project.beneficiaryIds.push_back(ids.at(key));
             const std::string projectId = store.createProject(project);
