@@ -623,7 +623,7 @@
 <context>
     <name>FormController</name>
     <message>
-        <location filename="../src/models/FormController.cpp" line="+79"/>
+        <location filename="../src/models/FormController.cpp" line="+80"/>
         <location line="+26"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
@@ -654,7 +654,7 @@
         <translation>Không mở được phiếu này: %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>No form is open.</source>
         <translation>Chưa mở biểu mẫu nào.</translation>
     </message>
@@ -1110,6 +1110,29 @@
         <location line="+1"/>
         <source>Add to %1</source>
         <translation>Thêm vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportClient</name>
+    <message>
+        <location filename="../src/reports/ReportClient.cpp" line="+31"/>
+        <source>Sign in as a reviewer to see programme reports.</source>
+        <translation>Đăng nhập bằng tài khoản cán bộ Trung tâm để xem báo cáo chương trình.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server sent a report that could not be read.</source>
+        <translation>Máy chủ gửi về báo cáo không đọc được.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not save %1: %2</source>
+        <translation>Không lưu được %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show a report before saving it.</source>
+        <translation>Hãy xem báo cáo trước khi lưu.</translation>
     </message>
 </context>
 <context>
@@ -1762,7 +1785,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+115"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+118"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -1830,6 +1853,176 @@
         <location line="+1"/>
         <source>No</source>
         <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../src/reports/ReportPdf.cpp" line="+112"/>
+        <source>Report on the results of the industrial extension programme</source>
+        <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: the file cannot be created there.</source>
+        <translation>Không ghi được %1: không tạo được tệp ở đó.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REPORT ON THE RESULTS OF THE INDUSTRIAL EXTENSION PROGRAMME</source>
+        <translation>BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province: %1</source>
+        <translation>Tỉnh: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: %1 to %2</source>
+        <translation>Thời gian: từ %1 đến %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Funding source: %1</source>
+        <translation>Nguồn kinh phí: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1. Projects and funding</source>
+        <translation>1. Đề án và kinh phí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All projects</source>
+        <translation>Tổng số đề án</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Funding source</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Projects</source>
+        <translation>Số đề án</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+12"/>
+        <source>Extension funding</source>
+        <translation>Kinh phí khuyến công</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Counterpart capital</source>
+        <translation>Vốn đối ứng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment attracted</source>
+        <translation>Vốn đầu tư thu hút</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2. By activity type</source>
+        <translation>2. Theo nội dung hoạt động</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Activity type</source>
+        <translation>Nội dung hoạt động</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>3. Extension funding by year</source>
+        <translation>3. Kinh phí khuyến công theo năm</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>4. Results</source>
+        <translation>4. Kết quả</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Facilities supported</source>
+        <translation>Cơ sở CNNT được hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Việc làm tạo thêm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People trained</source>
+        <translation>Người được đào tạo, tập huấn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility participations in trade fairs</source>
+        <translation>Lượt cơ sở tham gia hội chợ triển lãm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment handed over (items)</source>
+        <translation>Thiết bị bàn giao (chiếc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of equipment handed over</source>
+        <translation>Giá trị thiết bị bàn giao</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site surveys</source>
+        <translation>Khảo sát cơ sở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring visits</source>
+        <translation>Kiểm tra, giám sát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress reports</source>
+        <translation>Báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>5. Typical rural industrial products recognised: %1</source>
+        <translation>5. Sản phẩm CNNT tiêu biểu được công nhận: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>6. Stalled and cancelled projects</source>
+        <translation>6. Đề án tạm dừng, hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Figures from approved submissions and the project register; money in billions of đồng.</source>
+        <translation>Số liệu từ các phiếu đã duyệt và sổ đăng ký đề án; tiền tính bằng tỷ đồng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not finish writing %1.</source>
+        <translation>Không ghi xong %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write %1.</source>
+        <translation>Không ghi được %1.</translation>
     </message>
 </context>
 </TS>

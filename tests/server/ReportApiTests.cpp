@@ -227,6 +227,9 @@ TEST_CASE("report: projects, money and results from the register, split as provi
     REQUIRE(projects > 5);
     const auto figures = report(api, "duyet", "from=2021&to=2025");
     CHECK(figures.at("provinces").at(0).at("name") == "Cao Bằng");
+    CHECK(figures.at("labels").at("level").at("national") == "Cấp quốc gia");
+    CHECK(figures.at("labels").at("funding_source").at("national") == "Khuyến công quốc gia");
+    CHECK(figures.at("labels").at("activity_type").at("trade_fair") == "Hội chợ triển lãm");
     CHECK(figures.at("projects").at("total") == projects);
     CHECK(figures.at("money").at("total").at("extension_funding") == funding);
     CHECK(figures.at("money").at("total").at("counterpart_capital") == counterpart);

@@ -81,6 +81,8 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
             settings.demo = false;
         } else if (arg == "--no-demo-activity") {
             settings.demoActivity = false;
+        } else if (arg == "--demo-activity") {  // the default; after --no-demo-activity it wins
+            settings.demoActivity = true;
         } else {
             return "unknown option \"" + arg + "\"";
         }

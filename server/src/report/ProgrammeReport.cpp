@@ -132,6 +132,22 @@ bj::object reportJson(const ProgrammeReport& report) {
          {{"total", report.typicalProducts},
           {"by_level", countsJson(report.productsByLevel)},
           {"by_year", std::move(productsByYear)}}}};
+    bj::object labels;
+    const auto named = [&](const char* group, const std::string& code) {
+        auto& names = labels[group];
+        if (!names.is_object())
+            names.emplace_object();
+        names.as_object()[code] = reportLabel(group, code);
+    };
+    for (auto source : domain::kFundingSources)
+        named("funding_source", std::string(source));
+    for (auto activity : domain::kActivityTypes)
+        named("activity_type", std::string(activity));
+    for (auto status : domain::kProjectStatuses)
+        named("status", std::string(status));
+    for (const char* level : kProductLevels)
+        named("level", level);
+    out["labels"] = std::move(labels);
     out["funding_source"] = report.scope.fundingSource ? bj::value(*report.scope.fundingSource) : bj::value(nullptr);
     return out;
 }

@@ -60,6 +60,10 @@ std::string reportCsv(const ProgrammeReport& report);
 //! A plain-text report in Vietnamese, for the terminal (money in tỷ đồng).
 std::string reportText(const ProgrammeReport& report);
 
+//! The Vietnamese name of a code of `group` (funding_source, activity_type, status, level),
+//! as provincial reports write it; the code itself when it has none.
+std::string reportLabel(const std::string& group, const std::string& code);
+
 //! Recognition levels of typical products, lowest first.
 inline constexpr const char* kProductLevels[] = {"district", "provincial", "regional", "national"};
 

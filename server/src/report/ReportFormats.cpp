@@ -42,6 +42,14 @@ std::string label(const std::string& code) {
 
 std::string levelLabel(const std::string& level) { return level == "national" ? "Cấp quốc gia" : label(level); }
 
+} // namespace
+
+std::string reportLabel(const std::string& group, const std::string& code) {
+    return group == "level" ? levelLabel(code) : label(code);
+}
+
+namespace {
+
 std::string csvField(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
