@@ -111,6 +111,14 @@ QtObject {
         return (n < 0 ? "-" : "") + groupDigits(String(Math.abs(n))) + " đ"
     }
 
+    // Whole đồng in billions with two decimals, as reports write it: 12310000000 → "12,31 tỷ đồng".
+    function billions(value) {
+        const hundredths = Math.round(Number(value || 0) / 1e7)
+        const frac = hundredths % 100
+        return groupDigits(String(Math.floor(hundredths / 100))) + "," + (frac < 10 ? "0" : "") + frac
+               + " " + qsTr("billion đồng")
+    }
+
     // "1250000" → "1.250.000" (digits only in, dots between thousands out).
     function groupDigits(digits) {
         let out = ""

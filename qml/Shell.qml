@@ -24,6 +24,7 @@ Page {
         { key: "projects", title: qsTr("Projects"), icon: "folder" },
         { key: "outbox", title: qsTr("Outbox and sync"), icon: "mail-send" },
         { key: "review", title: qsTr("Review"), icon: "document-edit", staffOnly: true },
+        { key: "reports", title: qsTr("Reports"), icon: "office-chart-bar", staffOnly: true },
         { key: "settings", title: qsTr("Settings"), icon: "configure" }
     ].filter(s => !s.staffOnly || shell.staff)
 
@@ -43,6 +44,7 @@ Page {
         case "projects": return projectsPage
         case "outbox": return outboxPage
         case "review": return reviewPage
+        case "reports": return reportPage
         case "settings": return settingsPage
         }
         return homePage
@@ -142,6 +144,7 @@ Page {
     Component { id: projectsPage; ProjectsPage {} }
     Component { id: outboxPage; OutboxPage {} }
     Component { id: reviewPage; ReviewPage {} }
+    Component { id: reportPage; ReportPage {} }
     Component { id: settingsPage; SettingsPage {} }
     Component { id: formPage; FormPage {} }
 }

@@ -350,6 +350,11 @@
         <source>Collaborator</source>
         <translation>Cộng tác viên</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>billion đồng</source>
+        <translation>tỷ đồng</translation>
+    </message>
 </context>
 <context>
     <name>DateAnswer</name>
@@ -1115,7 +1120,7 @@
 <context>
     <name>ReportClient</name>
     <message>
-        <location filename="../src/reports/ReportClient.cpp" line="+31"/>
+        <location filename="../src/reports/ReportClient.cpp" line="+32"/>
         <source>Sign in as a reviewer to see programme reports.</source>
         <translation>Đăng nhập bằng tài khoản cán bộ Trung tâm để xem báo cáo chương trình.</translation>
     </message>
@@ -1133,6 +1138,175 @@
         <location line="+10"/>
         <source>Show a report before saving it.</source>
         <translation>Hãy xem báo cáo trước khi lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="+14"/>
+        <source>Programme report</source>
+        <translation>Báo cáo chương trình</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>From (year or YYYY-MM-DD)</source>
+        <translation>Từ (năm hoặc NNNN-TT-NN)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>To (year or YYYY-MM-DD)</source>
+        <translation>Đến (năm hoặc NNNN-TT-NN)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every funding source</source>
+        <translation>Mọi nguồn kinh phí</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Funding source</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provinces (e.g. 04,96; empty: all mine)</source>
+        <translation>Mã tỉnh (vd. 04,96; để trống: mọi tỉnh của tôi)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save CSV</source>
+        <translation>Lưu CSV</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Report on the results of the industrial extension programme</source>
+        <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Projects</source>
+        <translation>Số đề án</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National / local projects</source>
+        <translation>Đề án quốc gia / địa phương</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Extension funding</source>
+        <translation>Kinh phí khuyến công</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Counterpart capital</source>
+        <translation>Vốn đối ứng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment attracted</source>
+        <translation>Vốn đầu tư thu hút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facilities supported</source>
+        <translation>Cơ sở CNNT được hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Việc làm tạo thêm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People trained</source>
+        <translation>Người được đào tạo, tập huấn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility participations in trade fairs</source>
+        <translation>Lượt cơ sở tham gia hội chợ triển lãm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment handed over</source>
+        <translation>Thiết bị bàn giao</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 items, %2</source>
+        <translation>%1 thiết bị, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site surveys / monitoring visits</source>
+        <translation>Khảo sát cơ sở / kiểm tra, giám sát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typical products recognised</source>
+        <translation>Sản phẩm CNNT tiêu biểu được công nhận</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Extension funding by year (million đồng)</source>
+        <translation>Kinh phí khuyến công theo năm (triệu đồng)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Typical products by level</source>
+        <translation>Sản phẩm tiêu biểu theo cấp công nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>District</source>
+        <translation>Cấp huyện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provincial</source>
+        <translation>Cấp tỉnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Regional</source>
+        <translation>Cấp khu vực</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>National</source>
+        <translation>Cấp quốc gia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stalled and cancelled projects</source>
+        <translation>Đề án tạm dừng, hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only approved submissions count; projects and money come from the project register.</source>
+        <translation>Chỉ tính các phiếu đã duyệt; số đề án và kinh phí lấy từ sổ đăng ký đề án.</translation>
     </message>
 </context>
 <context>
@@ -1564,11 +1738,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>

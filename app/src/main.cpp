@@ -1,6 +1,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -20,7 +20,7 @@ Q_IMPORT_QML_PLUGIN(KCFieldPlugin)
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);  // Qt Charts draws through the widgets module
     QGuiApplication::setOrganizationName(QStringLiteral("KCField"));
     QGuiApplication::setApplicationName(QStringLiteral("kcfield"));
     QGuiApplication::setApplicationVersion(QString::fromLatin1(kc::kVersion));

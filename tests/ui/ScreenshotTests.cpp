@@ -51,7 +51,7 @@ void bothSizes(AppWindow& app, const std::string& name, const std::function<void
 TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnamese", "[ui][screenshots]") {
     Language::apply(QStringLiteral("vi"));
     const auto dir = freshTempDir("ui-screens");
-    ServerProcess server(dir / "server");
+    ServerProcess server(dir / "server", {"--demo-activity"});  // the demo province's history, for the report
 
     AppWindow officer(dir / "officer.sqlite3", server.baseUrl(), 360, 640);
     bothSizes(officer, "01-sign-in");
@@ -88,6 +88,11 @@ TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnam
     AppWindow reviewer(dir / "reviewer.sqlite3", server.baseUrl(), 1280, 800);
     signInWithPassword(reviewer, "duyet");
     syncAndWait(reviewer);
+    bothSizes(reviewer, "12-reports", [&] {
+        openSection(reviewer, QStringLiteral("reports"));
+        reviewer.waitFor(QStringLiteral("reportTitle"), 30'000);
+        reviewer.waitFor(QStringLiteral("fundingChart"));
+    });
     bothSizes(reviewer, "10-review", [&] {
         openSection(reviewer, QStringLiteral("review"));
         reviewer.click(QStringLiteral("queue_0"));

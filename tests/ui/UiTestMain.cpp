@@ -4,7 +4,7 @@
 
 #include "ui/Language.hpp"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -14,7 +14,7 @@ Q_IMPORT_QML_PLUGIN(KCFieldPlugin)
 int main(int argc, char* argv[]) {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);  // as the app: Qt Charts needs it
     QGuiApplication::setOrganizationName(QStringLiteral("KCField-tests"));
     QGuiApplication::setApplicationName(QStringLiteral("kcfield-ui-tests"));
     QQuickStyle::setStyle(QStringLiteral("Material"));

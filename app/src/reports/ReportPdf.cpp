@@ -43,22 +43,25 @@ public:
         m_painter.drawText(QRect(0, m_y, m_width, used.height()), int(align) | Qt::TextWordWrap, line);
         m_y += used.height() + m_line / 4;
     }
-    //! A two-or-more-column table; the first column takes half the width.
+    //! A two-or-more-column table; the first column, the names, takes half the width, or a
+    //! quarter when four figures or more share the rest.
     void table(const QStringList& header, const QList<QStringList>& rows) {
         setFont(9, false);
         const int columns = static_cast<int>(header.size());
-        const auto x = [&](int c) { return c == 0 ? 0 : m_width / 2 + (c - 1) * (m_width / 2) / (columns - 1); };
-        const auto row = [&](const QStringList& cells, bool bold) {
-            ensure(m_line);
-            setFont(9, bold);
+        const int first = columns > 4 ? m_width / 4 : m_width / 2;
+        const auto x = [&](int c) { return c == 0 ? 0 : first + (c - 1) * (m_width - first) / (columns - 1); };
+        const auto row = [&](const QStringList& cells, bool heading) {
+            const int height = heading && columns > 3 ? 2 * m_line : m_line;  // long headings wrap
+            ensure(height);
+            setFont(9, heading);
             for (int c = 0; c < columns; ++c) {
                 const int right = c + 1 < columns ? x(c + 1) : m_width;
-                m_painter.drawText(QRect(x(c) + 40, m_y, right - x(c) - 80, m_line),
-                                   int(c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,
+                m_painter.drawText(QRect(x(c) + 40, m_y, right - x(c) - 80, height),
+                                   int(c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter | Qt::TextWordWrap,
                                    cells.value(c));
-                m_painter.drawRect(QRect(x(c), m_y, right - x(c), m_line));
+                m_painter.drawRect(QRect(x(c), m_y, right - x(c), height));
             }
-            m_y += m_line;
+            m_y += height;
         };
         row(header, true);
         for (const auto& cells : rows)
@@ -141,9 +144,11 @@ QString writePdf(const QVariantMap& report, const QString& path) {
                         billions(total.value(QStringLiteral("counterpart_capital"))),
                         billions(total.value(QStringLiteral("investment_attracted")))};
     const QVariantMap bySource = money.value(QStringLiteral("by_funding_source")).toMap();
-    for (auto it = bySource.begin(); it != bySource.end(); ++it) {
-        const QVariantMap m = it.value().toMap();
-        rows << QStringList{label(report, "funding_source", it.key()), count(m.value(QStringLiteral("projects"))),
+    for (const QString& source : {QStringLiteral("national"), QStringLiteral("local")}) {
+        if (!bySource.contains(source))
+            continue;
+        const QVariantMap m = bySource.value(source).toMap();
+        rows << QStringList{label(report, "funding_source", source), count(m.value(QStringLiteral("projects"))),
                             billions(m.value(QStringLiteral("extension_funding"))),
                             billions(m.value(QStringLiteral("counterpart_capital"))),
                             billions(m.value(QStringLiteral("investment_attracted")))};

@@ -1,0 +1,81 @@
+// A reviewer reads the programme report in the real app against the real server (whose demo
+// province has its history): the figures the server computes, a narrower period, a wrong
+// date named in words, and the report saved as a PDF.
+#include <catch2/catch.hpp>
+
+#include "UiSteps.hpp"
+#include "ui/Language.hpp"
+
+#include "../support/HttpClient.hpp"
+
+#include "kc/json/Json.hpp"
+
+#include <QFile>
+#include <QQmlProperty>
+
+using namespace kc::test;
+
+namespace {
+
+QVariantMap reportShown(AppWindow& app) {
+    return QQmlProperty::read(app.waitFor(QStringLiteral("reportPage")), QStringLiteral("report")).toMap();
+}
+
+long long figure(const QVariantMap& report, const QString& section, const QString& key) {
+    return report.value(section).toMap().value(key).toLongLong();
+}
+
+boost::json::value serverReport(const ServerProcess& server, const std::string& query) {
+    const auto reply = httpRequest(server.port(), "GET", "/v1/reports/programme.json?" + query, "",
+                                   {{"authorization", "Bearer " + signInHttp(server, "duyet")}});
+    REQUIRE(reply.status == 200);
+    return kc::json::parse(reply.body);
+}
+
+} // namespace
+
+TEST_CASE("ui report: a reviewer reads the programme report, narrows the period and saves a PDF", "[ui][report]") {
+    Language::apply(QStringLiteral("en"));
+    const auto dir = freshTempDir("ui-report");
+    ServerProcess server(dir / "server", {"--demo-activity"});
+    AppWindow reviewer(dir / "reviewer.sqlite3", server.baseUrl(), 1280, 800);
+    signInWithPassword(reviewer, "duyet");
+    openSection(reviewer, QStringLiteral("reports"));
+    reviewer.waitFor(QStringLiteral("reportTitle"), 30'000);
+
+    const QVariantMap shown = reportShown(reviewer);
+    const auto whole = serverReport(server, "from=2021");
+    CHECK(figure(shown, QStringLiteral("equipment"), QStringLiteral("handovers")) == whole.at("equipment").at("handovers").as_int64());
+    CHECK(figure(shown, QStringLiteral("typical_products"), QStringLiteral("total")) == 8);
+
+    reviewer.type(QStringLiteral("reportFrom"), QStringLiteral("2023"));
+    reviewer.type(QStringLiteral("reportTo"), QStringLiteral("2023"));
+    REQUIRE(waitUntil([&] {
+        return reportShown(reviewer).value(QStringLiteral("period")).toMap().value(QStringLiteral("to")) == QStringLiteral("2023-12-31");
+    }, 30'000));
+    const auto year2023 = serverReport(server, "from=2023&to=2023");
+    const QVariantMap narrowed = reportShown(reviewer);
+    CHECK(figure(narrowed, QStringLiteral("projects"), QStringLiteral("total")) == year2023.at("projects").at("total").as_int64());
+    CHECK(figure(narrowed, QStringLiteral("projects"), QStringLiteral("total")) <
+          figure(shown, QStringLiteral("projects"), QStringLiteral("total")));
+
+    // A date not in the calendar: the server's words on screen, the report shown stays.
+    reviewer.type(QStringLiteral("reportFrom"), QStringLiteral("2023-02-30"));
+    REQUIRE(waitUntil([&] {
+        const auto* client = QQmlProperty::read(reviewer.find(QStringLiteral("reportPage")), QStringLiteral("client")).value<QObject*>();
+        return client && !client->property("errorString").toString().isEmpty();
+    }, 30'000));
+    CHECK(reportShown(reviewer) == narrowed);
+    reviewer.type(QStringLiteral("reportFrom"), QStringLiteral("2023"));
+
+    reviewer.click(QStringLiteral("savePdf"));
+    auto* saved = reviewer.waitFor(QStringLiteral("reportSaved"), 30'000);
+    const QString text = saved->property("text").toString();
+    const QString path = text.mid(text.indexOf(QLatin1Char('/')));
+    INFO(text.toStdString());
+    QFile pdf(path);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    CHECK(pdf.read(5) == "%PDF-");
+    pdf.close();
+    QFile::remove(path);
+}
