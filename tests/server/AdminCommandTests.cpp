@@ -129,3 +129,34 @@ TEST_CASE("backup writes a consistent copy that opens as a store", "[admin][back
     CHECK(cli.run("backup", {copy.string()}) == 1);  // never overwrites
     CHECK_THAT(cli.err.str(), Catch::Contains("already exists"));
 }
+
+TEST_CASE("CSV fields are quoted only when they must be, and read back as written", "[admin][csv]") {
+    CHECK(csvField("HTX Tâm Hòa") == "HTX Tâm Hòa");
+    CHECK(csvField("Xóm Nà Rị, Hòa An") == "\"Xóm Nà Rị, Hòa An\"");
+    CHECK(csvField("máy \"QT4\"") == "\"máy \"\"QT4\"\"\"");
+    const std::vector<std::string> fields = {"a,b", "say \"x\"", "line\r\nbreak", "plain"};
+    std::string row;
+    for (const auto& field : fields)
+        row += (row.empty() ? "" : ",") + csvField(field);
+    const auto table = parseCsv("h1,h2,h3,h4\r\n" + row + "\r\n");
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0] == fields);
+}
+
+TEST_CASE("admin CLI: the programme report in text, CSV and JSON, and a wrong flag named", "[admin][report]") {
+    Cli cli;
+    REQUIRE(cli.run("report", {"--provinces", "04", "--from", "2021", "--to", "2025"}) == 0);
+    CHECK(cli.out.str().find("BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG") == 0);
+    CHECK(cli.out.str().find("Cao Bằng — giai đoạn 2021–2025") != std::string::npos);
+    REQUIRE(cli.run("report", {"--from", "2021", "--to", "2025", "--format", "csv"}) == 0);
+    CHECK(cli.out.str().rfind("\xEF\xBB\xBFindicator,breakdown,key,label,value,unit", 0) == 0);
+    const auto file = cli.dir / "report.json";
+    REQUIRE(cli.run("report", {"--format", "json", "--source", "national", "--output", file.string()}) == 0);
+    std::ifstream json(file);
+    std::string text((std::istreambuf_iterator<char>(json)), std::istreambuf_iterator<char>());
+    CHECK(text.find("\"funding_source\":\"national\"") != std::string::npos);
+    CHECK(cli.run("report", {"--from", "2025-13-01"}) == 2);
+    CHECK(cli.err.str().find("--from: 2025-13-01 is not a date in the calendar") != std::string::npos);
+    CHECK(cli.run("report", {"--format", "xlsx"}) == 2);
+    CHECK(cli.err.str().find("--format") != std::string::npos);
+}

@@ -6,11 +6,13 @@
 #include "seed/DemoActivity.hpp"
 #include "seed/ReportedForms.hpp"
 
+#include "kc/db/Database.hpp"
 #include "kc/json/Json.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <sstream>
 #include <set>
 
 using kc::test::ApiFixture;
@@ -349,4 +351,24 @@ TEST_CASE("report: the demo province's history, pushed and reviewed through the 
     const auto returned = api.as("canbo", "GET", "/v1/submissions?state=returned");
     CHECK(api.json(returned).at("submissions").as_array().size() == 1);
     CHECK(api.store->listAudit({std::nullopt, std::nullopt, std::nullopt, 1000}).size() >= 22);
+}
+
+TEST_CASE("report: a store migrated from schema 4 gets its summary from the submissions already approved", "[api][report][store]") {
+    ApiFixture api("report-migrated");
+    std::ostringstream quiet;
+    kc::server::seedDemoActivity(api.router, quiet);
+    const auto scope = wholeYear({"04"}, 2022);
+    auto before = api.store->approvedFigures(scope, kc::server::FigureSource::Summary);
+    REQUIRE_FALSE(before.empty());
+    api.context.reset();
+    api.store.reset();
+    {
+        // Back to schema 4, as a store written before programme reports existed.
+        auto db = kc::db::Database::open(api.dir / kc::server::SqliteCentralStore::kFileName);
+        db.exec("DROP TABLE report_facts; ALTER TABLE projects DROP COLUMN people_trained; PRAGMA user_version = 4");
+    }
+    kc::server::SqliteCentralStore reopened(api.dir);
+    CHECK(reopened.schemaVersion() == 5);
+    CHECK(sameGroups(reopened.approvedFigures(scope, kc::server::FigureSource::Summary), before));
+    CHECK(sameGroups(reopened.approvedFigures(scope, kc::server::FigureSource::FullScan), before));
 }

@@ -17,4 +17,8 @@ struct CsvTable {
 //! it). Throws std::invalid_argument naming the line for an unterminated quote.
 CsvTable parseCsv(std::string_view text);
 
+//! One field as CSV writes it: quoted (quotes doubled) when it holds a comma, a quote or a
+//! line break, as it is otherwise.
+std::string csvField(const std::string& text);
+
 } // namespace kc::server

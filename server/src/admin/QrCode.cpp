@@ -1,12 +1,12 @@
 #include "admin/QrCode.hpp"
 
-#include <png.h>
+#include "util/PngImage.hpp"
+
 #include <qrencode.h>
 
-#include <cstdio>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
-#include <vector>
 
 namespace kc::server {
 
@@ -58,32 +58,14 @@ std::string qrForTerminal(const std::string& text) {
 void writeQrPng(const std::string& text, const std::filesystem::path& file, int scale) {
     const auto code = encode(text);
     const int size = (code->width + 2 * kQuiet) * scale;
-    std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(file.c_str(), "wb"), &std::fclose);
-    if (!out)
-        throw std::runtime_error("cannot write " + file.string());
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!info) {
-        png_destroy_write_struct(&png, nullptr);
-        throw std::runtime_error("libpng could not start");
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        throw std::runtime_error("libpng failed writing " + file.string());
-    }
-    png_init_io(png, out.get());
-    png_set_IHDR(png, info, static_cast<png_uint_32>(size), static_cast<png_uint_32>(size), 8,
-                 PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(png, info);
-    std::vector<png_byte> row(static_cast<std::size_t>(size));
-    for (int py = 0; py < size; ++py) {
+    const std::string png = encodePng(size, size, 1, [&](int py, std::uint8_t* row) {
         for (int px = 0; px < size; ++px)
-            row[static_cast<std::size_t>(px)] = dark(*code, px / scale - kQuiet, py / scale - kQuiet) ? 0 : 255;
-        png_write_row(png, row.data());
-    }
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
+            row[px] = dark(*code, px / scale - kQuiet, py / scale - kQuiet) ? 0 : 255;
+    });
+    std::ofstream out(file, std::ios::binary);
+    out.write(png.data(), static_cast<std::streamsize>(png.size()));
+    if (!out.flush())
+        throw std::runtime_error("cannot write " + file.string());
 }
 
 } // namespace kc::server

@@ -2,6 +2,7 @@
 // submissions in the caller's scope, current revisions, for reviewers and admins.
 #include "api/ApiRoutes.hpp"
 
+#include "admin/Csv.hpp"
 #include "api/ApiSupport.hpp"
 
 #include "kc/json/Json.hpp"
@@ -11,18 +12,6 @@ namespace kc::server {
 namespace bj = boost::json;
 
 namespace {
-
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string cellText(const bj::value* value) {
     if (!value || value->is_null())

@@ -1,6 +1,8 @@
 // The programme report as CSV (one figure a row) and as Vietnamese text for the terminal.
 #include "report/ProgrammeReport.hpp"
 
+#include "admin/Csv.hpp"
+
 #include "kc/domain/Registers.hpp"
 #include "kc/money/Money.hpp"
 
@@ -49,18 +51,6 @@ std::string reportLabel(const std::string& group, const std::string& code) {
 }
 
 namespace {
-
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 class CsvWriter {
 public:

@@ -168,7 +168,7 @@ public:
     virtual ProjectFigures projectFigures(const ReportScope& scope) = 0;
     //! Approved submissions in `scope` (each at its approved revision), grouped.
     virtual std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope,
-                                                       FigureSource source = FigureSource::Summary) = 0;
+                                                       FigureSource source) = 0;
 
     // --- attachments ---
     virtual std::optional<AttachmentRecord> findAttachment(const std::string& sha256) = 0;
