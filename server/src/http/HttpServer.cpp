@@ -14,6 +14,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -131,6 +135,16 @@ private:
 
     beast::tcp_stream& lowest() { return beast::get_lowest_layer(m_stream); }
 
+    //! A client that sends a request's headers and body in two writes waits, under Nagle's
+    //! algorithm, for the headers to be acknowledged; Linux delays that ACK by up to 40 ms
+    //! unless told otherwise, and forgets being told, so it is told before every read.
+    void acknowledgeAtOnce() {
+#ifdef TCP_QUICKACK
+        const int on = 1;
+        ::setsockopt(lowest().socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#endif
+    }
+
     void readRequest() {
         m_busy = false;
         if (m_state.stopping)
@@ -139,6 +153,7 @@ private:
         m_parser->header_limit(static_cast<std::uint32_t>(m_state.options.headerLimit));
         m_parser->body_limit(m_state.options.bodyLimit);
         lowest().expires_after(m_state.options.ioTimeout);
+        acknowledgeAtOnce();
         http::async_read(m_stream, m_buffer, *m_parser,
                          beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
     }
