@@ -1148,7 +1148,7 @@
         <translation>Báo cáo chương trình</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+64"/>
         <source>From (year or YYYY-MM-DD)</source>
         <translation>Từ (năm hoặc NNNN-TT-NN)</translation>
     </message>
@@ -1168,9 +1168,9 @@
         <translation>Nguồn kinh phí</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Provinces (e.g. 04,96; empty: all mine)</source>
-        <translation>Mã tỉnh (vd. 04,96; để trống: mọi tỉnh của tôi)</translation>
+        <location line="+17"/>
+        <source>Province %1</source>
+        <translation>Tỉnh %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2037,7 +2037,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../src/reports/ReportPdf.cpp" line="+112"/>
+        <location filename="../src/reports/ReportPdf.cpp" line="+115"/>
         <source>Report on the results of the industrial extension programme</source>
         <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
     </message>
@@ -2077,7 +2077,7 @@
         <translation>Tổng số đề án</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Funding source</source>
         <translation>Nguồn kinh phí</translation>
     </message>

@@ -16,6 +16,23 @@ Page {
     readonly property var report: client.report
     readonly property bool hasReport: report.projects !== undefined
     property string savedPath: ""
+    // The caller's provinces, all chosen at first; their names come with the first report.
+    property var chosenProvinces: page.shell.session.provinces.slice()
+    property var provinceNames: ({})
+    onReportChanged: {
+        const names = Object.assign({}, provinceNames)
+        for (const p of (report.provinces || []))
+            names[p.code] = p.name
+        provinceNames = names
+    }
+    function toggleProvince(code, on) {
+        const chosen = chosenProvinces.filter(c => c !== code)
+        if (on)
+            chosen.push(code)
+        chosenProvinces = chosen
+        if (chosen.length > 0)
+            apply()
+    }
 
     ReportClient {
         id: client
@@ -26,7 +43,7 @@ Page {
     }
     function apply() {
         page.savedPath = ""
-        client.filters = { provinces: provinces.text, from: fromField.text, to: toField.text,
+        client.filters = { provinces: page.chosenProvinces.join(","), from: fromField.text, to: toField.text,
                            source: source.currentValue }
         client.refresh()
     }
@@ -52,7 +69,7 @@ Page {
 
             GridLayout {
                 Layout.fillWidth: true
-                columns: page.width >= Theme.narrowWidth ? 4 : 2
+                columns: page.width >= Theme.narrowWidth ? 3 : 2
                 TextField {
                     id: fromField
                     objectName: "reportFrom"
@@ -77,6 +94,7 @@ Page {
                     id: source
                     objectName: "reportSource"
                     Layout.fillWidth: true
+                    Layout.columnSpan: page.width >= Theme.narrowWidth ? 1 : 2
                     textRole: "text"
                     valueRole: "value"
                     model: [
@@ -87,13 +105,23 @@ Page {
                     Accessible.name: qsTr("Funding source")
                     onActivated: page.apply()
                 }
-                TextField {
-                    id: provinces
-                    objectName: "reportProvinces"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Provinces (e.g. 04,96; empty: all mine)")
-                    Accessible.name: placeholderText
-                    onAccepted: page.apply()
+            }
+            // A reviewer of several provinces chooses which the report covers.
+            Flow {
+                Layout.fillWidth: true
+                visible: page.shell.session.provinces.length > 1
+                spacing: Theme.spacing / 2
+                Repeater {
+                    model: page.shell.session.provinces
+                    delegate: CheckBox {
+                        required property string modelData
+                        objectName: "reportProvince_" + modelData
+                        text: page.provinceNames[modelData] || modelData
+                        checked: page.chosenProvinces.indexOf(modelData) >= 0
+                        enabled: !checked || page.chosenProvinces.length > 1  // at least one stays chosen
+                        Accessible.name: qsTr("Province %1").arg(text)
+                        onToggled: page.toggleProvince(modelData, checked)
+                    }
                 }
             }
             RowLayout {
@@ -213,18 +241,26 @@ Page {
                 backgroundRoundness: 0
                 margins { left: 0; right: 0; top: 0; bottom: 0 }
                 readonly property var years: page.hasReport ? Object.keys(page.report.money.by_year) : []
+                readonly property var millions: years.map(y => page.report.money.by_year[y].extension_funding / 1e6)
+                // Four even steps up to a round number: 790 -> 0, 200, ..., 800.
+                readonly property real axisTop: {
+                    const largest = Math.max(1, ...millions)
+                    const unit = Math.pow(10, Math.floor(Math.log10(largest / 4)))
+                    return Math.ceil(largest / (4 * unit)) * 4 * unit
+                }
                 BarSeries {
                     axisX: BarCategoryAxis { categories: yearly.years }
                     axisY: ValueAxis {
                         min: 0
                         // millions, so that the axis needs no decimal mark (Vietnamese writes ",")
-                        max: Math.max(1, ...yearly.years.map(y => page.report.money.by_year[y].extension_funding / 1e6)) * 1.15
+                        max: yearly.axisTop
+                        tickCount: 5
                         labelFormat: "%d"
                     }
                     BarSet {
                         label: qsTr("Extension funding")
                         color: "#00796b"
-                        values: yearly.years.map(y => page.report.money.by_year[y].extension_funding / 1e6)
+                        values: yearly.millions
                     }
                 }
             }

@@ -11,6 +11,8 @@
 #include "kc/json/Json.hpp"
 
 #include <QFile>
+
+#include <cstdio>
 #include <QQmlProperty>
 
 using namespace kc::test;
@@ -78,4 +80,36 @@ TEST_CASE("ui report: a reviewer reads the programme report, narrows the period 
     CHECK(pdf.read(5) == "%PDF-");
     pdf.close();
     QFile::remove(path);
+}
+
+TEST_CASE("ui report: a reviewer of two provinces chooses which the report covers", "[ui][report]") {
+    Language::apply(QStringLiteral("en"));
+    const auto dir = freshTempDir("ui-report-provinces");
+    ServerProcess server(dir / "server", {"--demo-activity"});
+    // A reviewer of both demo provinces, made with the admin CLI while the server runs.
+    const std::string command = std::string(KC_SERVER_BINARY) + " users add lan --role reviewer --province 04,96 --data " +
+                                (dir / "server").string() + " > /dev/null";
+    FILE* cli = ::popen(command.c_str(), "w");
+    REQUIRE(cli != nullptr);
+    std::fputs("khuyencong\n", cli);
+    REQUIRE(::pclose(cli) == 0);
+
+    AppWindow reviewer(dir / "lan.sqlite3", server.baseUrl(), 1280, 800);
+    signInWithPassword(reviewer, "lan");
+    openSection(reviewer, QStringLiteral("reports"));
+    reviewer.waitFor(QStringLiteral("reportTitle"), 30'000);
+    REQUIRE(waitUntil([&] { return reportShown(reviewer).value(QStringLiteral("provinces")).toList().size() == 2; }, 30'000));
+    const long long both = figure(reportShown(reviewer), QStringLiteral("projects"), QStringLiteral("total"));
+
+    reviewer.click(QStringLiteral("reportProvince_96"));
+    REQUIRE(waitUntil([&] { return reportShown(reviewer).value(QStringLiteral("provinces")).toList().size() == 1; }, 30'000));
+    const QVariantMap caoBang = reportShown(reviewer);
+    CHECK(caoBang.value(QStringLiteral("provinces")).toList().at(0).toMap().value(QStringLiteral("code")) == QStringLiteral("04"));
+    const auto expected = serverReport(server, "provinces=04&from=" + std::to_string(2021));
+    CHECK(caoBang.value(QStringLiteral("money")).toMap().value(QStringLiteral("total")).toMap()
+              .value(QStringLiteral("extension_funding")).toLongLong() ==
+          expected.at("money").at("total").at("extension_funding").as_int64());
+    CHECK(figure(caoBang, QStringLiteral("projects"), QStringLiteral("total")) < both);
+    // The last province chosen cannot be unchosen: a report always covers one at least.
+    CHECK_FALSE(reviewer.find(QStringLiteral("reportProvince_04"))->isEnabled());
 }
