@@ -20,7 +20,7 @@ Response programme(ServerContext& context, const Request& request, const Caller&
     try {
         scope = reportScope({queryText(request, "provinces"), queryText(request, "from"), queryText(request, "to"),
                              queryText(request, "source")},
-                            caller.provinces, std::stoi(Timestamp::now().toRfc3339().substr(0, 4)), &forbidden);
+                            caller.provinces, currentYear(), &forbidden);
     } catch (const ReportRequestError& error) {
         if (forbidden)
             throw ApiException(403, "forbidden", std::string("provinces: ") + error.what());

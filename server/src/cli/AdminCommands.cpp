@@ -205,7 +205,7 @@ int report(CentralStore& store, const Args& args, std::ostream& out) {
     ReportScope scope;
     try {
         scope = reportScope({given("--provinces"), given("--from"), given("--to"), given("--source")}, all,
-                            std::stoi(Timestamp::now().toRfc3339().substr(0, 4)));
+                            currentYear());
     } catch (const ReportRequestError& error) {
         throw Usage{"--" + error.parameter() + ": " + error.what()};
     }

@@ -1,6 +1,7 @@
 #include "report/ReportRequest.hpp"
 
 #include "kc/domain/Registers.hpp"
+#include "kc/time/Timestamp.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -63,6 +64,8 @@ std::vector<std::string> splitCodes(const std::string& list) {
 }
 
 } // namespace
+
+int currentYear() { return number(Timestamp::now().toRfc3339().substr(0, 4)); }
 
 ReportScope reportScope(const ReportRequest& request, const std::vector<std::string>& allowed, int currentYear,
                         bool* forbidden) {

@@ -27,6 +27,9 @@ struct ReportRequest {
     std::optional<std::string> source;     //!< national or local
 };
 
+//! The year now (UTC): what a report covers when no period is given.
+int currentYear();
+
 //! The scope a report covers for a caller whose provinces are `allowed`. A year stands for
 //! the whole year; without `from` and `to` the report covers the current year. Throws
 //! ReportRequestError for a malformed value, a period that ends before it starts, or a
