@@ -1,6 +1,6 @@
 // The content hash that makes replays duplicates: SHA-256 over canonical JSON (keys sorted,
 // strings as Boost.JSON writes them), so stored receipts keep matching across versions.
-#include "sync/PushService.hpp"
+#include "sync/ContentHash.hpp"
 #include "util/Sha256.hpp"
 
 #include "kc/json/Json.hpp"

@@ -138,6 +138,76 @@ TEST_CASE("push: an edit on the current revision is a revision, on a stale one a
     CHECK(api.store->revisions(id).size() == 3);
 }
 
+TEST_CASE("push: a full batch, validated in two halves, answers every item in order whatever its fate",
+          "[api][push]") {
+    ApiFixture api("api-push-long");
+    const std::string photo = api.upload("canbo", "photo");
+    // Submissions already on the server, to be replayed, edited and edited from a stale base.
+    std::vector<bj::object> earlier;
+    for (int i = 0; i < 10; ++i)
+        earlier.push_back(api.progressReport(newId(), "KCQG-2024-01", photo, 10 + i));
+    REQUIRE(api.push("canbo", bj::array(earlier.begin(), earlier.end())).size() == 10);
+    for (int i = 0; i < 5; ++i) {
+        auto edit = earlier[static_cast<std::size_t>(i)];
+        edit["answers"].as_object()["percent_done"] = 50;
+        edit["base_revision"] = 1;
+        REQUIRE(statusOf(api.push("canbo", {edit})[0]) == "revision");
+    }
+    const auto before = api.store->counts().submissions;
+
+    bj::array batch;
+    std::vector<std::pair<std::string, std::string>> expected;  // id, status
+    const std::string fresh = newId();
+    for (int i = 0; i < 100; ++i) {
+        bj::object item;
+        std::string status;
+        switch (i % 8) {
+        case 0: item = api.progressReport(i == 0 ? fresh : newId(), "KCQG-2024-01", photo); status = "accepted"; break;
+        case 1: item = api.progressReport(newId(), "KCQG-2024-01", photo);
+                item["answers"].as_object()["percent_done"] = 140; status = "invalid"; break;
+        case 2: item = api.progressReport(newId(), "KCQG-2024-01", std::string(64, 'f')); status = "missing_attachments"; break;
+        case 3: item = earlier[static_cast<std::size_t>(i / 8 % 10)]; status = "duplicate"; break;
+        case 4: item = api.progressReport("not-a-uuid-" + std::to_string(i), "KCQG-2024-01", photo); status = "invalid"; break;
+        case 5: {  // an edit from the revision the server has: 5..9 are still at revision 1
+            item = earlier[static_cast<std::size_t>(5 + i / 8 % 5)];
+            item["answers"].as_object()["percent_done"] = 60 + i / 8;
+            item["base_revision"] = 1;
+            status = i / 8 < 5 ? "revision" : "conflict";  // the second edit of one base is stale
+            break;
+        }
+        case 6: {  // made on another device from revision 1 of 0..4, which are at revision 2
+            item = earlier[static_cast<std::size_t>(i / 8 % 5)];
+            item["answers"].as_object()["percent_done"] = 90 - i / 8;
+            item["base_revision"] = 1;
+            status = "conflict";
+            break;
+        }
+        default: item = api.progressReport(fresh, "KCQG-2024-01", photo); status = "duplicate"; break;
+        }
+        expected.emplace_back(std::string(item.at("id").as_string()), status);
+        batch.push_back(std::move(item));
+    }
+    const auto receipts = api.push("canbo", batch);
+    REQUIRE(receipts.size() == 100);
+    int accepted = 0;
+    for (std::size_t i = 0; i < receipts.size(); ++i) {
+        INFO("item " << i << ": " << serialize(receipts[i]));
+        CHECK(receipts[i].at("id").as_string() == expected[i].first);
+        CHECK(statusOf(receipts[i]) == expected[i].second);
+        accepted += statusOf(receipts[i]) == "accepted";
+    }
+    CHECK(accepted == 13);
+    CHECK(api.store->counts().submissions == before + 13);
+    // The same batch again: every stored item's receipt comes back, nothing is stored twice.
+    const auto replay = api.push("canbo", batch);
+    for (std::size_t i = 0; i < replay.size(); ++i) {
+        INFO("item " << i);
+        const auto status = expected[i].second;
+        CHECK(statusOf(replay[i]) == (status == "invalid" || status == "missing_attachments" ? status : "duplicate"));
+    }
+    CHECK(api.store->counts().submissions == before + 13);
+}
+
 TEST_CASE("push: a collaborator may report only on assigned projects", "[api][push][scope]") {
     ApiFixture api("api-push-collaborator");
     const std::string photo = api.upload("ctv", "photo");

@@ -24,6 +24,15 @@ TEST_CASE("NFD input folds the same as NFC", "[fold]") {
     CHECK(toNfc(nfd) == nfc);
 }
 
+TEST_CASE("NFC text, ASCII or Vietnamese, comes back from toNfc unchanged, and mixed text is composed", "[fold]") {
+    CHECK(toNfc("HTX 12") == "HTX 12");
+    CHECK(toNfc("") == "");
+    CHECK(toNfc("Đường vào xóm sạt lở") == "Đường vào xóm sạt lở");
+    // Composed "Tâm" then a decomposed "Hòa": only the second changes.
+    CHECK(toNfc("Tâm Ho\xCC\x80" "a") == "Tâm Hòa");
+    CHECK(toNfc("Ho\xCC\x80" "a \xFF") == "Hòa \xEF\xBF\xBD");  // ill-formed: U+FFFD, the rest still composed
+}
+
 TEST_CASE("white space is trimmed and collapsed", "[fold]") {
     CHECK(foldForSearch("  HTX   Tâm\tHòa \n") == "htx tam hoa");
     CHECK(foldForSearch("") == "");

@@ -9,6 +9,8 @@ TEST_CASE("RFC 3339 timestamps are written in UTC with milliseconds", "[time]") 
     CHECK(Timestamp{1'751'877'000'250}.toRfc3339() == "2025-07-07T08:30:00.250Z");
     CHECK(Timestamp{951'782'400'000}.toRfc3339() == "2000-02-29T00:00:00.000Z");
     CHECK(Timestamp{-1}.toRfc3339() == "1969-12-31T23:59:59.999Z");
+    CHECK(Timestamp{253'402'300'799'999}.toRfc3339() == "9999-12-31T23:59:59.999Z");
+    CHECK(Timestamp{253'402'300'800'000}.toRfc3339() == "10000-01-01T00:00:00.000Z");
 }
 
 TEST_CASE("RFC 3339 timestamps parse with Z, offsets and fractions", "[time]") {

@@ -86,6 +86,7 @@ HttpReply httpsRequest(unsigned short port, const std::string& trustedCertFile, 
 struct HttpConnection::Impl {
     explicit Impl(unsigned short port) : stream(ioc) {
         stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+        buffer.reserve(64 * 1024);  // Beast reads only as much as there is room for (at least 512 bytes)
     }
     net::io_context ioc;
     beast::tcp_stream stream;

@@ -242,6 +242,31 @@ constexpr const char* kExportIndex = R"sql(
 CREATE INDEX submissions_by_form ON submissions (form_id, id);
 )sql";
 
+// Revisions as a rowid table. A WITHOUT ROWID table keeps at most about 1 kB of a row in
+// its b-tree page (with 4 kB pages) and moves the rest to an overflow page, so every site
+// survey (about 1.1 kB of answers) cost a whole extra page; a rowid table keeps up to about
+// 4 kB of a row in place.
+constexpr const char* kRevisionsInPlace = R"sql(
+CREATE TABLE submission_revisions_new (
+  submission_id TEXT NOT NULL REFERENCES submissions(id),
+  revision      INTEGER NOT NULL,
+  base_revision INTEGER,
+  form_version  INTEGER NOT NULL,
+  content_hash  TEXT NOT NULL,
+  answers       TEXT NOT NULL,
+  captured_at   TEXT,
+  conflict      INTEGER NOT NULL DEFAULT 0,
+  received_at   TEXT NOT NULL,
+  PRIMARY KEY (submission_id, revision)
+);
+INSERT INTO submission_revisions_new (submission_id, revision, base_revision, form_version, content_hash,
+                                      answers, captured_at, conflict, received_at)
+  SELECT submission_id, revision, base_revision, form_version, content_hash, answers, captured_at, conflict,
+         received_at FROM submission_revisions ORDER BY submission_id, revision;
+DROP TABLE submission_revisions;
+ALTER TABLE submission_revisions_new RENAME TO submission_revisions;
+)sql";
+
 // Programme reports: people trained in the project register, and the summary of approved
 // submissions, filled from those already approved.
 std::string reportSchema() {
@@ -260,6 +285,7 @@ std::span<const db::Migration> serverMigrations() {
         {3, "sign-in, change feed, submissions, attachments, review and audit", kSyncSchema},
         {4, "an index for exports by form", kExportIndex},
         {5, "programme reports: people trained, summary of approved submissions", report},
+        {6, "submission revisions kept in place, not in overflow pages", kRevisionsInPlace},
     };
     return migrations;
 }

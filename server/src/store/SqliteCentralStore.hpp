@@ -108,15 +108,18 @@ private:
             return work();  // part of atomically(): the outer transaction commits
         return db::inTransaction(m_db, std::forward<Work>(work));
     }
+    //! Whether a change is a record's first (nothing to replace in the feed) or not.
+    enum class FeedRow { First, Replaces };
     //! Appends a record's newest state to the change feed, replacing its older row.
     //! Call inside write().
     void recordChange(const std::string& kind, const std::string& recordId,
                       const std::optional<std::string>& province,
-                      const std::optional<std::string>& owner, const std::string& payload);
+                      const std::optional<std::string>& owner, const std::string& payload,
+                      FeedRow row = FeedRow::Replaces);
     void recordTombstone(const std::string& kind, const std::string& recordId);
     void recordFacilityChange(const std::string& id);
     void recordProjectChange(const std::string& id);
-    void recordSubmissionChange(const SubmissionHead& head);
+    void recordSubmissionChange(const SubmissionHead& head, FeedRow row);
     //! Keeps the report summary row of a submission in step with its head (SqliteReports.cpp).
     void refreshReportFact(const std::string& submissionId);
     //! Fills the feed of a store migrated from before it existed.

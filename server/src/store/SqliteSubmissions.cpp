@@ -5,6 +5,8 @@
 
 #include "kc/json/Json.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 namespace kc::server {
 
 namespace {
@@ -78,7 +80,7 @@ void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const Subm
                      head.conflict, head.receivedAt, head.updatedAt)
             .run();
         addRevision(head.id, first);
-        recordSubmissionChange(head);
+        recordSubmissionChange(head, FeedRow::First);  // a new id has no feed row yet
     });
 }
 
@@ -108,24 +110,34 @@ void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
                      head.reviewComment, head.reviewFields, head.reviewedBy, head.reviewedAt,
                      head.updatedAt, head.projectId, head.facilityId, head.id)
             .run();
-        recordSubmissionChange(head);
+        recordSubmissionChange(head, FeedRow::Replaces);
         refreshReportFact(head.id);
     });
 }
 
-void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head) {
+void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, FeedRow row) {
     // What the submitter's devices learn: the state of their submission and the review.
-    boost::json::object payload{{"id", head.id},
-                                {"form_id", head.formId},
-                                {"form_version", head.formVersion},
-                                {"state", head.state},
-                                {"revision", head.currentRevision},
-                                {"conflict", head.conflict},
-                                {"updated_at", head.updatedAt}};
-    payload["review_comment"] = head.reviewComment ? boost::json::value(*head.reviewComment) : nullptr;
-    payload["review_fields"] = head.reviewFields ? json::parse(*head.reviewFields) : boost::json::value(boost::json::array());
-    payload["reviewed_at"] = head.reviewedAt ? boost::json::value(*head.reviewedAt) : nullptr;
-    recordChange("submission", head.id, head.provinceCode, head.ownerId, json::serialize(payload));
+    // Built in one stack buffer: this runs for every pushed submission.
+    unsigned char buffer[2048];
+    boost::json::monotonic_resource memory(buffer, sizeof buffer);
+    boost::json::object payload(&memory);
+    payload.reserve(10);
+    payload.emplace("id", head.id);
+    payload.emplace("form_id", head.formId);
+    payload.emplace("form_version", head.formVersion);
+    payload.emplace("state", head.state);
+    payload.emplace("revision", head.currentRevision);
+    payload.emplace("conflict", head.conflict);
+    payload.emplace("updated_at", head.updatedAt);
+    payload.emplace("review_comment", head.reviewComment ? boost::json::value(*head.reviewComment, &memory)
+                                                         : boost::json::value(nullptr));
+    if (head.reviewFields)
+        payload.emplace("review_fields", json::parse(*head.reviewFields));
+    else
+        payload.emplace("review_fields", boost::json::array(&memory));
+    payload.emplace("reviewed_at", head.reviewedAt ? boost::json::value(*head.reviewedAt, &memory)
+                                                   : boost::json::value(nullptr));
+    recordChange("submission", head.id, head.provinceCode, head.ownerId, json::serialize(payload), row);
 }
 
 std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string& submissionId) {

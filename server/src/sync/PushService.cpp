@@ -1,16 +1,19 @@
+// Push in two steps. First every item is read, hashed and validated by the form engine,
+// which writes nothing and so runs outside the store's one writer (a large batch in two
+// halves, one per core). Then, in one transaction, each item is compared with what the store
+// holds (duplicate, revision, conflict), stored, and given its receipt.
 #include "sync/PushService.hpp"
 
-#include "util/Sha256.hpp"
+#include "sync/BatchRegisters.hpp"
+#include "sync/ContentHash.hpp"
 
-#include "kc/domain/RegisterJson.hpp"
 #include "kc/forms/References.hpp"
 #include "kc/forms/Validator.hpp"
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
-#include <algorithm>
-#include <map>
+#include <future>
 #include <set>
 
 namespace kc::server {
@@ -19,89 +22,11 @@ namespace bj = boost::json;
 
 namespace {
 
-//! A JSON string exactly as Boost.JSON's serializer writes it (the stored content hashes
-//! depend on these bytes): \" \\ \b \f \n \r \t, other control characters as \u00xx,
-//! everything else as it is.
-void appendString(std::string_view text, std::string& out) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (byte < 0x20) {
-                out += "\\u00";
-                out += kHex[byte >> 4];
-                out += kHex[byte & 0x0f];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
-void appendCanonical(const bj::value& value, std::string& out) {
-    switch (value.kind()) {
-    case bj::kind::object: {
-        const auto& object = value.get_object();
-        std::vector<const bj::key_value_pair*> entries;
-        entries.reserve(object.size());
-        for (const auto& entry : object)
-            entries.push_back(&entry);
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto* a, const auto* b) { return a->key() < b->key(); });
-        out += '{';
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (i)
-                out += ',';
-            appendString(entries[i]->key(), out);
-            out += ':';
-            appendCanonical(entries[i]->value(), out);
-        }
-        out += '}';
-        break;
-    }
-    case bj::kind::array: {
-        out += '[';
-        const auto& array = value.get_array();
-        for (std::size_t i = 0; i < array.size(); ++i) {
-            if (i)
-                out += ',';
-            appendCanonical(array[i], out);
-        }
-        out += ']';
-        break;
-    }
-    case bj::kind::string:
-        appendString(value.get_string(), out);
-        break;
-    case bj::kind::bool_:
-        out += value.get_bool() ? "true" : "false";
-        break;
-    case bj::kind::null:
-        out += "null";
-        break;
-    case bj::kind::int64:
-        out += std::to_string(value.get_int64());
-        break;
-    case bj::kind::uint64:
-        out += std::to_string(value.get_uint64());
-        break;
-    default:
-        out += json::serialize(value);  // doubles: Boost.JSON's shortest round-trip form
-    }
-}
-
 const std::set<std::string, std::less<>> kClientFields = {"id", "form_id", "form_version",
                                                           "base_revision", "captured_at", "answers"};
+
+//! Batches at least this long are validated in two halves side by side.
+constexpr std::size_t kSplitBatchAt = 32;
 
 struct Invalid {
     std::vector<bj::object> errors;
@@ -122,66 +47,24 @@ bool maySubmitForm(const Caller& caller, const std::string& formId) {
     return !caller.isCollaborator() || formId == "progress_report";
 }
 
-//! The register records a batch refers to, each read from the store once per batch
-//! (validation, lookup() and the province all ask for the same project). Pushing writes
-//! no register, so nothing here goes stale within a batch.
-class BatchRegisters {
-public:
-    BatchRegisters(CentralStore& store, const Caller& caller) : m_store(store), m_caller(caller) {}
-
-    //! The facility if it exists and the caller may see it.
-    const std::optional<domain::Facility>& facility(const std::string& id) {
-        auto found = m_facilities.find(id);
-        if (found == m_facilities.end()) {
-            auto record = m_store.findFacility(id);
-            if (record && !m_caller.maySee(*record))
-                record.reset();
-            found = m_facilities.emplace(id, std::move(record)).first;
-        }
-        return found->second;
-    }
-    const std::optional<domain::Project>& project(const std::string& id) {
-        auto found = m_projects.find(id);
-        if (found == m_projects.end()) {
-            auto record = m_store.findProject(id);
-            if (record && !m_caller.maySee(*record))
-                record.reset();
-            found = m_projects.emplace(id, std::move(record)).first;
-        }
-        return found->second;
-    }
-
-    forms::RegisterAccess access() {
-        forms::RegisterAccess access;
-        access.exists = [this](std::string_view registerName, std::string_view id) {
-            if (registerName == "facility")
-                return facility(std::string(id)).has_value();
-            if (registerName == "project")
-                return project(std::string(id)).has_value();
-            return false;
-        };
-        access.value = [this](std::string_view registerName, std::string_view id,
-                              std::string_view column) -> std::optional<std::string> {
-            bj::object record;
-            if (registerName == "facility" && facility(std::string(id)))
-                record = domain::facilityToJson(*facility(std::string(id)));
-            else if (registerName == "project" && project(std::string(id)))
-                record = domain::projectToJson(*project(std::string(id)));
-            const auto* value = record.if_contains(column);
-            if (!value || value->is_null())
-                return std::nullopt;
-            if (value->is_string())
-                return std::string(value->get_string());
-            return json::serialize(*value);
-        };
-        return access;
-    }
-
-private:
-    CentralStore& m_store;
-    const Caller& m_caller;
-    std::map<std::string, std::optional<domain::Facility>> m_facilities;
-    std::map<std::string, std::optional<domain::Project>> m_projects;
+//! One item after the first step: what it says, and what is wrong with it if anything.
+struct Prepared {
+    std::string id;
+    //! Wrong in itself (shape, id, types): answered as invalid even if the id is stored.
+    std::optional<Invalid> malformed;
+    std::string formId;
+    std::int64_t formVersion = 0;
+    std::optional<std::int64_t> base;
+    std::optional<std::string> capturedAt;
+    std::string hash;
+    //! Fails the form (role, version, validation): answered only if it is no duplicate.
+    std::optional<Invalid> failsForm;
+    std::string answers;  //!< as stored: validated and normalised
+    std::vector<std::string> attachments;
+    //! Belongs to no province of the caller's: answered after missing attachments.
+    std::optional<Invalid> outOfScope;
+    std::string province;
+    std::optional<std::string> projectId, facilityId;
 };
 
 //! The province a submission belongs to: its project's, else its facility's, else the
@@ -216,12 +99,8 @@ std::string provinceOf(BatchRegisters& registers, const Caller& caller,
     return *province;
 }
 
-bj::object receiptBase(const std::string& id, const std::string& status) {
-    return {{"id", id}, {"status", status}, {"received_at", Timestamp::now().toRfc3339()}};
-}
-
-bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters& registers,
-                   const bj::value& item, const std::string& path) {
+//! Reads the item's own fields and its content hash; throws Invalid or json::JsonError.
+void readItem(const bj::value& item, const std::string& path, Prepared& p) {
     const json::ObjectReader reader(item, path);
     for (const auto& entry : reader.object())
         if (!kClientFields.contains(entry.key()))
@@ -229,41 +108,34 @@ bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters&
                     "Trường \"" + std::string(entry.key()) + "\" không được gửi lên (do máy chủ đặt hoặc không tồn tại)",
                     "\"" + std::string(entry.key()) + "\" is not a field a client may send "
                     "(the server sets it, or it does not exist)");
-    const std::string id = reader.string("id");
-    const auto uuid = Uuid::parse(id);
+    p.id = reader.string("id");
+    const auto uuid = Uuid::parse(p.id);
     if (!uuid || uuid->version() != 7)
         invalid("id", "id", "Mã phiếu phải là UUIDv7", "id must be a UUIDv7 in canonical text form");
-    const std::string formId = reader.string("form_id");
-    const std::int64_t formVersion = reader.int64("form_version");
-    const auto base = reader.optionalInt64("base_revision");
-    const auto capturedAt = reader.optionalString("captured_at");
-    if (capturedAt && !Timestamp::parse(*capturedAt))
+    p.formId = reader.string("form_id");
+    p.formVersion = reader.int64("form_version");
+    p.base = reader.optionalInt64("base_revision");
+    p.capturedAt = reader.optionalString("captured_at");
+    if (p.capturedAt && !Timestamp::parse(*p.capturedAt))
         invalid("captured_at", "type", "Thời điểm ghi không hợp lệ", "captured_at must be an RFC 3339 time");
     const bj::value& answers = reader.raw("answers");
     if (!answers.is_object())
         invalid("answers", "type", "Câu trả lời phải là một đối tượng JSON",
                 "answers must be a JSON object, got " + json::describeKind(answers));
-    const std::string hash = submissionContentHash(formId, formVersion, base, answers);
+    p.hash = submissionContentHash(p.formId, p.formVersion, p.base, answers);
+}
 
-    CentralStore& store = context.store;
-    // Receipts are stored only beside stored submissions, so a new id needs no receipt lookup.
-    const auto existing = store.findSubmission(id);
-    if (existing)
-        if (auto original = store.findReceipt(id, hash)) {
-            bj::object receipt = receiptBase(id, "duplicate");
-            receipt["original"] = json::parse(*original);
-            return receipt;
-        }
-    if (existing && existing->ownerId != caller.userId)
-        invalid("id", "id", "Mã phiếu đã được dùng", "this id is already used by another submission");
-    if (!maySubmitForm(caller, formId))
+//! Checks the answers against the published form and finds their province.
+void validateItem(ServerContext& context, const Caller& caller, BatchRegisters& registers,
+                  const bj::value& answers, Prepared& p) {
+    if (!maySubmitForm(caller, p.formId))
         invalid("form_id", "forbidden", "Vai trò của bạn không được gửi biểu mẫu này",
-                "a " + std::string(domain::roleCode(caller.role)) + " may not submit " + formId);
-    const auto form = context.forms.get(formId, formVersion);
+                "a " + std::string(domain::roleCode(caller.role)) + " may not submit " + p.formId);
+    const auto form = context.forms.get(p.formId, p.formVersion);
     if (!form)
-        invalid("form_version", "form", "Biểu mẫu " + formId + " phiên bản " + std::to_string(formVersion) + " chưa được ban hành",
-                "form " + formId + " version " + std::to_string(formVersion) + " is not published");
-
+        invalid("form_version", "form",
+                "Biểu mẫu " + p.formId + " phiên bản " + std::to_string(p.formVersion) + " chưa được ban hành",
+                "form " + p.formId + " version " + std::to_string(p.formVersion) + " is not published");
     forms::ValidationOptions options;
     options.registers = registers.access();
     const auto result = forms::validateSubmission(*form, answers, options);
@@ -274,71 +146,163 @@ bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters&
                                                 error.message.vi, error.message.en));
         throw failure;
     }
-    const auto refs = forms::collectReferences(*form, result.answers);
+    auto refs = forms::collectReferences(*form, result.answers);
+    p.answers = json::serialize(result.answers);
+    p.attachments = std::move(refs.attachments);
+    try {
+        p.province = provinceOf(registers, caller, refs, result.answers, p.projectId, p.facilityId);
+    } catch (Invalid& failure) {
+        p.outOfScope = std::move(failure);
+    }
+}
+
+Prepared prepareItem(ServerContext& context, const Caller& caller, BatchRegisters& registers,
+                     const bj::value& item, std::size_t index) {
+    const std::string path = "submissions[" + std::to_string(index) + "]";
+    Prepared p;
+    try {
+        readItem(item, path, p);
+    } catch (Invalid& failure) {
+        p.malformed = std::move(failure);
+    } catch (const json::JsonError& error) {
+        std::string field = error.path();
+        if (field.rfind(path + ".", 0) == 0)
+            field = field.substr(path.size() + 1);
+        p.malformed = Invalid{{fieldError(field, "type", error.problem(), error.problem())}};
+    }
+    if (p.malformed) {
+        const auto* id = item.is_object() ? item.get_object().if_contains("id") : nullptr;
+        p.id = id && id->is_string() ? std::string(id->get_string()) : "";
+        return p;
+    }
+    try {
+        validateItem(context, caller, registers, item.get_object().at("answers"), p);
+    } catch (Invalid& failure) {
+        p.failsForm = std::move(failure);
+    }
+    return p;
+}
+
+//! The first step for items [begin, end), with registers of its own.
+std::vector<Prepared> prepareRange(ServerContext& context, const Caller& caller, const bj::array& items,
+                                   std::size_t begin, std::size_t end) {
+    BatchRegisters registers(context.store, caller);
+    std::vector<Prepared> prepared;
+    prepared.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i)
+        prepared.push_back(prepareItem(context, caller, registers, items[i], i));
+    return prepared;
+}
+
+std::vector<Prepared> prepareAll(ServerContext& context, const Caller& caller, const bj::array& items) {
+    if (items.size() < kSplitBatchAt)
+        return prepareRange(context, caller, items, 0, items.size());
+    const std::size_t half = items.size() / 2;
+    auto second = std::async(std::launch::async, [&] {
+        return prepareRange(context, caller, items, half, items.size());
+    });
+    auto prepared = prepareRange(context, caller, items, 0, half);
+    auto rest = second.get();
+    prepared.insert(prepared.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+    return prepared;
+}
+
+bj::object receiptBase(const std::string& id, const std::string& status, const std::string& receivedAt) {
+    return {{"id", id}, {"status", status}, {"received_at", receivedAt}};
+}
+
+bj::object invalidReceipt(const std::string& id, const Invalid& failure, const std::string& now) {
+    bj::object receipt = receiptBase(id, "invalid", now);
+    receipt["errors"] = bj::array(failure.errors.begin(), failure.errors.end());
+    return receipt;
+}
+
+//! The second step for one item, inside the batch's transaction.
+bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& p, const std::string& now) {
+    if (p.malformed)
+        return invalidReceipt(p.id, *p.malformed, now);
+    const std::string& id = p.id;
+    // Receipts are stored only beside stored submissions, so a new id needs no receipt lookup.
+    const auto existing = store.findSubmission(id);
+    if (existing)
+        if (auto original = store.findReceipt(id, p.hash)) {
+            bj::object receipt = receiptBase(id, "duplicate", now);
+            receipt["original"] = json::parse(*original);
+            return receipt;
+        }
+    if (existing && existing->ownerId != caller.userId)
+        return invalidReceipt(id, {{fieldError("id", "id", "Mã phiếu đã được dùng",
+                                               "this id is already used by another submission")}},
+                              now);
+    if (p.failsForm)
+        return invalidReceipt(id, *p.failsForm, now);
     bj::array missing;
-    for (const auto& sha : refs.attachments)
+    for (const auto& sha : p.attachments)
         if (!store.findAttachment(sha))
             missing.emplace_back(sha);
     if (!missing.empty()) {
-        bj::object receipt = receiptBase(id, "missing_attachments");
+        bj::object receipt = receiptBase(id, "missing_attachments", now);
         receipt["missing"] = std::move(missing);
         return receipt;
     }
-    std::optional<std::string> projectId, facilityId;
-    const std::string province = provinceOf(registers, caller, refs, result.answers, projectId, facilityId);
+    if (p.outOfScope)
+        return invalidReceipt(id, *p.outOfScope, now);
 
-    const std::string now = Timestamp::now().toRfc3339();
     SubmissionRevision revision;
-    revision.baseRevision = base;
-    revision.formVersion = formVersion;
-    revision.contentHash = hash;
-    revision.answers = json::serialize(result.answers);
-    revision.capturedAt = capturedAt;
+    revision.baseRevision = p.base;
+    revision.formVersion = p.formVersion;
+    revision.contentHash = p.hash;
+    revision.answers = p.answers;
+    revision.capturedAt = p.capturedAt;
     revision.receivedAt = now;
-    revision.attachments = refs.attachments;
+    revision.attachments = p.attachments;
 
     bj::object receipt;
     if (!existing) {
-        if (base)
-            invalid("base_revision", "revision", "Máy chủ chưa có phiếu này để sửa",
-                    "base_revision is set but the server has no submission " + id);
+        if (p.base)
+            return invalidReceipt(id, {{fieldError("base_revision", "revision", "Máy chủ chưa có phiếu này để sửa",
+                                                   "base_revision is set but the server has no submission " + id)}},
+                                  now);
         SubmissionHead head;
         head.id = id;
-        head.formId = formId;
-        head.formVersion = formVersion;
+        head.formId = p.formId;
+        head.formVersion = p.formVersion;
         head.ownerId = caller.userId;
-        head.provinceCode = province;
-        head.projectId = projectId;
-        head.facilityId = facilityId;
+        head.provinceCode = p.province;
+        head.projectId = p.projectId;
+        head.facilityId = p.facilityId;
         head.state = "submitted";
         head.currentRevision = 1;
         head.receivedAt = head.updatedAt = now;
         revision.revision = 1;
         store.insertSubmission(head, revision);
-        receipt = receiptBase(id, "accepted");
+        receipt = receiptBase(id, "accepted", now);
         receipt["revision"] = 1;
     } else {
-        if (existing->formId != formId)
-            invalid("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
-                    "submission " + id + " is a " + existing->formId + ", not a " + formId);
+        if (existing->formId != p.formId)
+            return invalidReceipt(id, {{fieldError("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
+                                                   "submission " + id + " is a " + existing->formId + ", not a " + p.formId)}},
+                                  now);
+        if (p.base && *p.base > existing->currentRevision)
+            return invalidReceipt(id, {{fieldError("base_revision", "revision", "Phiên bản gốc không tồn tại trên máy chủ",
+                                                   "base_revision " + std::to_string(*p.base) +
+                                                       " is newer than the server's revision " +
+                                                       std::to_string(existing->currentRevision))}},
+                                  now);
         const std::int64_t next = store.lastRevision(id) + 1;
         SubmissionHead head = *existing;
         head.updatedAt = now;
         revision.revision = next;
         const bool editable = existing->state == "submitted" || existing->state == "returned";
-        if (base && *base > existing->currentRevision)
-            invalid("base_revision", "revision", "Phiên bản gốc không tồn tại trên máy chủ",
-                    "base_revision " + std::to_string(*base) + " is newer than the server's revision " +
-                        std::to_string(existing->currentRevision));
-        if (base && *base == existing->currentRevision && editable) {
+        if (p.base && *p.base == existing->currentRevision && editable) {
             store.addRevision(id, revision);
             head.currentRevision = next;
-            head.formVersion = formVersion;
+            head.formVersion = p.formVersion;
             head.state = "submitted";
-            head.projectId = projectId;
-            head.facilityId = facilityId;
+            head.projectId = p.projectId;
+            head.facilityId = p.facilityId;
             store.updateSubmission(head);
-            receipt = receiptBase(id, "revision");
+            receipt = receiptBase(id, "revision", now);
             receipt["revision"] = next;
         } else {
             // A stale base, no base, or a closed review: keep it beside, overwrite nothing.
@@ -346,52 +310,25 @@ bj::object pushOne(ServerContext& context, const Caller& caller, BatchRegisters&
             store.addRevision(id, revision);
             head.conflict = true;
             store.updateSubmission(head);
-            receipt = receiptBase(id, "conflict");
+            receipt = receiptBase(id, "conflict", now);
             receipt["revision"] = next;
             receipt["current_revision"] = existing->currentRevision;
             receipt["state"] = existing->state;
         }
     }
-    store.storeReceipt(id, hash, json::serialize(receipt));
+    store.storeReceipt(id, p.hash, json::serialize(receipt));
     return receipt;
 }
 
 } // namespace
 
-std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
-                                  const std::optional<std::int64_t>& baseRevision,
-                                  const bj::value& answers) {
-    bj::object content{{"form_id", formId}, {"form_version", formVersion}, {"answers", answers}};
-    content["base_revision"] = baseRevision ? bj::value(*baseRevision) : bj::value(nullptr);
-    std::string canonical;
-    appendCanonical(content, canonical);
-    return sha256Hex(canonical);
-}
-
 bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj::array& items) {
+    const std::vector<Prepared> prepared = prepareAll(context, caller, items);
     bj::array receipts;
     context.store.atomically([&] {
         receipts.clear();
-        BatchRegisters registers(context.store, caller);
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string path = "submissions[" + std::to_string(i) + "]";
-            bj::object receipt;
-            try {
-                receipt = pushOne(context, caller, registers, items[i], path);
-            } catch (const Invalid& failure) {
-                const auto* id = items[i].is_object() ? items[i].get_object().if_contains("id") : nullptr;
-                receipt = receiptBase(id && id->is_string() ? std::string(id->get_string()) : "", "invalid");
-                receipt["errors"] = bj::array(failure.errors.begin(), failure.errors.end());
-            } catch (const json::JsonError& error) {
-                const auto* id = items[i].is_object() ? items[i].get_object().if_contains("id") : nullptr;
-                receipt = receiptBase(id && id->is_string() ? std::string(id->get_string()) : "", "invalid");
-                std::string field = error.path();
-                if (field.rfind(path + ".", 0) == 0)
-                    field = field.substr(path.size() + 1);
-                receipt["errors"] = bj::array{fieldError(field, "type", error.problem(), error.problem())};
-            }
-            receipts.push_back(std::move(receipt));
-        }
+        for (const auto& item : prepared)
+            receipts.push_back(storeItem(context.store, caller, item, Timestamp::now().toRfc3339()));
     });
     for (const auto& receipt : receipts)
         context.metrics.countPushed(std::string(receipt.at("status").get_string()));

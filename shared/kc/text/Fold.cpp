@@ -1,10 +1,12 @@
 #include "kc/text/Fold.hpp"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kc::text {
@@ -63,8 +65,26 @@ std::string foldForSearch(std::string_view utf8) {
 }
 
 std::string toNfc(std::string_view utf8) {
+    // Every text answer of every push comes through here, and nearly all are NFC already:
+    // check that in UTF-8 (ASCII is NFC by definition) before converting anything.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(utf8);
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString composed = normalizer(false).normalize(fromUtf8(utf8), status);
+    const icu::Normalizer2& nfc = normalizer(false);
+    if (isValidUtf8(utf8)) {
+        const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+        if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status))
+            return std::string(utf8);
+        status = U_ZERO_ERROR;
+        std::string out;
+        icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
+        nfc.normalizeUTF8(0, piece, sink, nullptr, status);
+        if (U_SUCCESS(status))
+            return out;
+        status = U_ZERO_ERROR;
+    }
+    // Ill-formed UTF-8: through UTF-16, which puts U+FFFD for each bad sequence.
+    const icu::UnicodeString composed = nfc.normalize(fromUtf8(utf8), status);
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("ICU normalization failed: ") + u_errorName(status));
     std::string out;

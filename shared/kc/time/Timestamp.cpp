@@ -131,13 +131,29 @@ std::string Timestamp::toRfc3339() const {
     const std::int64_t days = floorDiv(unixMillis, 86'400'000);
     const std::int64_t msOfDay = unixMillis - days * 86'400'000;
     const Civil date = civilFromDays(days);
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                  static_cast<long long>(date.year), date.month, date.day,
-                  static_cast<long long>(msOfDay / 3'600'000),
-                  static_cast<long long>(msOfDay / 60'000 % 60),
-                  static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
-    return buffer;
+    if (date.year < 0 || date.year > 9999) {
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
+                      static_cast<long long>(date.year), date.month, date.day,
+                      static_cast<long long>(msOfDay / 3'600'000),
+                      static_cast<long long>(msOfDay / 60'000 % 60),
+                      static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
+        return buffer;
+    }
+    // Digit by digit: the server stamps every stored row and receipt with this.
+    std::string text = "0000-00-00T00:00:00.000Z";
+    const auto put = [&text](std::size_t at, std::int64_t value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, date.year, 4);
+    put(5, date.month, 2);
+    put(8, date.day, 2);
+    put(11, msOfDay / 3'600'000, 2);
+    put(14, msOfDay / 60'000 % 60, 2);
+    put(17, msOfDay / 1000 % 60, 2);
+    put(20, msOfDay % 1000, 3);
+    return text;
 }
 
 std::string Timestamp::toVietnameseDate(int offsetMinutes) const {

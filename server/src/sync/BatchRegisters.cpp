@@ -1,0 +1,67 @@
+#include "sync/BatchRegisters.hpp"
+
+#include "kc/domain/RegisterJson.hpp"
+#include "kc/json/Json.hpp"
+
+namespace kc::server {
+
+namespace bj = boost::json;
+
+const std::optional<domain::Facility>& BatchRegisters::facility(const std::string& id) {
+    auto found = m_facilities.find(id);
+    if (found == m_facilities.end()) {
+        auto record = m_store.findFacility(id);
+        if (record && !m_caller.maySee(*record))
+            record.reset();
+        found = m_facilities.emplace(id, std::move(record)).first;
+    }
+    return found->second;
+}
+
+const std::optional<domain::Project>& BatchRegisters::project(const std::string& id) {
+    auto found = m_projects.find(id);
+    if (found == m_projects.end()) {
+        auto record = m_store.findProject(id);
+        if (record && !m_caller.maySee(*record))
+            record.reset();
+        found = m_projects.emplace(id, std::move(record)).first;
+    }
+    return found->second;
+}
+
+forms::RegisterAccess BatchRegisters::access() {
+    forms::RegisterAccess access;
+    access.exists = [this](std::string_view registerName, std::string_view id) {
+        if (registerName == "facility")
+            return facility(std::string(id)).has_value();
+        if (registerName == "project")
+            return project(std::string(id)).has_value();
+        return false;
+    };
+    access.value = [this](std::string_view registerName, std::string_view id,
+                          std::string_view column) -> std::optional<std::string> {
+        const auto* value = recordJson(registerName, id).if_contains(column);
+        if (!value || value->is_null())
+            return std::nullopt;
+        if (value->is_string())
+            return std::string(value->get_string());
+        return json::serialize(*value);
+    };
+    return access;
+}
+
+const bj::object& BatchRegisters::recordJson(std::string_view registerName, std::string_view id) {
+    std::string key = std::string(registerName) + '/' + std::string(id);
+    auto found = m_json.find(key);
+    if (found == m_json.end()) {
+        bj::object record;
+        if (registerName == "facility" && facility(std::string(id)))
+            record = domain::facilityToJson(*facility(std::string(id)));
+        else if (registerName == "project" && project(std::string(id)))
+            record = domain::projectToJson(*project(std::string(id)));
+        found = m_json.emplace(std::move(key), std::move(record)).first;
+    }
+    return found->second;
+}
+
+} // namespace kc::server
