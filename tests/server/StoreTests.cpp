@@ -14,7 +14,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <sstream>
+#include <thread>
 
 using namespace kc::server;
 
@@ -99,6 +101,56 @@ TEST_CASE("atomically() keeps all writes or none", "[store]") {
     }));
     CHECK(store.counts().facilities == 0);
     store.atomically([&] { store.createFacility(sampleFacility()); });
+    CHECK(store.counts().facilities == 1);
+}
+
+TEST_CASE("concurrent atomically() calls, committed in groups, each land whole or not at all", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-group-commit");
+    SqliteCentralStore store(dir);
+    addProvince(store);
+    constexpr int kThreads = 12, kCalls = 25;
+    std::atomic<int> landed{0}, refused{0}, wrongError{0};  // Catch2 assertions are for one thread
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (int c = 0; c < kCalls; ++c) {
+                const bool fails = (t * kCalls + c) % 7 == 0;
+                try {
+                    store.atomically([&] {
+                        store.createFacility(sampleFacility());
+                        if (fails)
+                            throw std::runtime_error("refused");
+                        store.createFacility(sampleFacility());
+                    });
+                    ++landed;
+                } catch (const std::runtime_error& error) {
+                    ++(std::string(error.what()) == "refused" ? refused : wrongError);  // its own, not another's
+                }
+            }
+        });
+    for (auto& thread : threads)
+        thread.join();
+    CHECK(wrongError == 0);
+    const int expectedRefused = (kThreads * kCalls + 6) / 7;
+    CHECK(refused == expectedRefused);
+    CHECK(landed == kThreads * kCalls - expectedRefused);
+    // Two facilities for each call that landed, none of a refused one's first.
+    CHECK(store.counts().facilities == 2 * landed);
+    // And what landed is on disk: a new connection sees it.
+    SqliteCentralStore reopened(dir);
+    CHECK(reopened.counts().facilities == 2 * landed);
+}
+
+TEST_CASE("atomically() inside atomically() joins the outer one", "[store]") {
+    const auto dir = kc::test::freshTempDir("store-nested-atomic");
+    SqliteCentralStore store(dir);
+    addProvince(store);
+    CHECK_THROWS(store.atomically([&] {
+        store.atomically([&] { store.createFacility(sampleFacility()); });
+        throw std::runtime_error("the outer one fails");
+    }));
+    CHECK(store.counts().facilities == 0);
+    store.atomically([&] { store.atomically([&] { store.createFacility(sampleFacility()); }); });
     CHECK(store.counts().facilities == 1);
 }
 

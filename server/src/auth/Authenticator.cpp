@@ -92,7 +92,7 @@ Caller Authenticator::callerFor(const UserRecord& user) {
     caller.projects = user.projects;
     if (caller.isCollaborator())
         for (const auto& projectId : user.projects)
-            if (auto project = m_store.findProject(projectId))
+            if (auto project = m_store.findCommittedProject(projectId))
                 for (const auto& facilityId : project->beneficiaryIds)
                     caller.facilities.push_back(facilityId);
     return caller;

@@ -390,6 +390,10 @@ struct HttpServer::Impl {
     std::optional<net::ssl::context> tls;
 };
 
+int defaultThreads() {
+    return static_cast<int>(std::clamp(4u * std::thread::hardware_concurrency(), 4u, 64u));
+}
+
 HttpServer::HttpServer(ServerOptions options, const Router& router)
     : m_impl(std::make_unique<Impl>(std::move(options), router)) {
     m_impl->state.onLastSessionGone = [impl = m_impl.get()] {

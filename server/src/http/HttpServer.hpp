@@ -14,10 +14,15 @@ namespace kc::server {
 using ResponseObserver = std::function<void(const std::string& method, const std::string& remote,
                                             const Response& response, double seconds)>;
 
+//! Four handler threads per core, at least 4.
+int defaultThreads();
+
 struct ServerOptions {
     std::string address = "127.0.0.1";
     unsigned short port = 8080;  // 0 picks a free port; listen() says which
-    int threads = 2;
+    //! Handler threads. Handlers wait on the disk (a push waits for its group commit to
+    //! reach it), so more threads than cores keep the cores busy and let commits group.
+    int threads = defaultThreads();
     std::size_t headerLimit = 16 * 1024;
     std::size_t bodyLimit = 16 * 1024 * 1024;
     //! Deadline for reading one request (and for an idle keep-alive connection) and for

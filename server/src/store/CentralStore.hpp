@@ -69,7 +69,8 @@ public:
     virtual std::string metaValue(const std::string& key) = 0;
     virtual void setMetaValue(const std::string& key, const std::string& value) = 0;
 
-    //! Runs `work` so that all its writes land together or not at all.
+    //! Runs `work` so that all its writes land together or not at all, and are durable when
+    //! it returns. An engine may commit the works of concurrent callers together.
     virtual void atomically(const std::function<void()>& work) = 0;
 
     virtual void upsertProvince(const domain::Province& province) = 0;
@@ -91,12 +92,15 @@ public:
     virtual std::optional<PublishedForm> findForm(const std::string& id, long long version) = 0;
 
     // --- users, tokens, enrollment codes ---
+    //! As committed (not inside an open atomically()): every request authenticates through
+    //! this and findToken(), which must not wait for a commit to reach the disk.
     virtual std::optional<UserRecord> findUser(const std::string& id) = 0;
     virtual std::optional<UserRecord> findUserByName(const std::string& username) = 0;
     virtual std::vector<UserRecord> listUsers() = 0;
     virtual void setPassword(const std::string& userId, const std::string& passwordHash) = 0;
     virtual void setUserDisabled(const std::string& userId, bool disabled) = 0;
     virtual void storeToken(const TokenRecord& token) = 0;
+    //! As committed, like findUser().
     virtual std::optional<TokenRecord> findToken(const std::string& hash) = 0;
     //! Returns false when there was no such live token.
     virtual bool revokeToken(const std::string& hash, const std::string& at) = 0;
@@ -117,6 +121,10 @@ public:
     virtual std::optional<std::string> communeProvince(const std::string& communeCode) = 0;
     virtual std::optional<domain::Facility> findFacility(const std::string& id) = 0;
     virtual std::optional<domain::Project> findProject(const std::string& id) = 0;
+    //! As committed, read without waiting for a writer: what validation and authentication
+    //! read, also from threads working for a transaction that is still open.
+    virtual std::optional<domain::Facility> findCommittedFacility(const std::string& id) = 0;
+    virtual std::optional<domain::Project> findCommittedProject(const std::string& id) = 0;
     virtual std::vector<domain::Facility> listFacilities(const RegisterQuery& query) = 0;
     virtual std::vector<domain::Project> listProjects(const RegisterQuery& query) = 0;
     //! Facilities with the same folded name in the same commune, or within `metres`.

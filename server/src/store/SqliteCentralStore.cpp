@@ -80,10 +80,6 @@ void SqliteCentralStore::setMetaValue(const std::string& key, const std::string&
     });
 }
 
-void SqliteCentralStore::atomically(const std::function<void()>& work) {
-    write([&] { work(); });
-}
-
 void SqliteCentralStore::upsertProvince(const domain::Province& province) {
     require(!province.code.empty(), "province.code", "is empty");
     require(!province.name.empty(), "province.name", "is empty");

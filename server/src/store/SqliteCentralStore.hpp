@@ -5,8 +5,11 @@
 #include "kc/db/Database.hpp"
 #include "kc/db/Transaction.hpp"
 
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <mutex>
+#include <vector>
 
 namespace kc::server {
 
@@ -23,6 +26,8 @@ public:
     StoreCounts counts() override;
     std::string metaValue(const std::string& key) override;
     void setMetaValue(const std::string& key, const std::string& value) override;
+    //! Group commit (SqliteGroupCommit.cpp): works that arrive while another commits wait,
+    //! then commit together, each in a savepoint of one transaction, with one fsync.
     void atomically(const std::function<void()>& work) override;
     void upsertProvince(const domain::Province& province) override;
     void upsertCommune(const domain::Commune& commune) override;
@@ -53,6 +58,8 @@ public:
     std::optional<std::string> communeProvince(const std::string& communeCode) override;
     std::optional<domain::Facility> findFacility(const std::string& id) override;
     std::optional<domain::Project> findProject(const std::string& id) override;
+    std::optional<domain::Facility> findCommittedFacility(const std::string& id) override;
+    std::optional<domain::Project> findCommittedProject(const std::string& id) override;
     std::vector<domain::Facility> listFacilities(const RegisterQuery& query) override;
     std::vector<domain::Project> listProjects(const RegisterQuery& query) override;
     std::vector<DuplicateCandidate> likelyDuplicates(const domain::Facility& facility,
@@ -127,6 +134,18 @@ private:
     std::string insertFacility(domain::Facility facility, const std::string& createdBy,
                                const std::vector<DuplicateCandidate>& duplicates);
 
+    //! One caller's work waiting for, or in, a group commit.
+    struct GroupedWork {
+        const std::function<void()>* work;
+        std::exception_ptr error;
+        bool done = false;
+    };
+    void commitGroup(const std::vector<GroupedWork*>& group);
+
+    std::mutex m_groupMutex;
+    std::condition_variable m_groupDone;
+    std::vector<GroupedWork*> m_waiting;  //!< for the next group
+    bool m_committing = false;            //!< a thread is committing a group
     std::recursive_mutex m_mutex;
     std::string m_file;
     db::Database m_db;

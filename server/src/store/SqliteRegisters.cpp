@@ -186,26 +186,46 @@ std::optional<std::string> SqliteCentralStore::communeProvince(const std::string
     return statement.getText(0);
 }
 
-std::optional<domain::Facility> SqliteCentralStore::findFacility(const std::string& id) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(std::string("SELECT ") + kFacilityColumns +
-                                  " FROM facilities WHERE id = ?");
+namespace {
+
+std::optional<domain::Facility> facilityById(db::Database& db, const std::string& id) {
+    auto statement = db.prepareCached(std::string("SELECT ") + kFacilityColumns + " FROM facilities WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
         return std::nullopt;
     return readFacility(statement);
 }
 
-std::optional<domain::Project> SqliteCentralStore::findProject(const std::string& id) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(std::string("SELECT ") + kProjectColumns +
-                                  " FROM projects WHERE id = ?");
+std::optional<domain::Project> projectById(db::Database& db, const std::string& id) {
+    auto statement = db.prepareCached(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
         return std::nullopt;
     auto project = readProject(statement);
-    loadBeneficiaries(m_db, project);
+    loadBeneficiaries(db, project);
     return project;
+}
+
+} // namespace
+
+std::optional<domain::Facility> SqliteCentralStore::findFacility(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    return facilityById(m_db, id);
+}
+
+std::optional<domain::Project> SqliteCentralStore::findProject(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    return projectById(m_db, id);
+}
+
+std::optional<domain::Facility> SqliteCentralStore::findCommittedFacility(const std::string& id) {
+    std::lock_guard lock(m_readerMutex);
+    return facilityById(m_reader, id);
+}
+
+std::optional<domain::Project> SqliteCentralStore::findCommittedProject(const std::string& id) {
+    std::lock_guard lock(m_readerMutex);
+    return projectById(m_reader, id);
 }
 
 std::vector<domain::Facility> SqliteCentralStore::listFacilities(const RegisterQuery& query) {

@@ -37,13 +37,15 @@ TokenRecord readToken(const db::Statement& row) {
 
 } // namespace
 
+// Every request authenticates through findToken() and findUser(): they read what is committed
+// through the reader connection, so they never queue behind a commit waiting for the disk.
 std::optional<UserRecord> SqliteCentralStore::findUser(const std::string& id) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
         return std::nullopt;
-    return readUser(m_db, statement);
+    return readUser(m_reader, statement);
 }
 
 std::optional<UserRecord> SqliteCentralStore::findUserByName(const std::string& username) {
@@ -93,8 +95,8 @@ void SqliteCentralStore::storeToken(const TokenRecord& token) {
 }
 
 std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens WHERE hash = ?");
     statement.bindAll(hash);
     if (!statement.step())

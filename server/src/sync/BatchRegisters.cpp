@@ -10,7 +10,7 @@ namespace bj = boost::json;
 const std::optional<domain::Facility>& BatchRegisters::facility(const std::string& id) {
     auto found = m_facilities.find(id);
     if (found == m_facilities.end()) {
-        auto record = m_store.findFacility(id);
+        auto record = m_store.findCommittedFacility(id);
         if (record && !m_caller.maySee(*record))
             record.reset();
         found = m_facilities.emplace(id, std::move(record)).first;
@@ -21,7 +21,7 @@ const std::optional<domain::Facility>& BatchRegisters::facility(const std::strin
 const std::optional<domain::Project>& BatchRegisters::project(const std::string& id) {
     auto found = m_projects.find(id);
     if (found == m_projects.end()) {
-        auto record = m_store.findProject(id);
+        auto record = m_store.findCommittedProject(id);
         if (record && !m_caller.maySee(*record))
             record.reset();
         found = m_projects.emplace(id, std::move(record)).first;

@@ -16,8 +16,9 @@ namespace kc::server {
 
 //! The register records a batch refers to, each read from the store once per batch
 //! (validation, lookup() and the province all ask for the same project). Pushing writes
-//! no register, so nothing here goes stale within a batch. Not shared between threads:
-//! each thread validating part of a batch has its own.
+//! no register, so nothing here goes stale within a batch. Records are read as committed,
+//! so a thread validating for a transaction still open never waits for it. Not shared
+//! between threads: each thread validating part of a batch has its own.
 class BatchRegisters {
 public:
     BatchRegisters(CentralStore& store, const Caller& caller) : m_store(store), m_caller(caller) {}

@@ -1,7 +1,7 @@
-// Push in two steps. First every item is read, hashed and validated by the form engine,
-// which writes nothing and so runs outside the store's one writer (a large batch in two
-// halves, one per core). Then, in one transaction, each item is compared with what the store
-// holds (duplicate, revision, conflict), stored, and given its receipt.
+// Push in two steps. First each item is read, hashed and validated by the form engine, which
+// writes nothing. Then, in the batch's transaction, it is compared with what the store holds
+// (duplicate, revision, conflict), stored, and given its receipt. For a long batch the two
+// steps overlap: a helper thread validates items ahead while this one stores those ready.
 #include "sync/PushService.hpp"
 
 #include "sync/BatchRegisters.hpp"
@@ -13,7 +13,9 @@
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
+#include <atomic>
 #include <future>
+#include <memory>
 #include <set>
 
 namespace kc::server {
@@ -25,8 +27,8 @@ namespace {
 const std::set<std::string, std::less<>> kClientFields = {"id", "form_id", "form_version",
                                                           "base_revision", "captured_at", "answers"};
 
-//! Batches at least this long are validated in two halves side by side.
-constexpr std::size_t kSplitBatchAt = 32;
+//! Batches at least this long get a helper thread validating beside the one storing.
+constexpr std::size_t kHelpFromItems = 16;
 
 struct Invalid {
     std::vector<bj::object> errors;
@@ -183,29 +185,56 @@ Prepared prepareItem(ServerContext& context, const Caller& caller, BatchRegister
     return p;
 }
 
-//! The first step for items [begin, end), with registers of its own.
-std::vector<Prepared> prepareRange(ServerContext& context, const Caller& caller, const bj::array& items,
-                                   std::size_t begin, std::size_t end) {
-    BatchRegisters registers(context.store, caller);
-    std::vector<Prepared> prepared;
-    prepared.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i)
-        prepared.push_back(prepareItem(context, caller, registers, items[i], i));
-    return prepared;
-}
+//! The items of a batch as they are validated, by whichever thread claims each next: the
+//! thread storing them validates whenever the next one to store is not ready yet, and for a
+//! long batch a helper thread validates beside it. Registers are read as committed, so the
+//! helper never waits for the transaction the storing thread holds.
+class PreparedItems {
+public:
+    PreparedItems(ServerContext& context, const Caller& caller, const bj::array& items)
+        : m_context(context), m_caller(caller), m_items(items), m_slots(items.size()),
+          m_ready(new std::atomic<bool>[items.size()]) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            m_ready[i].store(false);
+    }
 
-std::vector<Prepared> prepareAll(ServerContext& context, const Caller& caller, const bj::array& items) {
-    if (items.size() < kSplitBatchAt)
-        return prepareRange(context, caller, items, 0, items.size());
-    const std::size_t half = items.size() / 2;
-    auto second = std::async(std::launch::async, [&] {
-        return prepareRange(context, caller, items, half, items.size());
-    });
-    auto prepared = prepareRange(context, caller, items, 0, half);
-    auto rest = second.get();
-    prepared.insert(prepared.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
-    return prepared;
-}
+    //! Validates the next unclaimed item; false when every item is claimed.
+    bool prepareNext(BatchRegisters& registers) {
+        const std::size_t i = m_next.fetch_add(1);
+        if (i >= m_items.size())
+            return false;
+        try {
+            m_slots[i].prepared = prepareItem(m_context, m_caller, registers, m_items[i], i);
+        } catch (...) {
+            m_slots[i].error = std::current_exception();
+        }
+        m_ready[i].store(true, std::memory_order_release);
+        m_ready[i].notify_all();
+        return true;
+    }
+
+    //! Item `i`, validating others meanwhile with `registers` if it is not ready.
+    const Prepared& at(std::size_t i, BatchRegisters& registers) {
+        while (!m_ready[i].load(std::memory_order_acquire))
+            if (!prepareNext(registers))
+                m_ready[i].wait(false, std::memory_order_acquire);
+        if (m_slots[i].error)
+            std::rethrow_exception(m_slots[i].error);
+        return m_slots[i].prepared;
+    }
+
+private:
+    struct Slot {
+        Prepared prepared;
+        std::exception_ptr error;
+    };
+    ServerContext& m_context;
+    const Caller& m_caller;
+    const bj::array& m_items;
+    std::vector<Slot> m_slots;
+    std::unique_ptr<std::atomic<bool>[]> m_ready;
+    std::atomic<std::size_t> m_next{0};
+};
 
 bj::object receiptBase(const std::string& id, const std::string& status, const std::string& receivedAt) {
     return {{"id", id}, {"status", status}, {"received_at", receivedAt}};
@@ -323,13 +352,30 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
 } // namespace
 
 bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj::array& items) {
-    const std::vector<Prepared> prepared = prepareAll(context, caller, items);
+    PreparedItems prepared(context, caller, items);
+    BatchRegisters registers(context.store, caller);
+    std::future<void> helper;
+    if (items.size() < kHelpFromItems) {
+        // A short batch is validated whole before its transaction: it holds the writer only
+        // to store.
+        for (std::size_t i = 0; i < items.size(); ++i)
+            prepared.at(i, registers);
+    } else {
+        helper = std::async(std::launch::async, [&] {
+            BatchRegisters own(context.store, caller);
+            while (prepared.prepareNext(own)) {
+            }
+        });
+        prepared.at(0, registers);
+    }
     bj::array receipts;
     context.store.atomically([&] {
         receipts.clear();
-        for (const auto& item : prepared)
-            receipts.push_back(storeItem(context.store, caller, item, Timestamp::now().toRfc3339()));
+        for (std::size_t i = 0; i < items.size(); ++i)
+            receipts.push_back(storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
     });
+    if (helper.valid())
+        helper.get();
     for (const auto& receipt : receipts)
         context.metrics.countPushed(std::string(receipt.at("status").get_string()));
     return receipts;

@@ -47,6 +47,8 @@ json::value parse(std::string_view text) {
 }
 
 std::string serialize(const json::value& value) { return json::serialize(value); }
+std::string serialize(const json::object& object) { return json::serialize(object); }
+std::string serialize(const json::array& array) { return json::serialize(array); }
 
 std::string describeKind(const json::value& value) {
     switch (value.kind()) {

@@ -27,8 +27,11 @@ private:
 //! Parses text as JSON; a syntax error names the line and column.
 boost::json::value parse(std::string_view text);
 
-//! Compact serialization.
+//! Compact serialization. The object and array overloads write them where they are: through
+//! the value overload they would first be copied whole into a temporary value.
 std::string serialize(const boost::json::value& value);
+std::string serialize(const boost::json::object& object);
+std::string serialize(const boost::json::array& array);
 
 //! The JSON type name a person reads in an error: "a string", "an integer", "null", ...
 std::string describeKind(const boost::json::value& value);

@@ -1,0 +1,80 @@
+// Group commit. With synchronous=FULL every commit waits for the disk (an fsync), and one
+// writer commits at a time, so 200 devices pushing at once would queue 200 fsyncs. Instead,
+// works that arrive while a commit is under way wait for it to finish; then one of their
+// threads runs them all in one transaction, each in a savepoint of its own, and commits once.
+// Each caller still gets what atomically() promises: its writes land together or not at all,
+// and they are on disk when it returns. A work that throws rolls back to its savepoint and
+// its caller gets the exception; the others commit.
+#include "store/SqliteCentralStore.hpp"
+
+#include <stdexcept>
+
+namespace kc::server {
+
+namespace {
+//! The store whose group this thread is running: a work that calls atomically() again
+//! joins the transaction it is already in.
+thread_local const SqliteCentralStore* t_grouping = nullptr;
+} // namespace
+
+void SqliteCentralStore::atomically(const std::function<void()>& work) {
+    if (t_grouping == this) {
+        write([&] { work(); });
+        return;
+    }
+    GroupedWork mine{&work, nullptr, false};
+    std::unique_lock lock(m_groupMutex);
+    m_waiting.push_back(&mine);
+    while (!mine.done) {
+        if (m_committing) {
+            m_groupDone.wait(lock);
+            continue;
+        }
+        // Nobody is committing: this thread commits everything waiting, its own work too.
+        m_committing = true;
+        std::vector<GroupedWork*> group;
+        group.swap(m_waiting);
+        lock.unlock();
+        commitGroup(group);
+        lock.lock();
+        for (auto* grouped : group)
+            grouped->done = true;
+        m_committing = false;
+        m_groupDone.notify_all();
+    }
+    if (mine.error)
+        std::rethrow_exception(mine.error);
+}
+
+void SqliteCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
+    std::lock_guard writer(m_mutex);
+    t_grouping = this;
+    std::exception_ptr lost;  // the whole transaction failed: nothing of the group landed
+    try {
+        db::Transaction transaction(m_db);
+        for (auto* grouped : group) {
+            try {
+                db::Transaction savepoint(m_db);  // nested: a SAVEPOINT
+                (*grouped->work)();
+                savepoint.commit();
+            } catch (...) {
+                grouped->error = std::current_exception();
+            }
+            if (!m_db.inTransaction()) {  // SQLite rolled everything back (a full disk, an I/O error)
+                lost = std::make_exception_ptr(std::runtime_error(
+                    "the store rolled back a group of writes after an error; nothing of it was stored"));
+                break;
+            }
+        }
+        if (!lost)
+            transaction.commit();
+    } catch (...) {
+        lost = std::current_exception();
+    }
+    t_grouping = nullptr;
+    if (lost)
+        for (auto* grouped : group)
+            grouped->error = grouped->error ? grouped->error : lost;
+}
+
+} // namespace kc::server
