@@ -1,19 +1,25 @@
 // Load: 200 simulated devices at once against the real server on loopback, with 8 handler
 // threads (the server's default on this 2-core machine: four per core, since handlers wait
-// for the disk). Each device signs in, pulls everything in its scope, then pushes 10
-// progress reports one by one. Sign-in is reported on its own: Argon2id (64 MiB, t=2) is
+// for the disk). Each device is an officer of its own (officer001..officer200, province 04):
+// it signs in, pulls everything in its scope, then pushes 10 progress reports one by one. Sign-in is reported on its own: Argon2id (64 MiB, t=2) is
 // deliberately slow and runs once per device, not per sync.
 //
-// The sync is run three times in the same process, against the same server:
+// The sync is run three times in the same process, against the same server, in this order:
+//  - "lock-step": all 200 send at the same instant, then exactly 100 ms between requests, so
+//    each request queues behind up to 199 others. This was the "field" phase of the first
+//    version of this benchmark; shown, not the target.
 //  - "field": each device on its own clock, as phones are: it starts within the first
 //    100 ms, then waits 50-150 ms (100 on average) between its requests (a mobile round
-//    trip, a person tapping Send). This is the target: sync p99 <= 50 ms, 0 errors.
-//  - "lock-step": the same pace, but all 200 send at the same instant every 100 ms, so
-//    each request queues behind up to 199 others. Shown, not the target.
+//    trip, a person tapping Send). This is the target: sync p99 <= 50 ms, 0 errors. It is run
+//    three times and the round with the median p99 is reported, with each round shown.
 //  - "saturated": no pause at all, 200 requests always in flight. Its latency is bound by
 //    throughput (Little's law: 200 / requests per second), so it shows the server's ceiling.
 #include "LoopbackBench.hpp"
 
+#include "auth/PasswordHasher.hpp"
+#include "seed/DemoProvince.hpp"
+#include "seed/FormLibrarySeed.hpp"
+#include "store/SqliteCentralStore.hpp"
 #include "util/Sha256.hpp"
 
 #include <atomic>
@@ -23,12 +29,19 @@
 #include <cstring>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <thread>
 
 using namespace kc;
 using namespace kc::bench;
 
 namespace {
+
+std::string officerName(int i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "officer%03d", i + 1);
+    return name;
+}
 
 //! Handler threads of the server under test (see the header comment).
 constexpr int kServerThreads = 8;
@@ -132,8 +145,21 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--items") == 0)
             items = std::atoi(argv[i + 1]);
     }
-    test::ServerProcess server(test::freshTempDir("bench-load"),
-                               {"--threads", std::to_string(kServerThreads), "--signin-limit", "1000000"});
+    // 200 devices are 200 officers of the demo province, each with an account of their own,
+    // made in the store before the server opens it (one Argon2id hash for all).
+    const auto dataDir = test::freshTempDir("bench-load");
+    {
+        server::SqliteCentralStore store(dataDir);
+        std::ostringstream quiet;
+        server::installFormLibrary(store, quiet);
+        server::seedDemoProvince(store, quiet);
+        const std::string hash = server::hashPassword("khuyencong");
+        store.atomically([&] {
+            for (int i = 0; i < count; ++i)
+                store.createUser({officerName(i), "Cán bộ " + std::to_string(i + 1), domain::Role::Officer, hash, {"04"}});
+        });
+    }
+    test::ServerProcess server(dataDir, {"--threads", std::to_string(kServerThreads), "--signin-limit", "1000000"});
     std::string project, photo;
     {
         test::HttpConnection setup(server.port());
@@ -154,7 +180,7 @@ int main(int argc, char** argv) {
                 try {
                     d->connection = std::make_unique<test::HttpConnection>(server.port());
                     const auto start = Clock::now();
-                    d->token = signIn(*d->connection, "canbo");
+                    d->token = signIn(*d->connection, officerName(static_cast<int>(d - devices.data())));
                     std::lock_guard lock(mutex);
                     signIns.push_back(secondsSince(start));
                 } catch (const std::exception& error) {
@@ -164,8 +190,21 @@ int main(int argc, char** argv) {
         for (auto& thread : threads)
             thread.join();
     }
-    const auto field = runPhase(devices, project, photo, items, Pacing::Field);
+    // Lock-step first: it is the earlier benchmark's "field" phase, on a fresh store. Each
+    // phase pulls from the start, as a new device does; a device's own earlier reports come
+    // back in its pull, the other officers' do not.
     const auto lockStep = runPhase(devices, project, photo, items, Pacing::LockStep);
+    // The field phase three times: this machine is shared, so its p99 is the median of three.
+    std::vector<PhaseResult> fieldRounds;
+    for (int round = 0; round < 3; ++round)
+        fieldRounds.push_back(runPhase(devices, project, photo, items, Pacing::Field));
+    std::vector<double> fieldP99s;
+    for (const auto& round : fieldRounds)
+        fieldP99s.push_back(percentile(round.latencies, 99));
+    const double medianP99 = percentile(fieldP99s, 50);
+    const auto& field = *std::find_if(fieldRounds.begin(), fieldRounds.end(), [&](const PhaseResult& r) {
+        return percentile(r.latencies, 99) == medianP99;
+    });
     const auto saturated = runPhase(devices, project, photo, items, Pacing::Saturated);
 
     const auto rate = [](const PhaseResult& r) { return static_cast<double>(r.latencies.size()) / r.seconds; };
@@ -175,7 +214,11 @@ int main(int argc, char** argv) {
                     name, count, items, r.latencies.size(), r.seconds, rate(r),
                     percentile(r.latencies, 50) * 1000, percentile(r.latencies, 99) * 1000, r.errors);
     };
-    report("field (each device on its own clock, 50-150 ms between its requests; target p99 <= 50 ms)", field);
+    for (std::size_t round = 0; round < fieldRounds.size(); ++round)
+        report(("field, round " + std::to_string(round + 1) +
+                " (each device on its own clock, 50-150 ms between its requests)").c_str(),
+               fieldRounds[round]);
+    std::printf("field: the median round's p99 is %.1f ms (target <= 50 ms)\n", medianP99 * 1000);
     report("lock-step (all 200 send at the same instant, every 100 ms)", lockStep);
     report("saturated (no pause; bound by throughput)", saturated);
     const double signP50 = percentile(signIns, 50) * 1000, signP99 = percentile(signIns, 99) * 1000;
@@ -184,7 +227,9 @@ int main(int argc, char** argv) {
     const double p50 = percentile(field.latencies, 50) * 1000, p99 = percentile(field.latencies, 99) * 1000;
     const double lockP99 = percentile(lockStep.latencies, 99) * 1000;
     const double satP50 = percentile(saturated.latencies, 50) * 1000, satP99 = percentile(saturated.latencies, 99) * 1000;
-    const int errors = field.errors + lockStep.errors + saturated.errors + (count - static_cast<int>(signIns.size()));
+    int errors = lockStep.errors + saturated.errors + (count - static_cast<int>(signIns.size()));
+    for (const auto& round : fieldRounds)
+        errors += round.errors;
     std::printf("{\"benchmark\":\"sync_load\",\"devices\":%d,\"items_per_device\":%d,\"server_threads\":%d,"
                 "\"requests\":%zu,\"seconds\":%.3f,\"requests_per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,"
                 "\"lock_step_p99_ms\":%.2f,\"saturated_requests_per_s\":%.1f,\"saturated_p50_ms\":%.2f,"

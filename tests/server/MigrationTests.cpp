@@ -52,7 +52,7 @@ TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in p
     api.store.reset();
     const auto file = api.dir / kc::server::SqliteCentralStore::kFileName;
     {
-        // Back to schema 5, whose revisions table was WITHOUT ROWID.
+        // Back to schema 5, whose revisions table was WITHOUT ROWID (and before the feed's indexes).
         auto db = kc::db::Database::open(file);
         db.exec(R"sql(
             CREATE TABLE old_revisions (
@@ -63,13 +63,15 @@ TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in p
             INSERT INTO old_revisions SELECT * FROM submission_revisions;
             DROP TABLE submission_revisions;
             ALTER TABLE old_revisions RENAME TO submission_revisions;
+            DROP INDEX changes_by_kind_province;
+            DROP INDEX changes_by_kind_owner;
             PRAGMA user_version = 5;)sql");
         // Answers of over 1 kB (handovers, surveys) outgrow what a WITHOUT ROWID page keeps in place.
         CHECK(scalar(db, "SELECT count(*) FROM dbstat WHERE name = 'submission_revisions' AND pagetype = 'overflow'") > 0);
     }
     {
         kc::server::SqliteCentralStore reopened(api.dir);
-        CHECK(reopened.schemaVersion() == 6);
+        CHECK(reopened.schemaVersion() == kc::server::serverMigrations().back().version);
         CHECK(everyRevision(reopened) == before);
     }
     auto db = kc::db::Database::open(file);
@@ -80,4 +82,26 @@ TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in p
     CHECK(scalar(db, "SELECT max(length(CAST(answers AS BLOB))) FROM submission_revisions") > 1000);  // bytes
     // The key still refuses a second row for the same revision.
     CHECK_THROWS(db.exec("INSERT INTO submission_revisions SELECT * FROM submission_revisions LIMIT 1"));
+}
+
+TEST_CASE("migration 7 indexes the feed so that a pull reads each part of a caller's feed through an index",
+          "[store][migration]") {
+    ApiFixture api("migration-feed");
+    const auto file = api.dir / kc::server::SqliteCentralStore::kFileName;
+    auto db = kc::db::Database::open(file);
+    CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                     "('changes_by_kind_province', 'changes_by_kind_owner')") == 2);
+    // What pull asks for each part, planned by SQLite: a search on the index, never a scan.
+    for (const char* where : {"kind = 'facility' AND province_code = '04'", "kind = 'submission' AND owner_id = 'x'",
+                              "kind = 'form' AND province_code IS NULL"}) {
+        auto plan = db.prepare(std::string("EXPLAIN QUERY PLAN SELECT seq FROM changes WHERE ") + where +
+                               " AND seq > 0 ORDER BY seq LIMIT 10");
+        std::string steps;
+        while (plan.step())
+            steps += plan.getText(3) + "; ";
+        INFO(where << ": " << steps);
+        CHECK(steps.find("SEARCH changes USING") != std::string::npos);
+        CHECK(steps.find("rowid>?") != std::string::npos);
+        CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+    }
 }

@@ -367,7 +367,8 @@ TEST_CASE("report: a store migrated from schema 4 gets its summary from the subm
     {
         // Back to schema 4, as a store written before programme reports existed.
         auto db = kc::db::Database::open(api.dir / kc::server::SqliteCentralStore::kFileName);
-        db.exec("DROP TABLE report_facts; ALTER TABLE projects DROP COLUMN people_trained; PRAGMA user_version = 4");
+        db.exec("DROP TABLE report_facts; ALTER TABLE projects DROP COLUMN people_trained; "
+                "DROP INDEX changes_by_kind_province; DROP INDEX changes_by_kind_owner; PRAGMA user_version = 4");
     }
     kc::server::SqliteCentralStore reopened(api.dir);
     CHECK(reopened.schemaVersion() == kc::server::serverMigrations().back().version);

@@ -1,11 +1,15 @@
 // Push and pull through the real handlers and store, without sockets.
 #include "ApiFixture.hpp"
 
+#include "seed/DemoActivity.hpp"
+
+#include "kc/db/Database.hpp"
 #include "kc/json/Json.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 
 using kc::test::ApiFixture;
 using kc::test::newId;
@@ -283,6 +287,45 @@ TEST_CASE("pull: pages follow the cursor without gaps or repeats, filtered to th
         const auto bad = api.as("canbo", "GET", "/v1/pull?since=abc");
         CHECK(bad.status == 400);
         CHECK(api.json(bad).at("error").at("fields").at(0).at("path").as_string() == "since");
+    }
+}
+
+TEST_CASE("pull: every user's feed, in pages of 3 or 1000, is exactly what one scan of the feed by the scope rules selects",
+          "[api][pull][scope]") {
+    ApiFixture api("api-pull-oracle");
+    std::ostringstream quiet;
+    kc::server::seedDemoActivity(api.router, quiet);  // submissions of several owners, reviewed
+    // The scope rules of docs/protocol.md as one plain scan over the whole feed.
+    auto db = kc::db::Database::open(api.dir / kc::server::SqliteCentralStore::kFileName, {.readOnly = true});
+    for (const auto& user : api.store->listUsers()) {
+        if (user.disabled)
+            continue;
+        const bool collaborator = user.role == kc::domain::Role::Collaborator;
+        const bool staff = user.role == kc::domain::Role::Admin || user.role == kc::domain::Role::Reviewer;
+        std::string inScope = "province_code IN (";
+        for (std::size_t i = 0; i < user.provinces.size(); ++i)
+            inScope += (i ? ", '" : "'") + user.provinces[i] + "'";
+        inScope += user.provinces.empty() ? "NULL)" : ")";
+        const std::string me = "'" + user.id + "'";
+        std::string where = "kind = 'form' OR (kind IN ('facility', 'project') AND " + inScope;
+        if (collaborator)
+            where += " AND ((kind = 'project' AND record_id IN (SELECT project_id FROM assignments WHERE user_id = " + me +
+                     ")) OR (kind = 'facility' AND record_id IN (SELECT b.facility_id FROM project_beneficiaries b "
+                     "JOIN assignments a ON a.project_id = b.project_id WHERE a.user_id = " + me + ")))";
+        where += ") OR (kind = 'assignment' AND (owner_id = " + me + (staff ? " OR " + inScope : std::string()) +
+                 ")) OR (kind = 'submission' AND owner_id = " + me + ")";
+        auto scan = db.prepare("SELECT seq FROM changes NOT INDEXED WHERE " + where + " ORDER BY seq");
+        std::vector<std::int64_t> expected;
+        while (scan.step())
+            expected.push_back(scan.getInt64(0));
+        REQUIRE_FALSE(expected.empty());
+        for (int limit : {3, 1000}) {
+            INFO(user.username << " in pages of " << limit);
+            std::vector<std::int64_t> pulled;
+            for (const auto& change : pullAll(api, user.username, limit))
+                pulled.push_back(change.at("seq").as_int64());
+            CHECK(pulled == expected);
+        }
     }
 }
 

@@ -267,6 +267,15 @@ DROP TABLE submission_revisions;
 ALTER TABLE submission_revisions_new RENAME TO submission_revisions;
 )sql";
 
+// Pull reads a caller's feed as a few parts (forms; each province's facilities, projects and
+// assignments; their own assignments and submissions), each in sequence order through one of
+// these (an index ends in the rowid, which is seq), so a page costs its own rows, not the
+// whole feed's.
+constexpr const char* kFeedIndexes = R"sql(
+CREATE INDEX changes_by_kind_province ON changes (kind, province_code);
+CREATE INDEX changes_by_kind_owner ON changes (kind, owner_id);
+)sql";
+
 // Programme reports: people trained in the project register, and the summary of approved
 // submissions, filled from those already approved.
 std::string reportSchema() {
@@ -286,6 +295,7 @@ std::span<const db::Migration> serverMigrations() {
         {4, "an index for exports by form", kExportIndex},
         {5, "programme reports: people trained, summary of approved submissions", report},
         {6, "submission revisions kept in place, not in overflow pages", kRevisionsInPlace},
+        {7, "indexes for pulling each part of a caller's feed in sequence order", kFeedIndexes},
     };
     return migrations;
 }

@@ -13,6 +13,8 @@
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
+#include <algorithm>
+
 namespace kc::server {
 
 void SqliteCentralStore::recordChange(const std::string& kind, const std::string& recordId,
@@ -43,44 +45,56 @@ void SqliteCentralStore::recordTombstone(const std::string& kind, const std::str
         .run();
 }
 
+namespace {
+
+//! One part of a caller's feed: the changes after ?1 that `where` selects, its first ?2 by
+//! sequence. Each part is read through an index that ends in seq (changes_by_kind_province,
+//! changes_by_kind_owner, or the kind index for forms), so it stops after ?2 rows.
+std::string feedPart(const std::string& where) {
+    return "SELECT * FROM (SELECT seq, kind, record_id, deleted, payload FROM changes WHERE " + where +
+           " AND seq > ?1 ORDER BY seq LIMIT ?2)";
+}
+
+} // namespace
+
 std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scope,
                                                            std::int64_t since, int limit) {
     std::lock_guard lock(m_readerMutex);
     const bool collaborator = scope.role == domain::Role::Collaborator;
     const bool staff = scope.role == domain::Role::Admin || scope.role == domain::Role::Reviewer;
-    const std::string provinces = placeholders(scope.provinces.size());
-    // Walk the feed by sequence from the cursor (NOT INDEXED): left to itself SQLite ORs the
-    // (kind, record_id) index once per kind, which reads every change of those kinds however
-    // recent the cursor, then sorts them.
-    std::string sql =
-        "SELECT seq, kind, record_id, deleted, payload FROM changes NOT INDEXED WHERE seq > ? AND ("
-        " kind = 'form'"
-        " OR (kind IN ('facility', 'project') AND province_code IN (" + provinces + ")";
-    if (collaborator)
-        sql += " AND ((kind = 'project' AND record_id IN "
-               "(SELECT project_id FROM assignments WHERE user_id = ?))"
-               " OR (kind = 'facility' AND record_id IN (SELECT b.facility_id FROM "
-               "project_beneficiaries b JOIN assignments a ON a.project_id = b.project_id "
-               "WHERE a.user_id = ?)))";
-    sql += ")";
-    sql += " OR (kind = 'assignment' AND (owner_id = ?";
-    if (staff)
-        sql += " OR province_code IN (" + provinces + ")";
-    sql += "))";
-    sql += " OR (kind = 'submission' AND owner_id = ?)) ORDER BY seq LIMIT ?";
-    auto statement = m_reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
-    int index = 1;
-    statement.bind(index++, since);
-    index = bindList(statement, index, scope.provinces);
-    if (collaborator) {
-        statement.bind(index++, scope.userId);
-        statement.bind(index++, scope.userId);
+    std::vector<std::string> provinces = scope.provinces;
+    std::sort(provinces.begin(), provinces.end());
+    provinces.erase(std::unique(provinces.begin(), provinces.end()), provinces.end());
+    // The feed is the union of disjoint parts, each the first `limit` of its own changes, and
+    // the page is the first `limit` of the union by sequence: whatever the feed holds beyond
+    // the caller's scope, a page reads at most `limit` rows per part. ?3 is the caller's id,
+    // ?4 on the provinces.
+    std::vector<std::string> parts = {feedPart("kind = 'form' AND province_code IS NULL")};
+    for (std::size_t p = 0; p < provinces.size(); ++p) {
+        const std::string province = "?" + std::to_string(4 + p);
+        std::string facility = "kind = 'facility' AND province_code = " + province;
+        std::string project = "kind = 'project' AND province_code = " + province;
+        if (collaborator) {  // only their projects, and those projects' facilities
+            project += " AND record_id IN (SELECT project_id FROM assignments WHERE user_id = ?3)";
+            facility += " AND record_id IN (SELECT b.facility_id FROM project_beneficiaries b JOIN assignments a "
+                        "ON a.project_id = b.project_id WHERE a.user_id = ?3)";
+        }
+        parts.push_back(feedPart(facility));
+        parts.push_back(feedPart(project));
+        if (staff)  // the assignments of their provinces, besides their own
+            parts.push_back(feedPart("kind = 'assignment' AND province_code = " + province + " AND owner_id IS NOT ?3"));
     }
-    statement.bind(index++, scope.userId);
-    if (staff)
-        index = bindList(statement, index, scope.provinces);
-    statement.bind(index++, scope.userId);
-    statement.bind(index, limit);
+    parts.push_back(feedPart("kind = 'assignment' AND owner_id = ?3"));
+    parts.push_back(feedPart("kind = 'submission' AND owner_id = ?3"));
+    std::string sql = "SELECT seq, kind, record_id, deleted, payload FROM (";
+    for (std::size_t p = 0; p < parts.size(); ++p)
+        sql += (p ? " UNION ALL " : "") + parts[p];
+    sql += ") ORDER BY seq LIMIT ?2";
+    auto statement = m_reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
+    statement.bind(1, since);
+    statement.bind(2, limit);
+    statement.bind(3, scope.userId);
+    bindList(statement, 4, provinces);
     std::vector<ChangeRecord> result;
     while (statement.step())
         result.push_back({statement.getInt64(0), statement.getText(1), statement.getText(2),
