@@ -25,6 +25,9 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
     auto database = db::Database::open(file);
     // What the server acknowledges must survive a power cut, not only a crash.
     database.exec("PRAGMA synchronous = FULL");
+    // Savepoints of a group commit keep their undo pages, and sorts their rows, in memory
+    // rather than in temporary files.
+    database.exec("PRAGMA temp_store = MEMORY");
     db::migrate(database, serverMigrations());
     return database;
 }

@@ -52,6 +52,12 @@ void SqliteCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
     std::exception_ptr lost;  // the whole transaction failed: nothing of the group landed
     try {
         db::Transaction transaction(m_db);
+        if (group.size() == 1) {  // alone: its transaction is its own, no savepoint to keep
+            (*group.front()->work)();
+            transaction.commit();
+            t_grouping = nullptr;
+            return;
+        }
         for (auto* grouped : group) {
             try {
                 db::Transaction savepoint(m_db);  // nested: a SAVEPOINT
@@ -69,7 +75,7 @@ void SqliteCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
         if (!lost)
             transaction.commit();
     } catch (...) {
-        lost = std::current_exception();
+        lost = std::current_exception();  // alone: its own exception, its writes rolled back
     }
     t_grouping = nullptr;
     if (lost)
