@@ -141,7 +141,7 @@ TEST_CASE("concurrent atomically() calls, committed in groups, each land whole o
     CHECK(reopened.counts().facilities == 2 * landed);
 }
 
-TEST_CASE("atomically() inside atomically() joins the outer one", "[store]") {
+TEST_CASE("atomically() inside atomically() joins the outer one, in a savepoint of its own", "[store]") {
     const auto dir = kc::test::freshTempDir("store-nested-atomic");
     SqliteCentralStore store(dir);
     addProvince(store);
@@ -152,6 +152,18 @@ TEST_CASE("atomically() inside atomically() joins the outer one", "[store]") {
     CHECK(store.counts().facilities == 0);
     store.atomically([&] { store.atomically([&] { store.createFacility(sampleFacility()); }); });
     CHECK(store.counts().facilities == 1);
+    // A nested one that fails, caught by the outer one, leaves nothing of its own behind.
+    store.atomically([&] {
+        store.createFacility(sampleFacility());
+        try {
+            store.atomically([&] {
+                store.createFacility(sampleFacility());
+                throw std::runtime_error("the inner one fails");
+            });
+        } catch (const std::runtime_error&) {
+        }
+    });
+    CHECK(store.counts().facilities == 2);
 }
 
 TEST_CASE("passwords are hashed with Argon2id at or above OWASP's minimum", "[auth]") {

@@ -18,8 +18,12 @@ thread_local const SqliteCentralStore* t_grouping = nullptr;
 } // namespace
 
 void SqliteCentralStore::atomically(const std::function<void()>& work) {
-    if (t_grouping == this) {
-        write([&] { work(); });
+    if (t_grouping == this) {  // nested in a work of the group: a savepoint of its own
+        write([&] {
+            db::Transaction savepoint(m_db);
+            work();
+            savepoint.commit();
+        });
         return;
     }
     GroupedWork mine{&work, nullptr, false};
