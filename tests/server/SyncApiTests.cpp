@@ -2,6 +2,7 @@
 #include "ApiFixture.hpp"
 
 #include "seed/DemoActivity.hpp"
+#include "seed/ReportedForms.hpp"
 
 #include "kc/db/Database.hpp"
 #include "kc/json/Json.hpp"
@@ -210,6 +211,28 @@ TEST_CASE("push: a full batch, validated in two halves, answers every item in or
         CHECK(statusOf(replay[i]) == (status == "invalid" || status == "missing_attachments" ? status : "duplicate"));
     }
     CHECK(api.store->counts().submissions == before + 13);
+}
+
+TEST_CASE("push: a long batch whose later items use a form not yet loaded is validated beside the transaction "
+          "without waiting on it", "[api][push]") {
+    ApiFixture api("api-push-two-forms");
+    const std::string photo = api.upload("canbo", "photo");
+    const std::string facility = api.facilityId("HTX Tâm Hòa");
+    // The first item is a progress report; the helper thread meets the survey form first
+    // while this thread holds the batch's transaction (the form cache is empty).
+    bj::array batch{api.progressReport(newId(), "KCQG-2024-01", photo)};
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(kc::server::answers::pushItem(
+            newId(), "site_survey",
+            kc::server::answers::siteSurvey(facility, "2025-03-1" + std::to_string(i % 10), 22.7, 106.16,
+                                            "Miến dong", 5 + i, photo)));
+    const auto receipts = api.push("canbo", batch);
+    REQUIRE(receipts.size() == 41);
+    for (const auto& receipt : receipts) {
+        INFO(serialize(receipt));
+        CHECK(statusOf(receipt) == "accepted");
+    }
+    CHECK(api.store->counts().submissions == 41);
 }
 
 TEST_CASE("push: a collaborator may report only on assigned projects", "[api][push][scope]") {

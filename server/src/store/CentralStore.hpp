@@ -88,7 +88,7 @@ public:
     virtual bool publishForm(const forms::Form& form) = 0;
     //! The newest published version of every form, by id.
     virtual std::vector<PublishedForm> latestForms() = 0;
-    //! One published version; nullopt when it was never published.
+    //! One published version, as committed; nullopt when it was never published.
     virtual std::optional<PublishedForm> findForm(const std::string& id, long long version) = 0;
 
     // --- users, tokens, enrollment codes ---

@@ -194,8 +194,10 @@ bool SqliteCentralStore::publishForm(const forms::Form& form) {
 }
 
 std::optional<PublishedForm> SqliteCentralStore::findForm(const std::string& id, long long version) {
-    std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached(
+    // As committed, through the reader: validation asks for forms, also from a helper thread
+    // while the batch's transaction holds the writer (a published version never changes).
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepareCached(
         "SELECT id, version, title_vi, definition FROM forms WHERE id = ? AND version = ?");
     statement.bindAll(id, static_cast<std::int64_t>(version));
     if (!statement.step())

@@ -7,10 +7,13 @@
 namespace kc::server {
 
 std::shared_ptr<const forms::Form> FormCache::get(const std::string& id, long long version) {
-    std::lock_guard lock(m_mutex);
     const auto key = std::make_pair(id, version);
-    if (auto found = m_forms.find(key); found != m_forms.end())
-        return found->second;
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto found = m_forms.find(key); found != m_forms.end())
+            return found->second;
+    }
+    // Read and load without the lock: no thread waits on the store while holding it.
     const auto published = m_store.findForm(id, version);
     if (!published)
         return nullptr;
@@ -20,8 +23,8 @@ std::shared_ptr<const forms::Form> FormCache::get(const std::string& id, long lo
                                  " no longer loads: " +
                                  (loaded.issues.empty() ? std::string("unknown problem")
                                                         : loaded.issues.front().message));
-    m_forms.emplace(key, loaded.form);
-    return loaded.form;
+    std::lock_guard lock(m_mutex);
+    return m_forms.emplace(key, loaded.form).first->second;  // another thread's copy if it was first
 }
 
 } // namespace kc::server
