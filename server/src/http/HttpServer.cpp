@@ -53,7 +53,6 @@ struct SharedState {
     std::atomic<int> liveSessions{0};
     std::mutex sessionsMutex;
     std::vector<std::weak_ptr<SessionBase>> sessions;
-    std::function<void()> onLastSessionGone;
 };
 
 Request toRequest(http::request<http::string_body>& message, const std::string& remote) {
@@ -102,10 +101,7 @@ public:
         m_remote = ec ? std::string() : endpoint.address().to_string();
         ++m_state.liveSessions;
     }
-    ~Session() override {
-        if (--m_state.liveSessions == 0 && m_state.stopping && m_state.onLastSessionGone)
-            m_state.onLastSessionGone();
-    }
+    ~Session() override { --m_state.liveSessions; }
 
     void start() {
         net::dispatch(lowest().get_executor(), [self = this->shared_from_this()] {
@@ -369,15 +365,27 @@ struct HttpServer::Impl {
         for (auto& session : live)
             session->closeIfIdle();
         live.clear();
+        drainDeadline = std::chrono::steady_clock::now() + options.drainTimeout;
+        waitForDrain();
+    }
+
+    //! Looks every 50 ms whether the last session is gone; then nothing is left for the
+    //! threads to run and run() returns. Only this chain touches the timer, so no thread
+    //! cancels it while another arms it (a session ending on one thread just as the timer
+    //! was armed on another once left the server waiting the whole drain timeout).
+    void waitForDrain() {
         if (state.liveSessions == 0)
             return;
-        drainTimer.expires_after(options.drainTimeout);
+        if (std::chrono::steady_clock::now() >= drainDeadline) {
+            std::cerr << "kcfield-server: requests still in flight after " << options.drainTimeout.count()
+                      << " s; stopping anyway\n";
+            ioc.stop();
+            return;
+        }
+        drainTimer.expires_after(std::chrono::milliseconds(50));
         drainTimer.async_wait([this](beast::error_code ec) {
-            if (!ec) {
-                std::cerr << "kcfield-server: requests still in flight after "
-                          << options.drainTimeout.count() << " s; stopping anyway\n";
-                ioc.stop();
-            }
+            if (!ec)
+                waitForDrain();
         });
     }
 
@@ -386,6 +394,7 @@ struct HttpServer::Impl {
     tcp::acceptor acceptor;
     net::signal_set signals;
     net::steady_timer drainTimer;
+    std::chrono::steady_clock::time_point drainDeadline;
     SharedState state;
     std::optional<net::ssl::context> tls;
 };
@@ -395,11 +404,7 @@ int defaultThreads() {
 }
 
 HttpServer::HttpServer(ServerOptions options, const Router& router)
-    : m_impl(std::make_unique<Impl>(std::move(options), router)) {
-    m_impl->state.onLastSessionGone = [impl = m_impl.get()] {
-        net::post(impl->ioc, [impl] { impl->drainTimer.cancel(); });
-    };
-}
+    : m_impl(std::make_unique<Impl>(std::move(options), router)) {}
 
 HttpServer::~HttpServer() = default;
 
