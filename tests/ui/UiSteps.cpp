@@ -73,6 +73,9 @@ void signInWithPassword(AppWindow& app, const std::string& user) {
 
 void openSection(AppWindow& app, const QString& key) {
     const QString item = QStringLiteral("nav_") + key;
+    // Right after sign-in the shell may not have laid out its navigation yet: wait for the
+    // side list (wide screen) or the menu button (phone) before telling which this is.
+    waitUntil([&] { return app.find(item) != nullptr || app.find(QStringLiteral("menuButton")) != nullptr; }, 15'000);
     const bool drawer = !app.find(item);
     // "Back" until the menu shows (a detail or a form may be open over the section).
     for (int i = 0; drawer && i < 6 && !app.find(item); ++i) {
