@@ -70,6 +70,38 @@ TEST_CASE("scope matrix: every endpoint answers each role as the protocol says",
     CHECK(api.store->findSubmission(submission)->reviewedBy == api.store->findUserByName("quantri")->id);
 }
 
+TEST_CASE("attachments: a server stopped after the last chunk's file was in place, before the store knew, "
+          "counts the upload complete and asks for no byte again", "[api][attachments]") {
+    ApiFixture api("attachments-crash");
+    const std::string bytes(200'000, 'y');
+    const std::string sha = kc::server::sha256Hex(bytes);
+    const std::string start = kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
+                                                             {"content_type", "image/jpeg"}});
+    REQUIRE(api.as("canbo", "POST", "/v1/attachments", start).status == 201);
+    // What the last PATCH did before the kill: the bytes appended and checked, the file renamed.
+    const std::string canbo = api.store->findUserByName("canbo")->id;
+    api.files->append(sha, canbo, bytes);
+    REQUIRE(api.files->finish(sha, canbo));
+    REQUIRE_FALSE(api.store->findAttachment(sha));
+    // The device asks again where to resume: nowhere, it is done.
+    const auto where = api.as("canbo", "GET", "/v1/attachments/" + sha);
+    CHECK(api.json(where).at("complete").as_bool());
+    CHECK(api.json(where).at("offset") == 200'000);
+    const auto again = api.as("canbo", "POST", "/v1/attachments", start);
+    CHECK(again.status == 200);
+    CHECK(api.json(again).at("complete").as_bool());
+    REQUIRE(api.store->findAttachment(sha));
+    CHECK(api.store->findAttachment(sha)->uploadedBy == canbo);
+    CHECK(api.as("canbo", "GET", "/v1/attachments/" + sha + "/content").body == bytes);
+    // Someone else's upload of other bytes is not completed by it.
+    const std::string other(1'000, 'z');
+    const std::string otherSha = kc::server::sha256Hex(other);
+    REQUIRE(api.as("canbo", "POST", "/v1/attachments",
+                   kc::json::serialize(bj::object{{"sha256", otherSha}, {"size", other.size()},
+                                                  {"content_type", "image/jpeg"}})).status == 201);
+    CHECK_FALSE(api.json(api.as("canbo", "GET", "/v1/attachments/" + otherSha)).at("complete").as_bool());
+}
+
 TEST_CASE("attachments: resumable upload from the server's offset, verified at the end", "[api][attachments]") {
     ApiFixture api("attachments");
     const std::string bytes(300'000, 'x');

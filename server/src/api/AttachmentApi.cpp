@@ -8,6 +8,7 @@
 #include "kc/json/Json.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -42,6 +43,23 @@ std::string megabytes(std::int64_t bytes) {
     return out.str();
 }
 
+//! The attachment if it is complete. The bytes are complete once their file is renamed into
+//! place (after its hash was checked); the store records that just after. A server stopped
+//! between the two left the caller's upload open with no .part file: it is recorded now,
+//! rather than having the device send every byte again.
+std::optional<AttachmentRecord> finished(ServerContext& context, const std::string& sha, const Caller& caller) {
+    if (auto done = context.store.findAttachment(sha))
+        return done;
+    const auto upload = context.store.findUpload(sha, caller.userId);
+    std::error_code ec;
+    if (!upload || !context.files.complete(sha) ||
+        static_cast<std::int64_t>(std::filesystem::file_size(context.files.finalPath(sha), ec)) != upload->size || ec)
+        return std::nullopt;
+    AttachmentRecord record{sha, upload->size, upload->contentType, caller.userId, Timestamp::now().toRfc3339()};
+    context.store.completeAttachment(record);
+    return record;
+}
+
 Response start(ServerContext& context, const Request& request, const Caller& caller) {
     const auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
@@ -59,7 +77,7 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
         throw ApiException(415, "unsupported_media_type",
                            "attachments are photos and signatures: image/jpeg or image/png, not " +
                                contentType, {{"content_type", "expected image/jpeg or image/png"}});
-    if (auto done = context.store.findAttachment(sha))
+    if (auto done = finished(context, sha, caller))
         return status(200, sha, done->size, done->size, true);
     if (size > context.limits.attachmentSize)
         throw ApiException(413, "attachment_too_large",
@@ -85,7 +103,7 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
 
 Response describe(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
-    if (auto done = context.store.findAttachment(sha))
+    if (auto done = finished(context, sha, caller))
         return status(200, sha, done->size, done->size, true);
     if (auto upload = context.store.findUpload(sha, caller.userId))
         return status(200, sha, upload->size, context.files.offset(sha, caller.userId), false);
@@ -94,7 +112,7 @@ Response describe(ServerContext& context, const Request& request, const Caller& 
 
 Response append(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
-    if (auto done = context.store.findAttachment(sha))
+    if (auto done = finished(context, sha, caller))
         return status(200, sha, done->size, done->size, true);
     const auto upload = context.store.findUpload(sha, caller.userId);
     if (!upload)
