@@ -7,26 +7,30 @@ namespace kc::server {
 
 namespace bj = boost::json;
 
-const std::optional<domain::Facility>& BatchRegisters::facility(const std::string& id) {
-    auto found = m_facilities.find(id);
-    if (found == m_facilities.end()) {
-        auto record = m_store.findCommittedFacility(id);
-        if (record && !m_caller.maySee(*record))
+namespace {
+
+//! The record `id` from `cache`, read once with `find` and kept only if `caller` may see it.
+template <class Record, class Find>
+const std::optional<Record>& cached(std::map<std::string, std::optional<Record>>& cache, const std::string& id,
+                                    const Caller& caller, Find find) {
+    auto found = cache.find(id);
+    if (found == cache.end()) {
+        auto record = find(id);
+        if (record && !caller.maySee(*record))
             record.reset();
-        found = m_facilities.emplace(id, std::move(record)).first;
+        found = cache.emplace(id, std::move(record)).first;
     }
     return found->second;
 }
 
+} // namespace
+
+const std::optional<domain::Facility>& BatchRegisters::facility(const std::string& id) {
+    return cached(m_facilities, id, m_caller, [this](const std::string& key) { return m_store.findCommittedFacility(key); });
+}
+
 const std::optional<domain::Project>& BatchRegisters::project(const std::string& id) {
-    auto found = m_projects.find(id);
-    if (found == m_projects.end()) {
-        auto record = m_store.findCommittedProject(id);
-        if (record && !m_caller.maySee(*record))
-            record.reset();
-        found = m_projects.emplace(id, std::move(record)).first;
-    }
-    return found->second;
+    return cached(m_projects, id, m_caller, [this](const std::string& key) { return m_store.findCommittedProject(key); });
 }
 
 forms::RegisterAccess BatchRegisters::access() {

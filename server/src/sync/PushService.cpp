@@ -370,7 +370,6 @@ bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj
     }
     bj::array receipts;
     context.store.atomically([&] {
-        receipts.clear();
         for (std::size_t i = 0; i < items.size(); ++i)
             receipts.push_back(storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
     });
