@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     test::HttpConnection connection(server.port());
     const std::string token = signIn(connection, "canbo");
     const std::string facility = firstFacility(connection, token);
-    const std::string photoBytes(150'000, 'j');
+    const std::string photoBytes = "\xFF\xD8\xFF" + std::string(150'000, 'j');
     const std::string photo = uploadPhoto(connection, token, photoBytes, server::sha256Hex(photoBytes));
 
     std::string owner;

@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
         test::HttpConnection setup(server.port());
         const std::string token = signIn(setup, "canbo");
         project = projectId(setup, token, "KCQG-2024-01");
-        const std::string bytes(120'000, 'q');
+        const std::string bytes = "\xFF\xD8\xFF" + std::string(120'000, 'q');
         photo = uploadPhoto(setup, token, bytes, server::sha256Hex(bytes));
     }
 

@@ -1158,7 +1158,7 @@
         <translation>Đến (năm hoặc NNNN-TT-NN)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Every funding source</source>
         <translation>Mọi nguồn kinh phí</translation>
     </message>
@@ -1199,8 +1199,8 @@
     </message>
     <message>
         <location line="+25"/>
-        <source>Projects</source>
-        <translation>Số đề án</translation>
+        <source>Projects carried out</source>
+        <translation>Đề án đã thực hiện</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1209,12 +1209,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+63"/>
         <source>Extension funding</source>
         <translation>Kinh phí khuyến công</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-62"/>
         <source>Counterpart capital</source>
         <translation>Vốn đối ứng</translation>
     </message>
@@ -1260,8 +1260,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Not carried out: planned / cancelled</source>
+        <translation>Chưa thực hiện / hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2) / %3 (%4)</source>
+        <translation>%1 (%2) / %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Typical products recognised</source>
         <translation>Sản phẩm CNNT tiêu biểu được công nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 products of %2 facilities</source>
+        <translation>%1 sản phẩm của %2 cơ sở</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1269,7 +1284,7 @@
         <translation>Kinh phí khuyến công theo năm (triệu đồng)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Typical products by level</source>
         <translation>Sản phẩm tiêu biểu theo cấp công nhận</translation>
     </message>
@@ -2037,7 +2052,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../src/reports/ReportPdf.cpp" line="+115"/>
+        <location filename="../src/reports/ReportPdf.cpp" line="+116"/>
         <source>Report on the results of the industrial extension programme</source>
         <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
     </message>
@@ -2073,11 +2088,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>All projects</source>
-        <translation>Tổng số đề án</translation>
+        <source>Projects carried out</source>
+        <translation>Đề án đã thực hiện</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Not started (planned)</source>
+        <translation>Chưa thực hiện (kế hoạch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Funding source</source>
         <translation>Nguồn kinh phí</translation>
     </message>
@@ -2180,11 +2205,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>5. Typical rural industrial products recognised: %1</source>
-        <translation>5. Sản phẩm CNNT tiêu biểu được công nhận: %1</translation>
+        <source>5. Typical rural industrial products recognised: %1 products of %2 facilities</source>
+        <translation>5. Sản phẩm CNNT tiêu biểu được công nhận: %1 sản phẩm của %2 cơ sở</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>6. Stalled and cancelled projects</source>
         <translation>6. Đề án tạm dừng, hủy bỏ</translation>
     </message>

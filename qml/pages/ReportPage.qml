@@ -194,7 +194,7 @@ Page {
                 rowSpacing: Theme.spacing / 2
                 Repeater {
                     model: [
-                        { label: qsTr("Projects"), value: Codes.groupDigits(String(page.figure("projects.total"))) },
+                        { label: qsTr("Projects carried out"), value: Codes.groupDigits(String(page.figure("projects.total"))) },
                         { label: qsTr("National / local projects"), value: page.figure("money.by_funding_source.national.projects") + " / " + page.figure("money.by_funding_source.local.projects") },
                         { label: qsTr("Extension funding"), value: Codes.billions(page.figure("money.total.extension_funding")) },
                         { label: qsTr("Counterpart capital"), value: Codes.billions(page.figure("money.total.counterpart_capital")) },
@@ -205,7 +205,8 @@ Page {
                         { label: qsTr("Facility participations in trade fairs"), value: Codes.groupDigits(String(page.figure("fair_participations"))) },
                         { label: qsTr("Equipment handed over"), value: qsTr("%1 items, %2").arg(page.figure("equipment.items")).arg(Codes.billions(page.figure("equipment.value"))) },
                         { label: qsTr("Site surveys / monitoring visits"), value: page.figure("surveys") + " / " + page.figure("monitoring_visits") },
-                        { label: qsTr("Typical products recognised"), value: Codes.groupDigits(String(page.figure("typical_products.total"))) }
+                        { label: qsTr("Not carried out: planned / cancelled"), value: qsTr("%1 (%2) / %3 (%4)").arg(page.figure("not_carried_out.planned.projects")).arg(Codes.billions(page.figure("not_carried_out.planned.extension_funding"))).arg(page.figure("not_carried_out.cancelled.projects")).arg(Codes.billions(page.figure("not_carried_out.cancelled.extension_funding"))) },
+                        { label: qsTr("Typical products recognised"), value: qsTr("%1 products of %2 facilities").arg(Codes.groupDigits(String(page.figure("typical_products.total")))).arg(Codes.groupDigits(String(page.figure("typical_products.facilities")))) }
                     ]
                     // A Column, not InfoRow's layout: wrapped labels in a GridLayout misplaced a value.
                     delegate: Column {

@@ -224,6 +224,42 @@ TEST_CASE("calculations are recomputed, a client cannot forge a total", "[forms]
     }
 }
 
+TEST_CASE("calculated numbers are held to the range of entered ones, never wrapped", "[forms][validation]") {
+    const auto form = mustLoad(R"j({"id":"h","version":1,"title":{"vi":"h"},"questions":[
+      {"name":"items","type":"repeat","label":{"vi":"i"},"max_count":60,"questions":[
+        {"name":"quantity","type":"integer","label":{"vi":"q"},"required":true},
+        {"name":"unit_price","type":"money","label":{"vi":"p"},"required":true},
+        {"name":"line_total","type":"money","label":{"vi":"t"},"calculate":"${quantity} * ${unit_price}"}]},
+      {"name":"total_value","type":"money","label":{"vi":"T"},"calculate":"sum(${line_total})"},
+      {"name":"per_item","type":"integer","label":{"vi":"c"},"calculate":"${total_value} * 100000"},
+      {"name":"refund","type":"money","label":{"vi":"r"},"calculate":"0 - ${total_value}"}]})j");
+    SECTION("a line of 1000 x 10^15 dong is refused on the line, naming its calculation") {
+        const auto result = check(*form, R"j({"items": [{"quantity": 1000, "unit_price": 1000000000000000}]})j");
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.errors[0].path == "items[0].line_total");
+        CHECK(result.errors[0].code == "calculation");
+        CHECK_THAT(result.errors[0].message.en, Catch::Contains("line_total") && Catch::Contains("${quantity} * ${unit_price}") &&
+                                                    Catch::Contains("more than 1.000.000.000.000.000"));
+        CHECK_THAT(result.errors[0].message.vi, Catch::Contains("Kết quả tính line_total"));
+        CHECK_FALSE(result.answers.at("items").as_array()[0].as_object().contains("line_total"));
+    }
+    SECTION("50 lines each in range whose sum is not: the total is refused, not stored as a negative number") {
+        std::string items;
+        for (int i = 0; i < 50; ++i)
+            items += std::string(i ? "," : "") + R"j({"quantity": 1, "unit_price": 1000000000000000})j";
+        const auto result = check(*form, "{\"items\": [" + items + "]}");
+        REQUIRE(errorPaths(result) == std::vector<std::string>{"total_value"});
+        CHECK(result.errors[0].code == "calculation");
+        CHECK_FALSE(result.answers.contains("total_value"));
+    }
+    SECTION("an integer beyond 2^53 and a negative amount are refused too") {
+        const auto result = check(*form, R"j({"items": [{"quantity": 1000, "unit_price": 900000000000}]})j");
+        CHECK(errorPaths(result) == std::vector<std::string>{"per_item", "refund"});
+        CHECK_THAT(result.errors[0].message.en, Catch::Contains("too large"));
+        CHECK_THAT(result.errors[1].message.en, Catch::Contains("cannot be negative"));
+    }
+}
+
 TEST_CASE("nested repeats see their own entry", "[forms][validation]") {
     const auto form = mustLoad(R"j({"id":"n","version":1,"title":{"vi":"n"},"questions":[
       {"name":"sites","type":"repeat","label":{"vi":"s"},"questions":[

@@ -60,7 +60,7 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
     CHECK_THAT(report, Catch::Contains("line 3: workforce: expected a whole number, got \"abc\""));
     CHECK_THAT(report, Catch::Contains("line 3: legal_form: unknown code \"htx\""));
     CHECK_THAT(report, Catch::Contains("line 4: commune: is in province 96"));
-    CHECK_THAT(report, Catch::Contains("line 5: province: unknown province code \"99\""));
+    CHECK_THAT(report, Catch::Contains("line 5: province: province 99 is not in the store; import the administrative units first"));
     CHECK_THAT(report, Catch::Contains("nothing was imported (4 problem(s))"));
     CHECK(SqliteCentralStore(cli.dir).counts().facilities == 14);
 
@@ -80,7 +80,7 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
     CHECK(cli.run("import", {"projects", projects.string()}) == 1);
     CHECK_THAT(cli.err.str(), Catch::Contains("line 3: status_reason: a stalled or cancelled project needs the reason"));
     CHECK_THAT(cli.err.str(), Catch::Contains("line 4: code: project KCĐP-2022-01 already exists"));
-    CHECK_THAT(cli.err.str(), Catch::Contains("line 5: province: unknown province code \"77\""));
+    CHECK_THAT(cli.err.str(), Catch::Contains("line 5: province: province 77 is not in the store; import the administrative units first"));
     CHECK(SqliteCentralStore(cli.dir).counts().projects == 12);
 }
 

@@ -83,7 +83,8 @@ std::string ApiFixture::errorCode(const server::Response& response) const {
     return std::string(body.at("error").at("code").as_string());
 }
 
-std::string ApiFixture::upload(const std::string& user, const std::string& bytes) {
+std::string ApiFixture::upload(const std::string& user, const std::string& text) {
+    const std::string bytes = "\xFF\xD8\xFF" + text;  // a JPEG's signature, then the text
     const std::string sha = server::sha256Hex(bytes);
     const auto started = as(user, "POST", "/v1/attachments",
                             kc::json::serialize(bj::object{{"sha256", sha},

@@ -30,8 +30,8 @@ struct ApiFixture {
     //! The error code of an error response.
     std::string errorCode(const server::Response& response) const;
 
-    //! Uploads `bytes` as a JPEG in one chunk as `user`; returns its SHA-256.
-    std::string upload(const std::string& user, const std::string& bytes);
+    //! Uploads, as `user` in one chunk, "\xFF\xD8\xFF" + text (a JPEG signature, then the text); returns its SHA-256.
+    std::string upload(const std::string& user, const std::string& text);
     //! A project's id by its code, and a facility's by its name.
     std::string projectId(const std::string& code);
     std::string facilityId(const std::string& name);

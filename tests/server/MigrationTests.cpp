@@ -1,6 +1,7 @@
 // Migrations of the central store that rebuild a table: what was stored before is all there
 // after, and the new layout is the one the migration promises.
 #include "ApiFixture.hpp"
+#include "OlderSchemas.hpp"
 
 #include "seed/DemoActivity.hpp"
 #include "store/ServerSchema.hpp"
@@ -66,6 +67,7 @@ TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in p
             DROP INDEX changes_by_kind_province;
             DROP INDEX changes_by_kind_owner;
             PRAGMA user_version = 5;)sql");
+        db.exec(kc::test::kBeforeSchema8);
         // Answers of over 1 kB (handovers, surveys) outgrow what a WITHOUT ROWID page keeps in place.
         CHECK(scalar(db, "SELECT count(*) FROM dbstat WHERE name = 'submission_revisions' AND pagetype = 'overflow'") > 0);
     }

@@ -1,6 +1,7 @@
 // The programme report through the real handlers, over datasets whose totals the tests
 // add up themselves.
 #include "ApiFixture.hpp"
+#include "OlderSchemas.hpp"
 
 #include "report/ProgrammeReport.hpp"
 #include "seed/DemoActivity.hpp"
@@ -203,6 +204,22 @@ TEST_CASE("report: surveys, visits, progress and typical products by level, summ
         CHECK(figures.at("typical_products").at("by_level").at(level) == approvedLevels[level]);
     CHECK(figures.at("typical_products").at("by_year").at("2024").at("provincial") == 1);
     CHECK(figures.at("typical_products").at("by_year").at("2025").at("provincial") == 1);
+    CHECK(figures.at("typical_products").at("facilities") == 1);  // every product above is Tâm Hòa's
+    CHECK(figures.at("typical_products").at("facilities_by_level").at("provincial") == 1);
+    {
+        const std::string other = newId();
+        REQUIRE(api.push("canbo", {answers::pushItem(other, "typical_product",
+                                                     answers::typicalProduct(api.facilityId("HTX Miến dong Phia Đén"), "Miến dong",
+                                                                             "agro_forestry_processing", "provincial", 2025,
+                                                                             "QĐ-9", photo))})[0]
+                    .at("status") == "accepted");
+        review(api, other, "approve", 1);
+        const auto more = report(api, "duyet", "from=2024&to=2025");
+        CHECK(more.at("typical_products").at("total") == 6);
+        CHECK(more.at("typical_products").at("facilities") == 2);
+        CHECK(more.at("typical_products").at("facilities_by_level").at("provincial") == 2);
+        CHECK(more.at("typical_products").at("facilities_by_level").at("national") == 1);
+    }
 
     kc::server::ReportScope scope = wholeYear({"04"}, 2024);
     scope.toYear = 2025;
@@ -217,19 +234,34 @@ TEST_CASE("report: projects, money and results from the register, split as provi
     long long projects = 0, funding = 0, counterpart = 0, investment = 0, jobs = 0, fairs = 0;
     std::map<std::string, long long> bySourceFunding, byStatus, byActivity;
     std::set<std::string> beneficiaries;
+    long long planned = 0, cancelled = 0, cancelledFunding = 0;
     for (const auto& p : api.store->listProjects({{"04"}, std::nullopt, "", "", 1000})) {
         if (p.year < 2021 || p.year > 2025)
             continue;
+        ++byStatus[p.status];
+        // Provincial reports count the projects carried out; planned and cancelled apart.
+        if (p.status == "planned") {
+            ++planned;
+            continue;
+        }
+        if (p.status == "cancelled") {
+            ++cancelled, cancelledFunding += p.extensionFunding;
+            continue;
+        }
         ++projects, funding += p.extensionFunding, counterpart += p.counterpartCapital;
         investment += p.investmentAttracted, jobs += p.jobsCreated;
         bySourceFunding[p.fundingSource] += p.extensionFunding;
-        ++byStatus[p.status], ++byActivity[p.activityType];
+        ++byActivity[p.activityType];
         beneficiaries.insert(p.beneficiaryIds.begin(), p.beneficiaryIds.end());
         if (p.activityType == "trade_fair")
             fairs += static_cast<long long>(p.beneficiaryIds.size());
     }
     REQUIRE(projects > 5);
+    REQUIRE(cancelled + planned > 0);  // the demo register has both kinds, so the split is tested
     const auto figures = report(api, "duyet", "from=2021&to=2025");
+    CHECK(figures.at("not_carried_out").at("planned").at("projects") == planned);
+    CHECK(figures.at("not_carried_out").at("cancelled").at("projects") == cancelled);
+    CHECK(figures.at("not_carried_out").at("cancelled").at("extension_funding") == cancelledFunding);
     CHECK(figures.at("provinces").at(0).at("name") == "Cao Bằng");
     CHECK(figures.at("labels").at("level").at("national") == "Cấp quốc gia");
     CHECK(figures.at("labels").at("funding_source").at("national") == "Khuyến công quốc gia");
@@ -321,10 +353,24 @@ TEST_CASE("report: the text report reads like a provincial one", "[report]") {
                                7'550'000'000, 40, 0, 8});
     projects.groups.push_back({"local", "trade_fair", 2024, "completed", 16, 1'810'000'000, 5'800'000'000,
                                7'610'000'000, 0, 30, 30});
+    // Not carried out, so not among the 23 nor in their 4.36 billion: shown apart.
+    projects.groups.push_back({"local", "study_tour", 2025, "cancelled", 1, 40'000'000, 0, 0, 0, 0, 1});
+    projects.groups.push_back({"national", "advanced_machinery", 2025, "planned", 2, 900'000'000, 100, 200, 0, 0, 2});
     projects.facilitiesSupported = 25;
-    const auto built = kc::server::buildProgrammeReport(scope, {{"04", "Cao Bằng"}}, projects, {});
+    std::vector<kc::server::ApprovedGroup> approved(1);
+    approved[0].formId = "typical_product";
+    approved[0].year = 2024;
+    approved[0].level = "provincial";
+    approved[0].submissions = 19;
+    kc::server::ProductFacilities makers{17, {{"provincial", 17}}};
+    const auto built = kc::server::buildProgrammeReport(scope, {{"04", "Cao Bằng"}}, projects, approved, makers);
     CHECK(built.total.projects == 23);
     CHECK(built.total.extensionFunding == 4'360'000'000);
+    CHECK(built.cancelled.projects == 1);
+    CHECK(built.cancelled.extensionFunding == 40'000'000);
+    CHECK(built.planned.projects == 2);
+    CHECK(built.byStatus.at("planned") == 2);
+    CHECK(built.bySource.at("national").projects == 7);
     CHECK(built.fairParticipations == 30);
     CHECK(built.byYear.size() == 5);
     const std::string text = kc::server::reportText(built);
@@ -332,6 +378,25 @@ TEST_CASE("report: the text report reads like a provincial one", "[report]") {
     CHECK(text.find("Cao Bằng — giai đoạn 2021–2025") != std::string::npos);
     CHECK(text.find("Kinh phí khuyến công hỗ trợ: 4,36 tỷ đồng") != std::string::npos);
     CHECK(text.find("Khuyến công quốc gia: 7 đề án, kinh phí 2,55 tỷ đồng") != std::string::npos);
+    CHECK(text.find("Đề án khuyến công đã thực hiện: 23 đề án") != std::string::npos);
+    CHECK(text.find("2 đề án chưa thực hiện, kinh phí 0,90 tỷ đồng; 1 đề án hủy bỏ, kinh phí 0,04 tỷ đồng") != std::string::npos);
+    CHECK(text.find("Sản phẩm CNNT tiêu biểu được công nhận: 19 sản phẩm của 17 cơ sở") != std::string::npos);
+    const std::string csv = kc::server::reportCsv(built);
+    CHECK(csv.find("projects,total,,Tổng cộng,23,project") != std::string::npos);
+    CHECK(csv.find("extension_funding,not_carried_out,cancelled,Hủy bỏ,40000000,dong") != std::string::npos);
+    CHECK(csv.find("typical_product_facilities,total,,Cơ sở có sản phẩm tiêu biểu,17,facility") != std::string::npos);
+    const auto json = kc::server::reportJson(built);
+    CHECK(json.at("not_carried_out").at("planned").at("extension_funding") == 900'000'000);
+    CHECK(json.at("typical_products").at("facilities") == 17);
+    CHECK(json.at("typical_products").at("facilities_by_level").at("provincial") == 17);
+
+    SECTION("totals that would pass 2^63 are refused, never wrapped") {
+        kc::server::ProjectFigures huge;
+        huge.groups.push_back({"local", "trade_fair", 2024, "completed", 1, INT64_MAX - 5, 0, 0, 0, 0, 0});
+        huge.groups.push_back({"national", "trade_fair", 2024, "completed", 1, 10, 0, 0, 0, 0, 0});
+        CHECK_THROWS_WITH(kc::server::buildProgrammeReport(scope, {}, huge, {}, {}),
+                          Catch::Contains("extension funding") && Catch::Contains("64-bit"));
+    }
 }
 
 TEST_CASE("report: the demo province's history, pushed and reviewed through the API, reads like its reports", "[api][report][demo]") {
@@ -348,7 +413,9 @@ TEST_CASE("report: the demo province's history, pushed and reviewed through the 
     CHECK(figures.at("monitoring_visits") == 3);
     CHECK(figures.at("typical_products").at("total") == 8);
     CHECK(figures.at("typical_products").at("by_level").at("national") == 1);
-    CHECK(figures.at("projects").at("total").as_int64() >= 10);
+    CHECK(figures.at("projects").at("total").as_int64() >= 9);  // carried out: not the planned or the cancelled one
+    CHECK(figures.at("not_carried_out").at("planned").at("projects") == 1);
+    CHECK(figures.at("not_carried_out").at("cancelled").at("projects") == 1);
     // Through the API means the owners, reviews and audit trail are real.
     const auto returned = api.as("canbo", "GET", "/v1/submissions?state=returned");
     CHECK(api.json(returned).at("submissions").as_array().size() == 1);
@@ -367,7 +434,7 @@ TEST_CASE("report: a store migrated from schema 4 gets its summary from the subm
     {
         // Back to schema 4, as a store written before programme reports existed.
         auto db = kc::db::Database::open(api.dir / kc::server::SqliteCentralStore::kFileName);
-        db.exec("DROP TABLE report_facts; ALTER TABLE projects DROP COLUMN people_trained; "
+        db.exec(std::string(kc::test::kBeforeSchema8) + "DROP TABLE report_facts; ALTER TABLE projects DROP COLUMN people_trained; "
                 "DROP INDEX changes_by_kind_province; DROP INDEX changes_by_kind_owner; PRAGMA user_version = 4");
     }
     kc::server::SqliteCentralStore reopened(api.dir);

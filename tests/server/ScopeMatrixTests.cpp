@@ -73,7 +73,7 @@ TEST_CASE("scope matrix: every endpoint answers each role as the protocol says",
 TEST_CASE("attachments: a server stopped after the last chunk's file was in place, before the store knew, "
           "counts the upload complete and asks for no byte again", "[api][attachments]") {
     ApiFixture api("attachments-crash");
-    const std::string bytes(200'000, 'y');
+    const std::string bytes = "\xFF\xD8\xFF" + std::string(199'997, 'y');  // a JPEG's signature first
     const std::string sha = kc::server::sha256Hex(bytes);
     const std::string start = kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
                                                              {"content_type", "image/jpeg"}});
@@ -94,7 +94,7 @@ TEST_CASE("attachments: a server stopped after the last chunk's file was in plac
     CHECK(api.store->findAttachment(sha)->uploadedBy == canbo);
     CHECK(api.as("canbo", "GET", "/v1/attachments/" + sha + "/content").body == bytes);
     // Someone else's upload of other bytes is not completed by it.
-    const std::string other(1'000, 'z');
+    const std::string other = "\xFF\xD8\xFF" + std::string(1'000, 'z');
     const std::string otherSha = kc::server::sha256Hex(other);
     REQUIRE(api.as("canbo", "POST", "/v1/attachments",
                    kc::json::serialize(bj::object{{"sha256", otherSha}, {"size", other.size()},
@@ -104,7 +104,7 @@ TEST_CASE("attachments: a server stopped after the last chunk's file was in plac
 
 TEST_CASE("attachments: resumable upload from the server's offset, verified at the end", "[api][attachments]") {
     ApiFixture api("attachments");
-    const std::string bytes(300'000, 'x');
+    const std::string bytes = "\xFF\xD8\xFF" + std::string(300'000, 'x');
     const std::string sha = kc::server::sha256Hex(bytes);
     const auto start = api.as("canbo", "POST", "/v1/attachments",
                               kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
@@ -133,9 +133,10 @@ TEST_CASE("attachments: resumable upload from the server's offset, verified at t
     SECTION("bytes that do not match the hash are discarded") {
         const std::string fake = kc::server::sha256Hex("something else");
         REQUIRE(api.as("canbo", "POST", "/v1/attachments",
-                       kc::json::serialize(bj::object{{"sha256", fake}, {"size", 5}, {"content_type", "image/png"}}))
+                       kc::json::serialize(bj::object{{"sha256", fake}, {"size", 12}, {"content_type", "image/png"}}))
                     .status == 201);
-        const auto bad = api.as("canbo", "PATCH", "/v1/attachments/" + fake, "12345", {{"upload-offset", "0"}});
+        const auto bad = api.as("canbo", "PATCH", "/v1/attachments/" + fake, std::string("\x89PNG\r\n\x1A\n1234"),
+                                {{"upload-offset", "0"}});
         CHECK(bad.status == 422);
         CHECK(api.errorCode(bad) == "hash_mismatch");
         CHECK_FALSE(api.store->findAttachment(fake));

@@ -37,6 +37,18 @@ TEST_CASE("GET /healthz reports status, version, store path and schema version",
     CHECK(server.output().find("Published 6 forms of the library") != std::string::npos);
 }
 
+TEST_CASE("every response carries the security headers, errors and attachments too", "[e2e][security]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-headers"));
+    for (const char* target : {"/healthz", "/v1/pull", "/no/such/page"}) {
+        const auto reply = httpRequest(server.port(), "GET", target);
+        INFO(target);
+        CHECK(reply.headers.at("x-content-type-options") == "nosniff");
+        CHECK(reply.headers.at("x-frame-options") == "DENY");
+        CHECK(reply.headers.at("referrer-policy") == "no-referrer");
+        CHECK(reply.headers.at("content-security-policy").find("default-src 'none'") == 0);
+    }
+}
+
 TEST_CASE("errors over HTTP use the JSON error body", "[e2e]") {
     ServerProcess server(kc::test::freshTempDir("e2e-errors"), {"--no-demo"});
     const auto missing = httpRequest(server.port(), "GET", "/v1/nothing-here");

@@ -40,7 +40,9 @@ std::string projectId(const ServerProcess& server, const std::string& token, con
     return {};
 }
 
-std::string upload(const ServerProcess& server, const std::string& token, const std::string& bytes) {
+//! Uploads `text` as a JPEG (the signature is put before it) and returns its SHA-256.
+std::string upload(const ServerProcess& server, const std::string& token, const std::string& text) {
+    const std::string bytes = "\xFF\xD8\xFF" + text;
     const std::string sha = kc::server::sha256Hex(bytes);
     const auto started = httpRequest(server.port(), "POST", "/v1/attachments",
                                      kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
@@ -140,7 +142,7 @@ TEST_CASE("e2e: sign-in attempts are rate limited with 429 and Retry-After", "[e
 TEST_CASE("e2e: an upload cut mid-chunk resumes from the offset the server reports", "[e2e][attachments]") {
     ServerProcess server(kc::test::freshTempDir("e2e-resume"));
     const std::string token = signIn(server, "canbo");
-    const std::string bytes(200'000, 'p');
+    const std::string bytes = "\xFF\xD8\xFF" + std::string(200'000, 'p');
     const std::string sha = kc::server::sha256Hex(bytes);
     REQUIRE(httpRequest(server.port(), "POST", "/v1/attachments",
                         kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()}, {"content_type", "image/jpeg"}}),

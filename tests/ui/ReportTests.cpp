@@ -14,10 +14,24 @@
 
 #include <cstdio>
 #include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickWindow>
 
 using namespace kc::test;
 
 namespace {
+
+//! The text of every visible item under `item`, as a person reads the screen.
+QStringList visibleTexts(QQuickItem* item) {
+    QStringList texts;
+    if (!item || !item->isVisible())
+        return texts;
+    if (const QVariant text = item->property("text"); text.isValid() && !text.toString().isEmpty())
+        texts << text.toString();
+    for (QQuickItem* child : item->childItems())
+        texts << visibleTexts(child);
+    return texts;
+}
 
 QVariantMap reportShown(AppWindow& app) {
     return QQmlProperty::read(app.waitFor(QStringLiteral("reportPage")), QStringLiteral("report")).toMap();
@@ -49,6 +63,15 @@ TEST_CASE("ui report: a reviewer reads the programme report, narrows the period 
     const auto whole = serverReport(server, "from=2021");
     CHECK(figure(shown, QStringLiteral("equipment"), QStringLiteral("handovers")) == whole.at("equipment").at("handovers").as_int64());
     CHECK(figure(shown, QStringLiteral("typical_products"), QStringLiteral("total")) == 8);
+    // On screen, as the server counts: projects carried out, products with their makers.
+    const QStringList texts = visibleTexts(reviewer.window()->contentItem());
+    INFO(texts.join(QStringLiteral(" | ")).toStdString());
+    CHECK(texts.contains(QStringLiteral("Projects carried out")));
+    CHECK(texts.contains(QString::number(whole.at("projects").at("total").as_int64())));
+    CHECK(texts.contains(QStringLiteral("%1 products of %2 facilities")
+                             .arg(whole.at("typical_products").at("total").as_int64())
+                             .arg(whole.at("typical_products").at("facilities").as_int64())));
+    CHECK(texts.contains(QStringLiteral("Not carried out: planned / cancelled")));
 
     reviewer.type(QStringLiteral("reportFrom"), QStringLiteral("2023"));
     reviewer.type(QStringLiteral("reportTo"), QStringLiteral("2023"));

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 
 namespace reports {
 
@@ -139,7 +140,7 @@ QString writePdf(const QVariantMap& report, const QString& path) {
 
     layout.text(tr("1. Projects and funding"), 12, true);
     QList<QStringList> rows;
-    rows << QStringList{tr("All projects"), count(total.value(QStringLiteral("projects"))),
+    rows << QStringList{tr("Projects carried out"), count(total.value(QStringLiteral("projects"))),
                         billions(total.value(QStringLiteral("extension_funding"))),
                         billions(total.value(QStringLiteral("counterpart_capital"))),
                         billions(total.value(QStringLiteral("investment_attracted")))};
@@ -149,6 +150,16 @@ QString writePdf(const QVariantMap& report, const QString& path) {
             continue;
         const QVariantMap m = bySource.value(source).toMap();
         rows << QStringList{label(report, "funding_source", source), count(m.value(QStringLiteral("projects"))),
+                            billions(m.value(QStringLiteral("extension_funding"))),
+                            billions(m.value(QStringLiteral("counterpart_capital"))),
+                            billions(m.value(QStringLiteral("investment_attracted")))};
+    }
+    // Not carried out, so not in the figures above: shown apart, as provincial reports do.
+    const QVariantMap notCarriedOut = report.value(QStringLiteral("not_carried_out")).toMap();
+    for (const auto& [key, text] : {std::pair{QStringLiteral("planned"), tr("Not started (planned)")},
+                                    std::pair{QStringLiteral("cancelled"), tr("Cancelled")}}) {
+        const QVariantMap m = notCarriedOut.value(key).toMap();
+        rows << QStringList{text, count(m.value(QStringLiteral("projects"))),
                             billions(m.value(QStringLiteral("extension_funding"))),
                             billions(m.value(QStringLiteral("counterpart_capital"))),
                             billions(m.value(QStringLiteral("investment_attracted")))};
@@ -187,7 +198,8 @@ QString writePdf(const QVariantMap& report, const QString& path) {
          << QStringList{tr("Progress reports"), count(report.value(QStringLiteral("progress_reports")))};
     layout.table({tr("Indicator"), tr("Result")}, rows);
 
-    layout.text(tr("5. Typical rural industrial products recognised: %1").arg(count(products.value(QStringLiteral("total")))),
+    layout.text(tr("5. Typical rural industrial products recognised: %1 products of %2 facilities")
+                    .arg(count(products.value(QStringLiteral("total"))), count(products.value(QStringLiteral("facilities")))),
                 12, true);
     QList<QPair<QString, qlonglong>> levels;
     const QVariantMap byLevel = products.value(QStringLiteral("by_level")).toMap();

@@ -45,6 +45,11 @@ const std::vector<Column> kProjectColumns = {
     {"people_trained", Kind::Integer, false},
     {"beneficiaries", Kind::Text, false}};
 
+const std::vector<Column> kUnitColumns = {
+    {"code", Kind::Text, true},        {"name", Kind::Text, true},       {"kind", Kind::Text, true},
+    {"parent", Kind::Text, false},     {"valid_from", Kind::Text, false}, {"valid_to", Kind::Text, false},
+    {"successor", Kind::Text, false}};
+
 //! Rows as JSON objects keyed by column, numbers converted; errors named by line and column.
 std::vector<std::pair<int, bj::object>> readRows(const CsvTable& table, const std::vector<Column>& columns,
                                                  std::vector<std::string>& errors) {
@@ -117,7 +122,7 @@ CsvTable parseOrReport(std::string_view csv, ImportReport& report) {
 
 void requireProvince(CentralStore& store, const std::string& code) {
     if (!store.provinceName(code))
-        throw json::JsonError("province", "unknown province code \"" + code + "\"");
+        throw json::JsonError("province", missingProvinceMessage(code));
 }
 
 //! Stores every record in one transaction, unless the report already holds errors.
@@ -137,6 +142,40 @@ void commitAll(CentralStore& store, const std::vector<Record>& records, Insert i
 }
 
 } // namespace
+
+std::string missingProvinceMessage(const std::string& code) {
+    return "province " + code + " is not in the store; import the administrative units first: "
+           "kcfield-server units import units.csv (docs/operations.md lists its columns)";
+}
+
+ImportReport importUnits(CentralStore& store, std::string_view csv) {
+    ImportReport report;
+    const auto table = parseOrReport(csv, report);
+    if (!report.errors.empty())
+        return report;
+    std::vector<domain::AdministrativeUnit> units;
+    std::set<std::string> seen;
+    for (auto& [line, row] : readRows(table, kUnitColumns, report.errors)) {
+        const std::string where = "line " + std::to_string(line) + ": ";
+        try {
+            auto unit = domain::unitFromJson(row, "");
+            if (!seen.insert(unit.kind + "/" + unit.code).second)
+                throw json::JsonError("code", unit.kind + " " + unit.code + " appears twice in the file");
+            units.push_back(std::move(unit));
+        } catch (const json::JsonError& error) {
+            report.errors.push_back(where + error.what());
+        }
+    }
+    if (!report.errors.empty())
+        return report;
+    try {
+        store.upsertUnits(units);
+        report.imported = static_cast<int>(units.size());
+    } catch (const std::exception& error) {
+        report.errors.push_back(std::string("nothing imported: ") + error.what());
+    }
+    return report;
+}
 
 ImportReport importFacilities(CentralStore& store, std::string_view csv) {
     ImportReport report;

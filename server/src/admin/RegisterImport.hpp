@@ -15,6 +15,12 @@ struct ImportReport {
     std::vector<std::string> errors;
 };
 
+//! Imports administrative units from CSV (code, name, kind, parent, valid_from, valid_to,
+//! successor): new units added, known ones updated, all or none.
+ImportReport importUnits(CentralStore& store, std::string_view csv);
+//! "province 04 is not in the store; import the administrative units first: ...".
+std::string missingProvinceMessage(const std::string& code);
+
 //! Imports facilities from CSV (docs/operations.md names the columns). Every row is checked
 //! first; the rows land in one transaction only when all of them are good.
 ImportReport importFacilities(CentralStore& store, std::string_view csv);

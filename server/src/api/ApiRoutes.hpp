@@ -15,6 +15,7 @@ void addRegisterRoutes(Router& router, ServerContext& context);
 void addReviewRoutes(Router& router, ServerContext& context);
 void addExportRoutes(Router& router, ServerContext& context);
 void addReportRoutes(Router& router, ServerContext& context);
+void addUnitRoutes(Router& router, ServerContext& context);
 void addOperationsRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

@@ -1,5 +1,6 @@
 #include "api/ApiSupport.hpp"
 
+#include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 
 #include <boost/json/array.hpp>
@@ -54,18 +55,25 @@ std::optional<std::string> queryText(const Request& request, const std::string& 
     return found->second;
 }
 
+const std::string& pathId(const Request& request, const std::string& name) {
+    const std::string& id = request.pathParams.at(name);
+    if (!Uuid::parse(id))
+        throwInvalid(name, "expected a UUID in canonical lower-case form, such as "
+                           "0190f3a2-6b1c-7d4e-8f00-1a2b3c4d5e6f, got \"" + id + "\"");
+    return id;
+}
+
 Handler signedIn(Authenticator& auth, CallerHandler handler) {
     return [&auth, handler = std::move(handler)](const Request& request) {
         const Caller caller = auth.authenticate(request);
+        Response response;
         try {
-            Response response = handler(request, caller);
-            response.user = caller.username;
-            return response;
-        } catch (const ApiException& error) {
-            Response response = error.response();
-            response.user = caller.username;
-            return response;
+            response = handler(request, caller);
+        } catch (...) {
+            response = failureResponse(request, std::current_exception(), caller.username);
         }
+        response.user = caller.username;
+        return response;
     };
 }
 

@@ -25,6 +25,9 @@ Response noContent();
 std::int64_t queryInteger(const Request& request, const std::string& name, std::int64_t fallback,
                           std::int64_t min, std::int64_t max);
 std::optional<std::string> queryText(const Request& request, const std::string& name);
+//! A record id from the path ("{id}"): a UUID in canonical lower-case form, 400 otherwise,
+//! so that no second spelling of an id is ever looked up or stored.
+const std::string& pathId(const Request& request, const std::string& name = "id");
 
 using CallerHandler = std::function<Response(const Request&, const Caller&)>;
 //! A handler that runs only for a signed-in caller (401 otherwise); the response is logged

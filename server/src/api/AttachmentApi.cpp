@@ -18,7 +18,22 @@ namespace bj = boost::json;
 
 namespace {
 
-const char* const kContentTypes[] = {"image/jpeg", "image/png"};
+const char* const kContentTypes[] = {"image/jpeg", "image/png", "image/webp"};
+
+//! The image type the bytes begin with (JPEG, PNG, WebP signatures), or "" for none of them.
+std::string sniffImageType(std::string_view head) {
+    if (head.size() >= 3 && head.substr(0, 3) == "\xFF\xD8\xFF")
+        return "image/jpeg";
+    if (head.size() >= 8 && head.substr(0, 8) == "\x89PNG\r\n\x1A\n")
+        return "image/png";
+    if (head.size() >= 12 && head.substr(0, 4) == "RIFF" && head.substr(8, 4) == "WEBP")
+        return "image/webp";
+    return "";
+}
+
+std::string extensionOf(const std::string& contentType) {
+    return contentType == "image/png" ? "png" : contentType == "image/webp" ? "webp" : "jpg";
+}
 
 std::string shaParam(const Request& request) {
     const std::string& sha = request.pathParams.at("sha256");
@@ -75,8 +90,8 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
         knownType = knownType || contentType == type;
     if (!knownType)
         throw ApiException(415, "unsupported_media_type",
-                           "attachments are photos and signatures: image/jpeg or image/png, not " +
-                               contentType, {{"content_type", "expected image/jpeg or image/png"}});
+                           "attachments are photos and signatures: image/jpeg, image/png or image/webp, not " +
+                               contentType, {{"content_type", "expected image/jpeg, image/png or image/webp"}});
     if (auto done = finished(context, sha, caller))
         return status(200, sha, done->size, done->size, true);
     if (size > context.limits.attachmentSize)
@@ -133,6 +148,20 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
     }
     if (current + static_cast<std::int64_t>(request.body.size()) > upload->size)
         throwInvalid("body", "the chunk goes past the declared size of " + std::to_string(upload->size) + " bytes");
+    if (current == 0) {
+        // The first chunk shows what the bytes are: they must be what the upload declared.
+        const std::string found = sniffImageType(request.body);
+        if (found != upload->contentType) {
+            if (request.body.size() < 12 && static_cast<std::int64_t>(request.body.size()) < upload->size)
+                throwInvalid("body", "the first chunk must hold at least the first 12 bytes of the file");
+            context.store.deleteUpload(sha, caller.userId);
+            context.files.discard(sha, caller.userId);
+            throw ApiException(415, "content_mismatch",
+                               "the upload was declared " + upload->contentType + " but its bytes are " +
+                                   (found.empty() ? std::string("not a JPEG, PNG or WebP image") : found) +
+                                   "; the upload was discarded, start it again with the right content_type");
+        }
+    }
     const std::int64_t reached = context.files.append(sha, caller.userId, request.body);
     if (reached < upload->size)
         return status(200, sha, upload->size, reached, false);
@@ -161,6 +190,8 @@ Response content(ServerContext& context, const Request& request, const Caller& c
     response.contentType = done->contentType;
     response.body = bytes.str();
     response.headers.emplace_back("ETag", "\"" + sha + "\"");
+    response.headers.emplace_back("Content-Disposition",
+                                  "inline; filename=\"" + sha + "." + extensionOf(done->contentType) + "\"");
     return response;
 }
 

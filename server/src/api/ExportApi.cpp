@@ -5,6 +5,8 @@
 #include "admin/Csv.hpp"
 #include "api/ApiSupport.hpp"
 
+#include "kc/domain/Registers.hpp"
+#include "kc/domain/SubmissionStates.hpp"
 #include "kc/json/Json.hpp"
 
 namespace kc::server {
@@ -76,8 +78,9 @@ public:
     static constexpr int kPageSize = 500;
 
     ExportStream(CentralStore& store, std::string formId, std::vector<std::string> provinces,
-                 std::shared_ptr<const forms::Form> form, const forms::Question* repeat, bool asJson)
-        : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)),
+                 std::shared_ptr<const forms::Form> form, const forms::Question* repeat, bool asJson,
+                 std::optional<std::string> state)
+        : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)), m_state(std::move(state)),
           m_form(std::move(form)), m_repeat(repeat), m_json(asJson),
           m_columns(columnsOf(*m_form, repeat ? repeat->innerScope : 0)) {}
 
@@ -90,7 +93,8 @@ public:
         }
         const auto page = m_store.currentSubmissions(m_formId, m_provinces, m_after, kPageSize);
         for (const auto& row : page)
-            m_json ? writeJson(row, out) : writeCsv(row, out);
+            if (!m_state || row.head.state == *m_state)
+                m_json ? writeJson(row, out) : writeCsv(row, out);
         if (page.size() < static_cast<std::size_t>(kPageSize)) {
             if (m_json)
                 out += "]";
@@ -143,6 +147,7 @@ private:
     CentralStore& m_store;
     std::string m_formId;
     std::vector<std::string> m_provinces;
+    std::optional<std::string> m_state;  //!< only submissions in this state; unset: all
     std::shared_ptr<const forms::Form> m_form;  // keeps m_repeat and m_columns alive
     const forms::Question* m_repeat;
     bool m_json;
@@ -176,8 +181,11 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
         if (!repeat || repeat->type != forms::QuestionType::Repeat || repeat->scope != 0)
             throwInvalid("repeat", "form " + formId + " has no top-level repeat \"" + *repeatName + "\"");
     }
+    const auto state = queryText(request, "state");
+    if (state && !domain::isOneOf(*state, domain::kSubmissionStates))
+        throwInvalid("state", "expected " + domain::submissionStatesText() + ", got \"" + *state + "\"");
     auto stream = std::make_shared<ExportStream>(context.store, formId, caller.provinces, std::move(form), repeat,
-                                                 format == "json");
+                                                 format == "json", state);
     Response response;
     response.contentType = format == "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8";
     response.stream = [stream](std::string& out) { return stream->next(out); };

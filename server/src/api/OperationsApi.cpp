@@ -23,6 +23,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addReviewRoutes(router, context);
     addExportRoutes(router, context);
     addReportRoutes(router, context);
+    addUnitRoutes(router, context);
     addOperationsRoutes(router, context);
 }
 

@@ -57,7 +57,7 @@ Response registerFacility(ServerContext& context, const Request& request, const 
     domain::Facility facility = domain::facilityFromJson(value, "");
     const auto uuid = Uuid::parse(facility.id);
     if (!uuid || uuid->version() != 7)
-        throwInvalid("id", "expected a UUIDv7 made by the device");
+        throwInvalid("id", "expected a UUIDv7 made by the device, in canonical lower-case form");
     if (!caller.inProvince(facility.provinceCode))
         throw ApiException(403, "forbidden", "province " + facility.provinceCode + " is outside your scope",
                            {{"province", "outside your scope"}});
@@ -109,7 +109,7 @@ Response createAssignment(ServerContext& context, const Request& request, const 
 
 Response deleteAssignment(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "remove assignments");
-    const auto assignment = context.store.findAssignment(request.pathParams.at("id"));
+    const auto assignment = context.store.findAssignment(pathId(request));
     if (!assignment || !caller.inProvince(assignment->provinceCode))
         notFound("assignment " + request.pathParams.at("id"));
     context.store.deleteAssignment(assignment->id);
@@ -130,7 +130,7 @@ void addRegisterRoutes(Router& router, ServerContext& context) {
         return page(context.store.listFacilities(query), query.limit, "facilities", domain::facilityToJson);
     }));
     router.add("GET", "/v1/facilities/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
-        const auto facility = context.store.findFacility(r.pathParams.at("id"));
+        const auto facility = context.store.findFacility(pathId(r));
         if (!facility || !c.maySee(*facility))
             notFound("facility " + r.pathParams.at("id"));
         return jsonResponse(200, domain::facilityToJson(*facility));
@@ -143,7 +143,7 @@ void addRegisterRoutes(Router& router, ServerContext& context) {
         return page(context.store.listProjects(query), query.limit, "projects", domain::projectToJson);
     }));
     router.add("GET", "/v1/projects/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
-        const auto project = context.store.findProject(r.pathParams.at("id"));
+        const auto project = context.store.findProject(pathId(r));
         if (!project || !c.maySee(*project))
             notFound("project " + r.pathParams.at("id"));
         return jsonResponse(200, domain::projectToJson(*project));

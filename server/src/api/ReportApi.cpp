@@ -26,7 +26,12 @@ Response programme(ServerContext& context, const Request& request, const Caller&
             throw ApiException(403, "forbidden", std::string("provinces: ") + error.what());
         throwInvalid(error.parameter(), error.what());
     }
-    const ProgrammeReport report = programmeReport(context.store, scope);
+    ProgrammeReport report;
+    try {
+        report = programmeReport(context.store, scope);
+    } catch (const std::overflow_error& error) {
+        throw ApiException(422, "total_too_large", error.what());
+    }
     if (file == "programme.json")
         return jsonResponse(200, reportJson(report));
     Response response;

@@ -4,7 +4,9 @@
 
 #include "api/ApiSupport.hpp"
 #include "sync/AnswerDiff.hpp"
+#include "sync/BatchRegisters.hpp"
 
+#include "kc/domain/SubmissionStates.hpp"
 #include "kc/json/Json.hpp"
 
 namespace kc::server {
@@ -38,7 +40,7 @@ bj::object headJson(const SubmissionHead& head) {
 
 //! The submission if the caller may see it: staff in its province, or its submitter.
 SubmissionHead visibleSubmission(ServerContext& context, const Request& request, const Caller& caller) {
-    const std::string& id = request.pathParams.at("id");
+    const std::string& id = pathId(request);
     auto head = context.store.findSubmission(id);
     if (!head || !caller.inProvince(head->provinceCode) ||
         (!caller.isStaff() && head->ownerId != caller.userId))
@@ -53,9 +55,8 @@ Response list(ServerContext& context, const Request& request, const Caller& call
         filter.ownerId = caller.userId;
     filter.formId = queryText(request, "form");
     filter.state = queryText(request, "state");
-    if (filter.state && *filter.state != "submitted" && *filter.state != "approved" &&
-        *filter.state != "returned" && *filter.state != "rejected")
-        throwInvalid("state", "expected submitted, approved, returned or rejected");
+    if (filter.state && !domain::isOneOf(*filter.state, domain::kSubmissionStates))
+        throwInvalid("state", "expected " + domain::submissionStatesText());
     filter.province = queryText(request, "province");
     filter.officer = queryText(request, "officer");
     for (const char* name : {"from", "to"})
@@ -114,6 +115,29 @@ Response diff(ServerContext& context, const Request& request, const Caller& call
     return jsonResponse(200, bj::object{{"id", head.id}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
 }
 
+//! 422 unless the revision still passes its form: a record stored before a rule was
+//! tightened (a calculation out of range, say) is returned for correction, not approved.
+void requirePassesForm(ServerContext& context, const Caller& caller, const SubmissionHead& head) {
+    const auto form = context.forms.get(head.formId, head.formVersion);
+    const auto revisions = context.store.revisions(head.id);
+    if (!form || revisions.empty())
+        return;
+    const auto& current = revisions.at(static_cast<std::size_t>(head.currentRevision - 1));
+    BatchRegisters registers(context.store, caller);
+    forms::ValidationOptions options;
+    options.registers = registers.access();
+    const auto result = forms::validateSubmission(*form, json::parse(current.answers), options);
+    if (result.ok())
+        return;
+    std::vector<FieldError> fields;
+    for (const auto& error : result.errors)
+        fields.push_back({"answers." + error.path, error.message.en});
+    const std::string message = "revision " + std::to_string(head.currentRevision) + " does not pass form " +
+                                head.formId + " (" + fields.front().path + ": " + fields.front().message +
+                                "); return it for correction instead";
+    throw ApiException(422, "fails_form", message, std::move(fields));
+}
+
 Response review(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "review submissions");
     const auto value = parseJsonBody(request);
@@ -146,6 +170,8 @@ Response review(ServerContext& context, const Request& request, const Caller& ca
                                    std::to_string(head.currentRevision));
         if (head.state != "submitted")
             throw ApiException(409, "invalid_state", "the submission is already " + head.state);
+        if (action == "approve")
+            requirePassesForm(context, caller, head);
         const bj::object before = headJson(head);
         head.state = state->second;
         head.reviewComment = comment.empty() ? std::nullopt : std::optional(comment);

@@ -43,6 +43,10 @@ Response push(ServerContext& context, const Request& request, const Caller& call
     const auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
     const auto& items = body.array("submissions");
+    // Refused, as unknown keys inside an item are: a misspelt key must not pass unnoticed.
+    for (const auto& entry : body.object())
+        if (entry.key() != "submissions")
+            throwInvalid(std::string(entry.key()), "unknown field; a push is {\"submissions\": [...]}");
     if (static_cast<int>(items.size()) > context.limits.pushBatch)
         throw ApiException(413, "batch_too_large",
                            "a push carries at most " + std::to_string(context.limits.pushBatch) +

@@ -88,7 +88,8 @@ Caller Authenticator::callerFor(const UserRecord& user) {
     caller.username = user.username;
     caller.displayName = user.displayName;
     caller.role = user.role;
-    caller.provinces = user.provinces;
+    // A province's scope covers the units merged into it: their records keep their codes.
+    caller.provinces = m_store.withPredecessors(user.provinces);
     caller.projects = user.projects;
     if (caller.isCollaborator())
         for (const auto& projectId : user.projects)

@@ -105,6 +105,9 @@ int users(CentralStore& store, const Args& args, std::istream& in, std::ostream&
         const auto provinces = splitList(args.option("--province"));
         if (provinces.empty())
             throw Usage{"--province needs one or more province codes, e.g. 04 or 04,96"};
+        for (const auto& code : provinces)
+            if (!store.provinceName(code))
+                throw std::invalid_argument(missingProvinceMessage(code));
         const std::string hash = hashPassword(readPassword(in, out));
         store.createUser({username, args.option("--name", username), *role, hash, provinces});
         out << "added " << username << " (" << domain::roleCode(*role) << ")\n";
@@ -155,6 +158,33 @@ std::string readFile(const std::string& path) {
     std::ostringstream text;
     text << file.rdbuf();
     return text.str();
+}
+
+std::string readFile(const std::string& path);
+
+//! `units import FILE` (the GSO's provinces and communes) and `units list`.
+int units(CentralStore& store, const Args& args, std::ostream& out, std::ostream& err) {
+    const std::string& action = args.at(1, "action: import or list");
+    if (action == "list") {
+        for (const auto& unit : store.listUnits())
+            out << unit.kind << '\t' << unit.code << '\t' << unit.name << '\t' << unit.parent.value_or("")
+                << '\t' << unit.validFrom.value_or("") << '\t' << unit.validTo.value_or("") << '\t'
+                << unit.successor.value_or("") << '\n';
+        return 0;
+    }
+    if (action != "import")
+        throw Usage{"unknown units action \"" + action + "\" (import FILE or list)"};
+    const std::string& path = args.at(2, "the CSV file of units");
+    const ImportReport report = importUnits(store, readFile(path));
+    if (!report.errors.empty()) {
+        for (const auto& error : report.errors)
+            err << path << ": " << error << '\n';
+        err << "nothing was imported (" << report.errors.size() << " problem(s))\n";
+        return 1;
+    }
+    store.appendAudit({0, Timestamp::now().toRfc3339(), "cli", "units.import", "units", std::nullopt, std::nullopt});
+    out << "imported " << report.imported << " administrative units from " << path << '\n';
+    return 0;
 }
 
 int import(CentralStore& store, const Args& args, std::ostream& out, std::ostream& err) {
@@ -240,6 +270,8 @@ int runAdmin(const std::string& command, std::vector<std::string> raw, std::istr
             return enroll(store, args, out);
         if (command == "import")
             return import(store, args, out, err);
+        if (command == "units")
+            return units(store, args, out, err);
         if (command == "forms")
             return publish(store, args, out, err);
         if (command == "report")

@@ -28,6 +28,8 @@ void printUsage(std::ostream& out) {
         << "        --name TEXT] [--data DIR]   manage users (passwords read from stdin)\n"
         << "  enroll NAME [--device LABEL] [--server URL] [--png FILE] [--data DIR]\n"
         << "        issue a one-time enrollment code, shown as a QR code\n"
+        << "  units import FILE.csv | units list [--data DIR]\n"
+        << "        the administrative units (GSO codes: provinces, communes, validity, successor)\n"
         << "  import facilities|projects FILE.csv [--data DIR]   all rows or none\n"
         << "  report [--provinces P,..] [--from YEAR|DATE] [--to YEAR|DATE] [--source national|local]\n"
         << "        [--format text|csv|json] [--output FILE] [--data DIR]\n"
@@ -54,7 +56,7 @@ int main(int argc, char** argv) {
     if (command == "forms")
         return kc::server::runForms(args, std::cout, std::cerr);
     if (command == "users" || command == "enroll" || command == "import" || command == "backup" ||
-        command == "report")
+        command == "report" || command == "units")
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << kc::kVersion << '\n';

@@ -2,6 +2,7 @@
 
 #include "http/HttpTypes.hpp"
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -46,6 +47,11 @@ private:
     std::vector<FieldError> m_fields;
     std::vector<std::pair<std::string, std::string>> m_headers;
 };
+
+//! The answer to an exception a handler threw: its own error for an ApiException, 400 for a
+//! malformed JSON field, and otherwise 500 internal, logged on stderr with the request and
+//! `user` (who asked, when known) so that the failure can be traced.
+Response failureResponse(const Request& request, std::exception_ptr failure, const std::string& user);
 
 //! 400 invalid_input naming one field.
 [[noreturn]] void throwInvalid(const std::string& path, const std::string& message);

@@ -75,6 +75,11 @@ void setHeaders(http::response<Body>& message, const Response& response, bool ke
     message.set(http::field::server, "kcfield-server");
     message.set(http::field::content_type, response.contentType);
     message.set(http::field::cache_control, "no-store");
+    // Every answer is data, never a page to run: no type guessing, no framing, no referrer.
+    message.set("X-Content-Type-Options", "nosniff");
+    message.set("X-Frame-Options", "DENY");
+    message.set("Referrer-Policy", "no-referrer");
+    message.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
     for (const auto& [name, value] : response.headers)
         message.set(name, value);
     message.keep_alive(keepAlive);

@@ -5,8 +5,6 @@
 #include "kc/json/Json.hpp"
 #include "kc/text/Hex.hpp"
 
-#include <exception>
-#include <iostream>
 
 namespace kc::server {
 
@@ -119,25 +117,14 @@ Response Router::dispatch(Request request) const {
         }
         request.pathParams = std::move(params);
         const std::string pattern = patternText(route.segments);
+        Response response;
         try {
-            Response response = route.handler(request);
-            response.route = pattern;
-            return response;
-        } catch (const ApiException& error) {
-            Response response = error.response();
-            response.route = pattern;
-            return response;
-        } catch (const json::JsonError& error) {
-            Response response = errorResponse(400, "invalid_input", error.what(),
-                                              {{error.path(), error.problem()}});
-            response.route = pattern;
-            return response;
-        } catch (const std::exception& error) {
-            std::cerr << "kcfield-server: " << request.method << ' ' << request.path
-                      << " failed: " << error.what() << '\n';
-            return errorResponse(500, "internal", "the server failed to handle this request; "
-                                                  "it has been logged");
+            response = route.handler(request);
+        } catch (...) {
+            response = failureResponse(request, std::current_exception(), "");
         }
+        response.route = pattern;
+        return response;
     }
     if (!allowed.empty()) {
         Response response = errorResponse(405, "method_not_allowed",

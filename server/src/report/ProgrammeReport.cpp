@@ -8,11 +8,17 @@ namespace bj = boost::json;
 
 namespace {
 
+using money::addChecked;
+
 void add(ProjectMoney& into, const ProjectGroup& group) {
-    into.projects += group.projects;
-    into.extensionFunding += group.extensionFunding;
-    into.counterpartCapital += group.counterpartCapital;
-    into.investmentAttracted += group.investmentAttracted;
+    into.projects = addChecked(into.projects, group.projects, "projects");
+    into.extensionFunding = addChecked(into.extensionFunding, group.extensionFunding, "extension funding");
+    into.counterpartCapital = addChecked(into.counterpartCapital, group.counterpartCapital, "counterpart capital");
+    into.investmentAttracted = addChecked(into.investmentAttracted, group.investmentAttracted, "investment attracted");
+}
+
+template <class Count> void add(Count& into, long long amount, std::string_view what) {
+    into = addChecked(into, amount, what);
 }
 
 bj::object moneyJson(const ProjectMoney& money) {
@@ -44,7 +50,8 @@ bj::object countsJson(const std::map<std::string, long long>& counts) {
 
 ProgrammeReport buildProgrammeReport(const ReportScope& scope,
                                      std::vector<std::pair<std::string, std::string>> provinces,
-                                     const ProjectFigures& projects, const std::vector<ApprovedGroup>& approved) {
+                                     const ProjectFigures& projects, const std::vector<ApprovedGroup>& approved,
+                                     const ProductFacilities& productFacilities) {
     ProgrammeReport report;
     report.scope = scope;
     report.provinces = std::move(provinces);
@@ -55,40 +62,55 @@ ProgrammeReport buildProgrammeReport(const ReportScope& scope,
         report.byYear[year];
     for (auto status : domain::kProjectStatuses)
         report.byStatus[std::string(status)];
-    for (const char* level : kProductLevels)
+    for (const char* level : kProductLevels) {
         report.productsByLevel[level];
+        report.productFacilitiesByLevel[level];
+    }
 
     for (const auto& group : projects.groups) {
+        add(report.byStatus[group.status], group.projects, "projects");
+        if (group.status == "planned") {
+            add(report.planned, group);
+            continue;
+        }
+        if (group.status == "cancelled") {
+            add(report.cancelled, group);
+            continue;
+        }
+        if (!domain::isOneOf(group.status, domain::kCarriedOutStatuses))
+            continue;
         add(report.total, group);
         add(report.bySource[group.fundingSource], group);
         add(report.byActivity[group.activityType], group);
         add(report.byYear[group.year], group);
-        report.byStatus[group.status] += group.projects;
-        report.jobsCreated += group.jobsCreated;
-        report.peopleTrained += group.peopleTrained;
+        add(report.jobsCreated, group.jobsCreated, "jobs created");
+        add(report.peopleTrained, group.peopleTrained, "people trained");
         if (group.activityType == "trade_fair")
-            report.fairParticipations += group.beneficiaryTimes;
+            add(report.fairParticipations, group.beneficiaryTimes, "fair participations");
     }
     report.stalledOrCancelled = projects.stalledOrCancelled;
     report.facilitiesSupported = projects.facilitiesSupported;
 
     for (const auto& group : approved) {
         if (group.formId == "site_survey") {
-            report.surveys += group.submissions;
+            add(report.surveys, group.submissions, "surveys");
         } else if (group.formId == "monitoring_visit") {
-            report.monitoringVisits += group.submissions;
+            add(report.monitoringVisits, group.submissions, "monitoring visits");
         } else if (group.formId == "progress_report") {
-            report.progressReports += group.submissions;
+            add(report.progressReports, group.submissions, "progress reports");
         } else if (group.formId == "equipment_handover") {
-            report.handovers += group.submissions;
-            report.itemsHandedOver += group.quantity;
-            report.equipmentValue += group.value;
+            add(report.handovers, group.submissions, "handovers");
+            add(report.itemsHandedOver, group.quantity, "items handed over");
+            add(report.equipmentValue, group.value, "equipment value");
         } else if (group.formId == "typical_product") {
-            report.typicalProducts += group.submissions;
-            report.productsByLevel[group.level] += group.submissions;
-            report.productsByYear[group.year][group.level] += group.submissions;
+            add(report.typicalProducts, group.submissions, "typical products");
+            add(report.productsByLevel[group.level], group.submissions, "typical products");
+            add(report.productsByYear[group.year][group.level], group.submissions, "typical products");
         }
     }
+    report.productFacilities = productFacilities.total;
+    for (const auto& [level, facilities] : productFacilities.byLevel)
+        report.productFacilitiesByLevel[level] = facilities;
     return report;
 }
 
@@ -113,8 +135,10 @@ bj::object reportJson(const ProgrammeReport& report) {
         {"period", {{"from", report.scope.fromDate}, {"to", report.scope.toDate}}},
         {"projects",
          {{"total", report.total.projects},
+          {"carried_out_statuses", bj::array(std::begin(domain::kCarriedOutStatuses), std::end(domain::kCarriedOutStatuses))},
           {"by_status", countsJson(report.byStatus)},
           {"stalled_or_cancelled", std::move(noted)}}},
+        {"not_carried_out", {{"planned", moneyJson(report.planned)}, {"cancelled", moneyJson(report.cancelled)}}},
         {"money",
          {{"total", moneyJson(report.total)},
           {"by_funding_source", moneyMapJson(report.bySource)},
@@ -131,6 +155,8 @@ bj::object reportJson(const ProgrammeReport& report) {
         {"typical_products",
          {{"total", report.typicalProducts},
           {"by_level", countsJson(report.productsByLevel)},
+          {"facilities", report.productFacilities},
+          {"facilities_by_level", countsJson(report.productFacilitiesByLevel)},
           {"by_year", std::move(productsByYear)}}}};
     bj::object labels;
     const auto named = [&](const char* group, const std::string& code) {

@@ -24,7 +24,11 @@ struct ProgrammeReport {
     ReportScope scope;
     std::vector<std::pair<std::string, std::string>> provinces;  //!< code, name
 
+    //! Projects carried out (domain::kCarriedOutStatuses): the headline figures, as
+    //! provincial reports publish them. Every breakdown below counts these alone.
     ProjectMoney total;
+    ProjectMoney planned;    //!< not carried out: not started yet
+    ProjectMoney cancelled;  //!< not carried out: cancelled
     std::map<std::string, ProjectMoney> bySource;    //!< every funding source, zeros included
     std::map<std::string, ProjectMoney> byActivity;  //!< activity types that occur
     std::map<int, ProjectMoney> byYear;              //!< every year of the period
@@ -45,13 +49,16 @@ struct ProgrammeReport {
 
     long long typicalProducts = 0;
     std::map<std::string, long long> productsByLevel;                //!< every level, zeros included
+    long long productFacilities = 0;                                 //!< distinct facilities of those products
+    std::map<std::string, long long> productFacilitiesByLevel;       //!< every level, zeros included
     std::map<int, std::map<std::string, long long>> productsByYear;  //!< years with products
 };
 
 //! Adds up what the store grouped. Pure: tested without a store.
 ProgrammeReport buildProgrammeReport(const ReportScope& scope,
                                      std::vector<std::pair<std::string, std::string>> provinces,
-                                     const ProjectFigures& projects, const std::vector<ApprovedGroup>& approved);
+                                     const ProjectFigures& projects, const std::vector<ApprovedGroup>& approved,
+                                     const ProductFacilities& productFacilities);
 
 //! The report as docs/protocol.md describes it (money as JSON integers of đồng).
 boost::json::object reportJson(const ProgrammeReport& report);

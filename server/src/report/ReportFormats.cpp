@@ -110,6 +110,8 @@ std::string reportCsv(const ProgrammeReport& report) {
         csv.money("year", std::to_string(year), "Năm " + std::to_string(year), money);
     for (const auto& [status, projects] : inOrder(domain::kProjectStatuses, report.byStatus))
         csv.row("projects", "status", status, label(status), projects, "project");
+    csv.money("not_carried_out", "planned", "Chưa thực hiện (kế hoạch)", report.planned);
+    csv.money("not_carried_out", "cancelled", "Hủy bỏ", report.cancelled);
     csv.row("facilities_supported", "total", "", "Cơ sở được hỗ trợ", report.facilitiesSupported, "facility");
     csv.row("jobs_created", "total", "", "Việc làm tạo thêm", report.jobsCreated, "person");
     csv.row("people_trained", "total", "", "Người được đào tạo", report.peopleTrained, "person");
@@ -123,6 +125,9 @@ std::string reportCsv(const ProgrammeReport& report) {
     csv.row("typical_products", "total", "", "Sản phẩm CNNT tiêu biểu", report.typicalProducts, "product");
     for (const auto& [level, products] : inOrder(kProductLevels, report.productsByLevel))
         csv.row("typical_products", "level", level, levelLabel(level), products, "product");
+    csv.row("typical_product_facilities", "total", "", "Cơ sở có sản phẩm tiêu biểu", report.productFacilities, "facility");
+    for (const auto& [level, facilities] : inOrder(kProductLevels, report.productFacilitiesByLevel))
+        csv.row("typical_product_facilities", "level", level, levelLabel(level), facilities, "facility");
     for (const auto& [year, levels] : report.productsByYear)
         for (const auto& [level, products] : levels)
             csv.row("typical_products", "year_level", std::to_string(year) + "/" + level,
@@ -139,13 +144,17 @@ std::string reportText(const ProgrammeReport& report) {
     out += "Tỉnh: " + (names.empty() ? std::string("(không có)") : names) + " — " + periodText(report.scope);
     if (report.scope.fundingSource)
         out += " — nguồn " + label(*report.scope.fundingSource);
-    out += "\n\n1. Đề án khuyến công: " + count(report.total.projects) + " đề án\n";
+    out += "\n\n1. Đề án khuyến công đã thực hiện: " + count(report.total.projects) + " đề án\n";
     for (const auto& [source, money] : inOrder(domain::kFundingSources, report.bySource))
         out += "   - " + label(source) + ": " + count(money.projects) + " đề án, kinh phí " +
                billions(money.extensionFunding) + "\n";
     out += "   Kinh phí khuyến công hỗ trợ: " + billions(report.total.extensionFunding) + "\n";
     out += "   Vốn đối ứng: " + billions(report.total.counterpartCapital) + "\n";
     out += "   Vốn đầu tư thu hút: " + billions(report.total.investmentAttracted) + "\n";
+    out += "   (Đã thực hiện: đang thực hiện, hoàn thành hoặc tạm dừng. Không tính: " + count(report.planned.projects) +
+           " đề án chưa thực hiện, kinh phí " + billions(report.planned.extensionFunding) + "; " +
+           count(report.cancelled.projects) + " đề án hủy bỏ, kinh phí " + billions(report.cancelled.extensionFunding) +
+           ".)\n";
     out += "\n2. Theo nội dung hoạt động\n";
     for (const auto& [activity, money] : report.byActivity)
         out += "   - " + label(activity) + ": " + count(money.projects) + " đề án, " + billions(money.extensionFunding) + "\n";
@@ -167,9 +176,11 @@ std::string reportText(const ProgrammeReport& report) {
            " biên bản), giá trị " + billions(report.equipmentValue) + "\n";
     out += "   - Khảo sát cơ sở: " + count(report.surveys) + "; kiểm tra, giám sát: " + count(report.monitoringVisits) +
            "; báo cáo tiến độ: " + count(report.progressReports) + "\n";
-    out += "\n6. Sản phẩm CNNT tiêu biểu được công nhận: " + count(report.typicalProducts) + "\n";
+    out += "\n6. Sản phẩm CNNT tiêu biểu được công nhận: " + count(report.typicalProducts) + " sản phẩm của " +
+           count(report.productFacilities) + " cơ sở\n";
     for (const auto& [level, products] : inOrder(kProductLevels, report.productsByLevel))
-        out += "   - " + levelLabel(level) + ": " + count(products) + "\n";
+        out += "   - " + levelLabel(level) + ": " + count(products) + " sản phẩm của " +
+               count(report.productFacilitiesByLevel.at(level)) + " cơ sở\n";
     out += "\nSố liệu từ dữ liệu đã duyệt và sổ đăng ký đề án; tiền tính bằng tỷ đồng.\n";
     return out;
 }

@@ -75,6 +75,16 @@ public:
 
     virtual void upsertProvince(const domain::Province& province) = 0;
     virtual void upsertCommune(const domain::Commune& commune) = 0;
+    //! Stores administrative units (new ones added, known ones updated) in one step: a
+    //! commune's parent and any successor must exist, in the store or among `units`, and be
+    //! of the right kind; succession may not loop. Throws std::invalid_argument naming the
+    //! unit and field otherwise, and writes nothing.
+    virtual void upsertUnits(const std::vector<domain::AdministrativeUnit>& units) = 0;
+    //! Every unit, provinces first, by code.
+    virtual std::vector<domain::AdministrativeUnit> listUnits() = 0;
+    //! `provinceCodes` and every province merged into one of them, however long ago (its
+    //! successor chain leads there), sorted: what a scope over those provinces covers.
+    virtual std::vector<std::string> withPredecessors(const std::vector<std::string>& provinceCodes) = 0;
     //! Returns the new user's id. Throws when the username is taken.
     virtual std::string createUser(const NewUser& user) = 0;
     //! Stores a facility (id made here when empty); returns its id.
@@ -177,6 +187,8 @@ public:
     //! Approved submissions in `scope` (each at its approved revision), grouped.
     virtual std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope,
                                                        FigureSource source) = 0;
+    //! Distinct facilities whose typical products in `scope` were approved, by level.
+    virtual ProductFacilities productFacilities(const ReportScope& scope, FigureSource source) = 0;
 
     // --- attachments ---
     virtual std::optional<AttachmentRecord> findAttachment(const std::string& sha256) = 0;

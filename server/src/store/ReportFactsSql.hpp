@@ -14,6 +14,7 @@ CREATE TABLE report_facts (
   form_id       TEXT NOT NULL,
   province_code TEXT NOT NULL,
   project_id    TEXT,
+  facility_id   TEXT,                      -- the facility it is about (typical products: their maker)
   event_date    TEXT,                      -- survey, handover, visit or period end; NULL for products
   year          INTEGER,                   -- of event_date, or a typical product's year
   level         TEXT,                      -- a typical product's recognition level
@@ -22,18 +23,18 @@ CREATE TABLE report_facts (
 ) WITHOUT ROWID;
 -- Covers the report's query, so a report reads this index alone, not the rows.
 CREATE INDEX report_facts_by_province
-  ON report_facts (province_code, form_id, year, event_date, level, project_id, quantity, value);
+  ON report_facts (province_code, form_id, year, event_date, level, project_id, quantity, value, facility_id);
 )sql";
 
 //! The report rows of approved submissions that also meet `condition` (SQL on `s`, the
 //! submission, and `r`, its current revision; "1" for all).
 inline std::string reportFactsSelect(const std::string& condition) {
     return R"sql(
-SELECT submission_id, form_id, province_code, project_id, event_date,
+SELECT submission_id, form_id, province_code, project_id, facility_id, event_date,
        CASE WHEN form_id = 'typical_product' THEN product_year
             ELSE CAST(substr(event_date, 1, 4) AS INTEGER) END AS year,
        level, quantity, value
-FROM (SELECT s.id AS submission_id, s.form_id, s.province_code, s.project_id,
+FROM (SELECT s.id AS submission_id, s.form_id, s.province_code, s.project_id, s.facility_id,
         CASE s.form_id WHEN 'site_survey' THEN json_extract(r.answers, '$.survey_date')
                        WHEN 'equipment_handover' THEN json_extract(r.answers, '$.handover_date')
                        WHEN 'monitoring_visit' THEN json_extract(r.answers, '$.visit_date')
@@ -41,10 +42,10 @@ FROM (SELECT s.id AS submission_id, s.form_id, s.province_code, s.project_id,
         CASE s.form_id WHEN 'typical_product' THEN json_extract(r.answers, '$.year') END AS product_year,
         CASE s.form_id WHEN 'typical_product' THEN json_extract(r.answers, '$.level') END AS level,
         CASE s.form_id WHEN 'equipment_handover' THEN
-          (SELECT coalesce(sum(json_extract(i.value, '$.quantity')), 0) FROM json_each(r.answers, '$.items') i)
+          (SELECT CAST(total(json_extract(i.value, '$.quantity')) AS INTEGER) FROM json_each(r.answers, '$.items') i)
           ELSE 0 END AS quantity,
         CASE s.form_id WHEN 'equipment_handover' THEN
-          (SELECT coalesce(sum(json_extract(i.value, '$.quantity') * json_extract(i.value, '$.unit_price')), 0)
+          (SELECT CAST(total(json_extract(i.value, '$.quantity') * json_extract(i.value, '$.unit_price')) AS INTEGER)
            FROM json_each(r.answers, '$.items') i)
           ELSE 0 END AS value
       FROM submissions s

@@ -2,6 +2,7 @@
 
 #include "kc/money/Money.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +48,7 @@ struct NotedProject {
 struct ProjectFigures {
     std::vector<ProjectGroup> groups;
     std::vector<NotedProject> stalledOrCancelled;
-    long long facilitiesSupported = 0;  //!< distinct beneficiaries
+    long long facilitiesSupported = 0;  //!< distinct beneficiaries of projects carried out
 };
 
 //! Approved submissions of one form that share a year (and, for typical products, a level).
@@ -58,6 +59,12 @@ struct ApprovedGroup {
     long long submissions = 0;
     long long quantity = 0;    //!< equipment handovers: items handed over
     money::Dong value = 0;     //!< equipment handovers: their value
+};
+
+//! Distinct facilities whose typical products were recognised (approved) in a scope.
+struct ProductFacilities {
+    long long total = 0;                      //!< a facility with products at two levels counts once
+    std::map<std::string, long long> byLevel; //!< level -> distinct facilities
 };
 
 //! Where approved figures are read from: the summary kept up to date as submissions are

@@ -284,10 +284,24 @@ std::string reportSchema() {
            kReportFactsTable + "INSERT INTO report_facts " + reportFactsSelect("1") + ";\n";
 }
 
+// Administrative units change (1 July 2025: 63 provinces became 34, communes merged): each
+// unit keeps the days it was valid and the unit it became part of. The report summary names
+// the facility a record is about, so typical products count their distinct makers.
+std::string unitsSchema() {
+    std::string sql;
+    for (const char* table : {"provinces", "communes"})
+        sql += std::string("ALTER TABLE ") + table + " ADD COLUMN valid_from TEXT;\n" +
+               "ALTER TABLE " + table + " ADD COLUMN valid_to TEXT;\n" +
+               "ALTER TABLE " + table + " ADD COLUMN successor_code TEXT;\n";  // checked by upsertUnits
+    return sql + "DROP TABLE report_facts;\n" + kReportFactsTable + "INSERT INTO report_facts " +
+           reportFactsSelect("1") + ";\n";
+}
+
 } // namespace
 
 std::span<const db::Migration> serverMigrations() {
     static const std::string report = reportSchema();
+    static const std::string units = unitsSchema();
     static const db::Migration migrations[] = {
         {1, "registers, users and their provinces", kInitialSchema},
         {2, "published form versions", kFormsSchema},
@@ -296,6 +310,7 @@ std::span<const db::Migration> serverMigrations() {
         {5, "programme reports: people trained, summary of approved submissions", report},
         {6, "submission revisions kept in place, not in overflow pages", kRevisionsInPlace},
         {7, "indexes for pulling each part of a caller's feed in sequence order", kFeedIndexes},
+        {8, "administrative units' validity and successor; report summary names the facility", units},
     };
     return migrations;
 }

@@ -31,6 +31,9 @@ public:
     void atomically(const std::function<void()>& work) override;
     void upsertProvince(const domain::Province& province) override;
     void upsertCommune(const domain::Commune& commune) override;
+    void upsertUnits(const std::vector<domain::AdministrativeUnit>& units) override;
+    std::vector<domain::AdministrativeUnit> listUnits() override;
+    std::vector<std::string> withPredecessors(const std::vector<std::string>& provinceCodes) override;
     std::string createUser(const NewUser& user) override;
     std::string createFacility(domain::Facility facility) override;
     std::string createProject(domain::Project project) override;
@@ -91,6 +94,7 @@ public:
     // SqliteReports.cpp
     ProjectFigures projectFigures(const ReportScope& scope) override;
     std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope, FigureSource source) override;
+    ProductFacilities productFacilities(const ReportScope& scope, FigureSource source) override;
 
     // SqliteOperations.cpp
     std::optional<AttachmentRecord> findAttachment(const std::string& sha256) override;

@@ -49,8 +49,12 @@ ProjectFigures SqliteCentralStore::projectFigures(const ReportScope& scope) {
                                   groups.getInt64(8), groups.getInt64(9), groups.getInt64(10)});
     auto facilities = m_reader.prepare(
         "SELECT count(DISTINCT b.facility_id) FROM project_beneficiaries b JOIN projects p ON p.id = b.project_id "
-        "WHERE " + where);
-    bindProjectConditions(facilities, 1, scope);
+        "WHERE " + where + " AND p.status IN (" + placeholders(std::size(domain::kCarriedOutStatuses)) + ")");
+    {
+        int index = bindProjectConditions(facilities, 1, scope);
+        for (auto status : domain::kCarriedOutStatuses)
+            facilities.bind(index++, std::string(status));
+    }
     if (facilities.step())
         figures.facilitiesSupported = facilities.getInt64(0);
     auto noted = m_reader.prepare(
@@ -64,15 +68,18 @@ ProjectFigures SqliteCentralStore::projectFigures(const ReportScope& scope) {
     return figures;
 }
 
-std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
-    std::lock_guard lock(m_readerMutex);
+namespace {
+
+//! "FROM <facts> f [JOIN projects p ...] WHERE <scope>" for approved figures.
+std::string factsInScope(const ReportScope& scope, FigureSource source) {
     const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("1") + ")";
-    auto statement = m_reader.prepare(
-        "SELECT f.form_id, f.year, coalesce(f.level, ''), count(*), sum(f.quantity), sum(f.value) FROM " + from +
-        " f " + (scope.fundingSource ? "JOIN projects p ON p.id = f.project_id AND p.funding_source = ? " : "") +
-        "WHERE f.province_code IN (" + placeholders(scope.provinces.size()) + ") AND "
-        "(f.event_date BETWEEN ? AND ? OR (f.form_id = 'typical_product' AND f.year BETWEEN ? AND ?)) "
-        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    return " FROM " + from + " f " +
+           (scope.fundingSource ? "JOIN projects p ON p.id = f.project_id AND p.funding_source = ? " : "") +
+           "WHERE f.province_code IN (" + placeholders(scope.provinces.size()) + ") AND "
+           "(f.event_date BETWEEN ? AND ? OR (f.form_id = 'typical_product' AND f.year BETWEEN ? AND ?)) ";
+}
+
+int bindFactsInScope(db::Statement& statement, const ReportScope& scope) {
     int index = 1;
     if (scope.fundingSource)
         statement.bind(index++, *scope.fundingSource);
@@ -81,11 +88,39 @@ std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope
     statement.bind(index++, scope.toDate);
     statement.bind(index++, scope.fromYear);
     statement.bind(index++, scope.toYear);
+    return index;
+}
+
+} // namespace
+
+std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepare(
+        "SELECT f.form_id, f.year, coalesce(f.level, ''), count(*), sum(f.quantity), sum(f.value)" +
+        factsInScope(scope, source) + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    bindFactsInScope(statement, scope);
     std::vector<ApprovedGroup> groups;
     while (statement.step())
         groups.push_back({statement.getText(0), statement.getInt(1), statement.getText(2), statement.getInt64(3),
                           statement.getInt64(4), statement.getInt64(5)});
     return groups;
+}
+
+ProductFacilities SqliteCentralStore::productFacilities(const ReportScope& scope, FigureSource source) {
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepare(
+        "SELECT coalesce(f.level, ''), count(DISTINCT f.facility_id)" + factsInScope(scope, source) +
+        "AND f.form_id = 'typical_product' GROUP BY 1 ORDER BY 1");
+    bindFactsInScope(statement, scope);
+    ProductFacilities facilities;
+    while (statement.step())
+        facilities.byLevel[statement.getText(0)] = statement.getInt64(1);
+    auto total = m_reader.prepare("SELECT count(DISTINCT f.facility_id)" + factsInScope(scope, source) +
+                                  "AND f.form_id = 'typical_product'");
+    bindFactsInScope(total, scope);
+    if (total.step())
+        facilities.total = total.getInt64(0);
+    return facilities;
 }
 
 } // namespace kc::server

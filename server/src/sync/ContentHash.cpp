@@ -7,6 +7,7 @@
 #include "kc/json/Json.hpp"
 
 #include <algorithm>
+#include <type_traits>
 #include <vector>
 
 namespace kc::server {
@@ -44,27 +45,31 @@ void appendString(std::string_view text, std::string& out) {
     out += '"';
 }
 
+void appendCanonical(const bj::value& value, std::string& out);
+
+void appendObject(const bj::object& object, std::string& out) {
+    std::vector<const bj::key_value_pair*> entries;
+    entries.reserve(object.size());
+    for (const auto& entry : object)
+        entries.push_back(&entry);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto* a, const auto* b) { return a->key() < b->key(); });
+    out += '{';
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i)
+            out += ',';
+        appendString(entries[i]->key(), out);
+        out += ':';
+        appendCanonical(entries[i]->value(), out);
+    }
+    out += '}';
+}
+
 void appendCanonical(const bj::value& value, std::string& out) {
     switch (value.kind()) {
-    case bj::kind::object: {
-        const auto& object = value.get_object();
-        std::vector<const bj::key_value_pair*> entries;
-        entries.reserve(object.size());
-        for (const auto& entry : object)
-            entries.push_back(&entry);
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto* a, const auto* b) { return a->key() < b->key(); });
-        out += '{';
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (i)
-                out += ',';
-            appendString(entries[i]->key(), out);
-            out += ':';
-            appendCanonical(entries[i]->value(), out);
-        }
-        out += '}';
+    case bj::kind::object:
+        appendObject(value.get_object(), out);
         break;
-    }
     case bj::kind::array: {
         out += '[';
         const auto& array = value.get_array();
@@ -98,14 +103,19 @@ void appendCanonical(const bj::value& value, std::string& out) {
 
 } // namespace
 
-std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
-                                  const std::optional<std::int64_t>& baseRevision,
-                                  const bj::value& answers) {
+namespace {
+
+template <class Answers>
+std::string contentHash(const std::string& formId, std::int64_t formVersion,
+                        const std::optional<std::int64_t>& baseRevision, const Answers& answers) {
     // The canonical form of {"answers", "base_revision", "form_id", "form_version"} (keys
     // sorted), written out directly rather than copying the answers into a new object.
     std::string canonical = "{\"answers\":";
     canonical.reserve(512);
-    appendCanonical(answers, canonical);
+    if constexpr (std::is_same_v<Answers, bj::object>)
+        appendObject(answers, canonical);
+    else
+        appendCanonical(answers, canonical);
     canonical += ",\"base_revision\":";
     canonical += baseRevision ? std::to_string(*baseRevision) : std::string("null");
     canonical += ",\"form_id\":";
@@ -114,6 +124,18 @@ std::string submissionContentHash(const std::string& formId, std::int64_t formVe
     canonical += std::to_string(formVersion);
     canonical += '}';
     return sha256Hex(canonical);
+}
+
+} // namespace
+
+std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
+                                  const std::optional<std::int64_t>& baseRevision, const bj::value& answers) {
+    return contentHash(formId, formVersion, baseRevision, answers);
+}
+
+std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
+                                  const std::optional<std::int64_t>& baseRevision, const bj::object& answers) {
+    return contentHash(formId, formVersion, baseRevision, answers);
 }
 
 } // namespace kc::server

@@ -13,5 +13,9 @@ namespace kc::server {
 std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
                                   const std::optional<std::int64_t>& baseRevision,
                                   const boost::json::value& answers);
+//! The same over answers held as an object (the validated answers as stored).
+std::string submissionContentHash(const std::string& formId, std::int64_t formVersion,
+                                  const std::optional<std::int64_t>& baseRevision,
+                                  const boost::json::object& answers);
 
 } // namespace kc::server

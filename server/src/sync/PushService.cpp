@@ -58,7 +58,15 @@ struct Prepared {
     std::int64_t formVersion = 0;
     std::optional<std::int64_t> base;
     std::optional<std::string> capturedAt;
+    //! The content hash over the answers as stored (validated, NFC, calculations redone), so
+    //! a replay in another Unicode form or serialisation is a duplicate; set once the item
+    //! passes the form.
     std::string hash;
+    //! The same over the answers as sent. A receipt is filed under both when they differ: a
+    //! replay of the very bytes stays a duplicate even if it no longer passes the form (its
+    //! sender lost the project since), and receipts stored before December 2026 were filed
+    //! under this one alone.
+    std::string sentHash;
     //! Fails the form (role, version, validation): answered only if it is no duplicate.
     std::optional<Invalid> failsForm;
     std::string answers;  //!< as stored: validated and normalised
@@ -101,7 +109,7 @@ std::string provinceOf(BatchRegisters& registers, const Caller& caller,
     return *province;
 }
 
-//! Reads the item's own fields and its content hash; throws Invalid or json::JsonError.
+//! Reads the item's own fields; throws Invalid or json::JsonError.
 void readItem(const bj::value& item, const std::string& path, Prepared& p) {
     const json::ObjectReader reader(item, path);
     for (const auto& entry : reader.object())
@@ -113,7 +121,7 @@ void readItem(const bj::value& item, const std::string& path, Prepared& p) {
     p.id = reader.string("id");
     const auto uuid = Uuid::parse(p.id);
     if (!uuid || uuid->version() != 7)
-        invalid("id", "id", "Mã phiếu phải là UUIDv7", "id must be a UUIDv7 in canonical text form");
+        invalid("id", "id", "Mã phiếu phải là UUIDv7 viết thường", "id must be a UUIDv7 in canonical lower-case text form");
     p.formId = reader.string("form_id");
     p.formVersion = reader.int64("form_version");
     p.base = reader.optionalInt64("base_revision");
@@ -124,7 +132,7 @@ void readItem(const bj::value& item, const std::string& path, Prepared& p) {
     if (!answers.is_object())
         invalid("answers", "type", "Câu trả lời phải là một đối tượng JSON",
                 "answers must be a JSON object, got " + json::describeKind(answers));
-    p.hash = submissionContentHash(p.formId, p.formVersion, p.base, answers);
+    p.sentHash = submissionContentHash(p.formId, p.formVersion, p.base, answers);
 }
 
 //! Checks the answers against the published form and finds their province.
@@ -149,6 +157,7 @@ void validateItem(ServerContext& context, const Caller& caller, BatchRegisters& 
         throw failure;
     }
     auto refs = forms::collectReferences(*form, result.answers);
+    p.hash = submissionContentHash(p.formId, p.formVersion, p.base, result.answers);
     p.answers = json::serialize(result.answers);
     p.attachments = std::move(refs.attachments);
     try {
@@ -253,12 +262,18 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
     const std::string& id = p.id;
     // Receipts are stored only beside stored submissions, so a new id needs no receipt lookup.
     const auto existing = store.findSubmission(id);
-    if (existing)
-        if (auto original = store.findReceipt(id, p.hash)) {
+    if (existing) {
+        std::optional<std::string> original;
+        if (!p.hash.empty())
+            original = store.findReceipt(id, p.hash);
+        if (!original && p.sentHash != p.hash)
+            original = store.findReceipt(id, p.sentHash);
+        if (original) {
             bj::object receipt = receiptBase(id, "duplicate", now);
             receipt["original"] = json::parse(*original);
             return receipt;
         }
+    }
     if (existing && existing->ownerId != caller.userId)
         return invalidReceipt(id, {{fieldError("id", "id", "Mã phiếu đã được dùng",
                                                "this id is already used by another submission")}},
@@ -345,7 +360,10 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
             receipt["state"] = existing->state;
         }
     }
-    store.storeReceipt(id, p.hash, json::serialize(receipt));
+    const std::string stored = json::serialize(receipt);
+    store.storeReceipt(id, p.hash, stored);
+    if (p.sentHash != p.hash)
+        store.storeReceipt(id, p.sentHash, stored);
     return receipt;
 }
 

@@ -1,5 +1,6 @@
 #include "kc/domain/RegisterJson.hpp"
 
+#include "kc/forms/AnswerCodec.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/text/Fold.hpp"
 
@@ -146,6 +147,55 @@ Project projectFromJson(const json::value& value, const std::string& path) {
         project.beneficiaryIds.emplace_back(beneficiaries[i].get_string());
     }
     return project;
+}
+
+} // namespace kc::domain
+
+namespace kc::domain {
+
+json::object unitToJson(const AdministrativeUnit& unit) {
+    json::object out;
+    out["code"] = unit.code;
+    out["name"] = unit.name;
+    out["kind"] = unit.kind;
+    putOptional(out, "parent", unit.parent);
+    putOptional(out, "valid_from", unit.validFrom);
+    putOptional(out, "valid_to", unit.validTo);
+    putOptional(out, "successor", unit.successor);
+    return out;
+}
+
+AdministrativeUnit unitFromJson(const json::value& value, const std::string& path) {
+    const kc::json::ObjectReader reader(value, path);
+    AdministrativeUnit unit;
+    unit.code = reader.string("code");
+    if (unit.code.empty() || unit.code.size() > 16 ||
+        unit.code.find_first_not_of("0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+        throw kc::json::JsonError(join(path, "code"), "expected the GSO code (digits, such as 04 or 01234), got \"" +
+                                                          unit.code + "\"");
+    unit.name = text::toNfc(reader.string("name"));
+    if (unit.name.empty())
+        throw kc::json::JsonError(join(path, "name"), "is empty");
+    unit.kind = readCode(reader, "kind", kUnitKinds);
+    unit.parent = optionalText(reader, "parent");
+    if (unit.kind == "commune" && !unit.parent)
+        throw kc::json::JsonError(join(path, "parent"), "a commune needs the code of its province");
+    if (unit.kind == "province" && unit.parent)
+        throw kc::json::JsonError(join(path, "parent"), "a province has no parent unit");
+    for (const char* key : {"valid_from", "valid_to"}) {
+        auto date = optionalText(reader, key);
+        if (date && !forms::isIsoDate(*date))
+            throw kc::json::JsonError(join(path, key), "expected a date as YYYY-MM-DD, got \"" + *date + "\"");
+        (std::string_view(key) == "valid_from" ? unit.validFrom : unit.validTo) = date;
+    }
+    if (unit.validFrom && unit.validTo && *unit.validTo < *unit.validFrom)
+        throw kc::json::JsonError(join(path, "valid_to"), "is before valid_from");
+    unit.successor = optionalText(reader, "successor");
+    if (unit.successor && *unit.successor == unit.code)
+        throw kc::json::JsonError(join(path, "successor"), "a unit cannot be its own successor");
+    if (unit.successor && !unit.validTo)
+        throw kc::json::JsonError(join(path, "valid_to"), "a unit with a successor needs the last day it was valid");
+    return unit;
 }
 
 } // namespace kc::domain

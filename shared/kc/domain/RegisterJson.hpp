@@ -22,4 +22,11 @@ Facility facilityFromJson(const boost::json::value& value, const std::string& pa
 //! Reads a project (as sent in the feed). Throws json::JsonError as above.
 Project projectFromJson(const boost::json::value& value, const std::string& path = "project");
 
+//! An administrative unit: {"code", "name", "kind", "parent", "valid_from", "valid_to",
+//! "successor"} (absent fields as null).
+boost::json::object unitToJson(const AdministrativeUnit& unit);
+//! Reads a unit; throws json::JsonError naming the field. Checks the unit by itself (kind,
+//! dates, a commune's parent); whether its parent and successor exist is the store's check.
+AdministrativeUnit unitFromJson(const boost::json::value& value, const std::string& path = "unit");
+
 } // namespace kc::domain

@@ -32,6 +32,10 @@ inline constexpr std::string_view kActivityTypes[] = {
 inline constexpr std::string_view kProjectStatuses[] = {"planned", "in_progress", "completed",
                                                         "stalled", "cancelled"};
 
+//! The statuses of projects "carried out" (đề án đã thực hiện) as provincial reports count
+//! them: implemented, even if stalled since. Planned and cancelled projects are shown apart.
+inline constexpr std::string_view kCarriedOutStatuses[] = {"in_progress", "completed", "stalled"};
+
 struct Province {
     std::string code;
     std::string name;
@@ -42,6 +46,21 @@ struct Commune {
     std::string provinceCode;
     std::string name;
 };
+
+//! An administrative unit as the General Statistics Office publishes it: a province or a
+//! commune, the days it was valid, and the unit it was merged into. Records made under a
+//! unit that no longer exists keep its code; its successor's scopes and reports include them.
+struct AdministrativeUnit {
+    std::string code;
+    std::string name;
+    std::string kind;                       //!< "province" or "commune"
+    std::optional<std::string> parent;      //!< a commune's province
+    std::optional<std::string> validFrom;   //!< YYYY-MM-DD; unset: since before records began
+    std::optional<std::string> validTo;     //!< the last day it was valid; unset: still valid
+    std::optional<std::string> successor;   //!< the unit of the same kind it became part of
+};
+
+inline constexpr std::string_view kUnitKinds[] = {"province", "commune"};
 
 //! A rural industrial facility (cơ sở CNNT).
 struct Facility {

@@ -73,6 +73,21 @@ std::optional<LocalizedText> checkPhoto(const value& answer) {
 
 } // namespace
 
+std::optional<LocalizedText> checkWholeRange(QuestionType type, double n) {
+    if (type == QuestionType::Money) {
+        if (!(n >= 0))
+            return problem("Số tiền không được âm", "an amount of money cannot be negative");
+        if (n > static_cast<double>(kMaxMoney))
+            return problem("Số tiền vượt quá " + money::formatDong(kMaxMoney) + " đồng",
+                           "the amount is more than " + money::formatDong(kMaxMoney) + " đồng");
+    } else if (type == QuestionType::Integer) {
+        if (!(std::fabs(n) <= static_cast<double>(kMaxInteger)))
+            return problem("Số quá lớn (tối đa " + money::formatDong(kMaxInteger) + ")",
+                           "the number is too large (at most ±" + money::formatDong(kMaxInteger) + ")");
+    }
+    return std::nullopt;
+}
+
 bool isIsoDate(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         return false;
@@ -107,9 +122,7 @@ std::optional<LocalizedText> checkAnswerShape(const Question& question, const va
         if (!n)
             return problem("Cần nhập số nguyên", "expected a whole number, got " +
                                                      show(answer));
-        if (*n > kMaxInteger || *n < -kMaxInteger)
-            return problem("Số quá lớn", "the number is too large");
-        return std::nullopt;
+        return checkWholeRange(question.type, static_cast<double>(*n));
     }
     case QuestionType::Decimal:
         if (!answer.is_number() || !std::isfinite(answer.to_number<double>()))
@@ -120,12 +133,7 @@ std::optional<LocalizedText> checkAnswerShape(const Question& question, const va
         if (!n)
             return problem("Số tiền phải là số đồng nguyên",
                            "expected a whole number of đồng, got " + show(answer));
-        if (*n < 0)
-            return problem("Số tiền không được âm", "an amount of money cannot be negative");
-        if (*n > kMaxMoney)
-            return problem("Số tiền vượt quá " + money::formatDong(kMaxMoney) + " đồng",
-                           "the amount is more than " + money::formatDong(kMaxMoney) + " đồng");
-        return std::nullopt;
+        return checkWholeRange(question.type, static_cast<double>(*n));
     }
     case QuestionType::Date:
         if (!answer.is_string() || !isIsoDate(answer.get_string()))
@@ -268,8 +276,14 @@ value valueToAnswer(const Question& question, const Value& v, const value* raw) 
     case QuestionType::GeoPoint:
         return raw ? *raw : value(v.asString());
     case QuestionType::Integer:
-    case QuestionType::Money:
-        return static_cast<std::int64_t>(std::llround(v.asNumber()));
+    case QuestionType::Money: {
+        // The validator refuses whole numbers outside their range; never convert one that
+        // an int64 cannot hold (llround would be undefined behaviour).
+        const double n = v.asNumber();
+        if (!(std::fabs(n) <= static_cast<double>(kMaxInteger)))
+            return nullptr;
+        return static_cast<std::int64_t>(std::llround(n));
+    }
     case QuestionType::Decimal:
         return v.asNumber();
     case QuestionType::SelectMultiple: {

@@ -22,6 +22,10 @@ inline constexpr std::size_t kMaxTextLength = 10'000;
 std::optional<LocalizedText> checkAnswerShape(const Question& question,
                                               const boost::json::value& answer);
 
+//! What is wrong with a whole number for an Integer or Money question (money from 0 to
+//! kMaxMoney đồng, integers within ±kMaxInteger), entered or calculated; nothing otherwise.
+std::optional<LocalizedText> checkWholeRange(QuestionType type, double n);
+
 //! The expression value of an answer whose shape is right.
 Value answerToValue(const Question& question, const boost::json::value& answer);
 

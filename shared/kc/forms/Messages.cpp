@@ -75,4 +75,10 @@ LocalizedText notAnObject(const std::string& kind) {
             "The answers must be a JSON object, got " + kind};
 }
 
+LocalizedText calculationOutOfRange(const std::string& name, const std::string& calculation,
+                                    const LocalizedText& problem) {
+    return {"Kết quả tính " + name + " (" + calculation + ") không hợp lệ: " + problem.vi,
+            "The calculation of " + name + " (" + calculation + ") is out of range: " + problem.en};
+}
+
 } // namespace kc::forms::messages

@@ -21,5 +21,8 @@ LocalizedText tooManyPhotos(std::int64_t maximum);
 LocalizedText unknownReference(const std::string& registerName);
 LocalizedText expressionFailed(const std::string& what, const std::string& detail);
 LocalizedText notAnObject(const std::string& kind);
+//! A calculated value outside its type's range: names the question and its calculation.
+LocalizedText calculationOutOfRange(const std::string& name, const std::string& calculation,
+                                    const LocalizedText& problem);
 
 } // namespace kc::forms::messages

@@ -192,11 +192,17 @@ private:
             error(path(), "expression", messages::expressionFailed("calculation", problem));
             computed = {};
         }
-        if (q.type != QuestionType::Calculate && isNumeric(q.type)) {
+        if (q.type != QuestionType::Calculate && isNumeric(q.type) && computed.isAnswered()) {
             const double n = computed.asNumber();
             computed = std::isfinite(n)
                            ? Value::number(q.type == QuestionType::Decimal ? n : std::round(n))
                            : Value{};
+            // A calculated number is held to the same range as an entered one.
+            if (auto outOfRange = checkWholeRange(q.type, computed.asNumber()); outOfRange && !computed.isEmpty()) {
+                error(path(), "calculation",
+                      messages::calculationOutOfRange(q.name, q.calculate->source, *outOfRange));
+                computed = {};
+            }
         }
         if (const value* submitted = node.raw[slot]) {
             if (*submitted != valueToAnswer(q, computed, nullptr))

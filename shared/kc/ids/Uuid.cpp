@@ -90,10 +90,11 @@ std::optional<Uuid> Uuid::parse(std::string_view text) {
             ++i;
             continue;
         }
+        const auto lowerHex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+        if (!lowerHex(text[i]) || !lowerHex(text[i + 1]))
+            return std::nullopt;  // upper case too: one id, one spelling
         int high = kc::text::hexDigitValue(text[i]);
         int low = kc::text::hexDigitValue(text[i + 1]);
-        if (high < 0 || low < 0)
-            return std::nullopt;
         bytes[out++] = static_cast<std::uint8_t>(high * 16 + low);
         i += 2;
     }

@@ -24,7 +24,8 @@ public:
     static Uuid v7();
     //! As v7(), at a given Unix time in milliseconds (for tests and imports).
     static Uuid v7At(std::int64_t unixMillis);
-    //! Parses the canonical 36-character form (either case); nullopt for anything else.
+    //! Parses the canonical 36-character form, lower case only (what toString() writes), so
+    //! that an id has one spelling; nullopt for anything else, upper-case hex included.
     static std::optional<Uuid> parse(std::string_view text);
 
     //! Lower-case canonical form, e.g. "0190f3a2-6b1c-7d4e-8f00-1a2b3c4d5e6f".

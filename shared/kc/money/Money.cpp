@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <stdexcept>
 
 namespace kc::money {
 
@@ -222,6 +223,14 @@ Result<Dong> parse(std::string_view typed) {
         return fail(typed, "there is no number in it");
     const auto value = static_cast<Dong>(total);
     return negative ? -value : value;
+}
+
+std::int64_t addChecked(std::int64_t a, std::int64_t b, std::string_view what) {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        throw std::overflow_error("the total of " + std::string(what) +
+                                  " is larger than a 64-bit count of đồng can hold");
+    return sum;
 }
 
 } // namespace kc::money

@@ -15,6 +15,10 @@ inline constexpr Dong kThousand = 1'000;
 inline constexpr Dong kMillion = 1'000'000;
 inline constexpr Dong kBillion = 1'000'000'000;
 
+//! a + b; throws std::overflow_error naming `what` when the sum does not fit in 64 bits, so
+//! a total is either right or refused, never wrapped.
+std::int64_t addChecked(std::int64_t a, std::int64_t b, std::string_view what);
+
 //! Groups thousands with '.', the Vietnamese way: 1759 -> "1.759", -1234567 -> "-1.234.567".
 std::string groupThousands(std::int64_t value);
 

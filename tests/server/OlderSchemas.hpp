@@ -1,0 +1,13 @@
+#pragma once
+
+// SQL that takes a store back before a migration, for the tests that migrate an older store.
+namespace kc::test {
+
+//! Undoes migration 8's new columns (units' validity and successor); report_facts is left to
+//! the caller, whose older schema may or may not have it.
+inline constexpr const char* kBeforeSchema8 =
+    "ALTER TABLE provinces DROP COLUMN valid_from; ALTER TABLE provinces DROP COLUMN valid_to; "
+    "ALTER TABLE provinces DROP COLUMN successor_code; ALTER TABLE communes DROP COLUMN valid_from; "
+    "ALTER TABLE communes DROP COLUMN valid_to; ALTER TABLE communes DROP COLUMN successor_code; ";
+
+} // namespace kc::test
