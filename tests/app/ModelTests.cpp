@@ -163,6 +163,31 @@ TEST_CASE("the form controller drives relevance, calculations, messages and repe
     CHECK_FALSE(f.local().submission(form.submissionId().toStdString()));
 }
 
+TEST_CASE("a handover line whose total passes 10^15 dong is named on the device, before any sync", "[app][models]") {
+    test::StoreFixture f("model-money-range");
+    test::putLibraryForm(f.local(), "equipment_handover");
+    FormController form;
+    form.setStore(&f.store);
+    REQUIRE(form.begin(QStringLiteral("equipment_handover")));
+    REQUIRE(form.addEntry(QStringLiteral("items")) == 0);
+    REQUIRE(form.setAnswer(QStringLiteral("items[0].quantity"), 1000));
+    REQUIRE(form.setAnswer(QStringLiteral("items[0].unit_price"), QStringLiteral("1.000.000.000.000.000")));
+    CHECK(form.answer(QStringLiteral("items[0].unit_price")).toLongLong() == 1'000'000'000'000'000);
+    // Not 10^18 shown as a total, nor a wrapped negative one: no total, and a message.
+    const QVariant total = form.answer(QStringLiteral("items[0].line_total"));
+    INFO(total.toString().toStdString());
+    CHECK((!total.isValid() || total.isNull() || total.toString().isEmpty()));
+    CHECK_FALSE(form.finalize());
+    bool named = false;
+    for (const auto& m : form.missing())
+        named |= m.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("items[0].line_total");
+    CHECK(named);
+    CHECK(form.messageFor(QStringLiteral("items[0].line_total")).contains(QStringLiteral("line_total")));
+    REQUIRE(form.setAnswer(QStringLiteral("items[0].unit_price"), QStringLiteral("45.000.000")));
+    CHECK(form.answer(QStringLiteral("items[0].line_total")).toLongLong() == 45'000'000'000);
+    CHECK(form.messageFor(QStringLiteral("items[0].line_total")).isEmpty());
+}
+
 TEST_CASE("a complete form is finalized with its attachments and no longer editable", "[app][models]") {
     test::StoreFixture f("model-finalize");
     test::putLibraryForm(f.local(), "progress_report");

@@ -160,3 +160,24 @@ TEST_CASE("admin CLI: the programme report in text, CSV and JSON, and a wrong fl
     CHECK(cli.run("report", {"--format", "xlsx"}) == 2);
     CHECK(cli.err.str().find("--format") != std::string::npos);
 }
+
+TEST_CASE("admin CLI: mistakes are named in words, never as a store error, and change nothing", "[admin]") {
+    Cli cli;
+    CHECK(cli.run("users", {"add", "canbo", "--role", "officer", "--province", "04"}, "matkhau123") == 1);
+    CHECK_THAT(cli.err.str(), Catch::Contains("a user called \"canbo\" already exists"));
+    CHECK(cli.err.str().find("SQLite") == std::string::npos);
+    CHECK(cli.run("users", {"add", "moi", "--role", "officer", "--province", "04,99"}, "matkhau123") == 1);
+    CHECK_THAT(cli.err.str(), Catch::Contains("province 99 is not in the store"));
+    CHECK(cli.run("report", {"--provinces", "99"}) == 1);
+    CHECK_THAT(cli.err.str(), Catch::Contains("province 99 is not in the store"));
+    CHECK(cli.run("backup", {(cli.dir / "no-such-folder" / "b.sqlite3").string()}) == 1);
+    CHECK_THAT(cli.err.str(), Catch::Contains("does not exist; create it first"));
+    CHECK(cli.err.str().find("SQLite") == std::string::npos);
+
+    std::ostringstream out, err;
+    std::istringstream in;
+    const auto missing = cli.dir / "typo" / "var";
+    CHECK(runAdmin("users", {"list", "--data", missing.string()}, in, out, err) == 1);
+    CHECK_THAT(err.str(), Catch::Contains("the data folder " + missing.string() + " does not exist"));
+    CHECK_FALSE(std::filesystem::exists(missing));
+}

@@ -141,6 +141,10 @@ TEST_CASE("integrator: one id has one spelling, upper-case ids are refused every
     CHECK(api.as("duyet", "GET", "/v1/facilities/" + upper(api.facilityId("HTX Tâm Hòa"))).status == 400);
     CHECK(api.as("duyet", "GET", "/v1/projects/" + upper(api.projectId("KCQG-2023-01"))).status == 400);
     CHECK(api.as("duyet", "DELETE", "/v1/assignments/" + upper(newId())).status == 400);
+    const auto assign = api.as("duyet", "POST", "/v1/assignments",
+                               R"({"project_id":")" + upper(api.projectId("KCĐP-2024-03")) + R"(","username":"ctv"})");
+    CHECK(assign.status == 400);
+    CHECK(api.json(assign).at("error").at("fields").at(0).at("path") == "project_id");
     CHECK(api.as("canbo", "GET", "/v1/attachments/" + upper(photo)).status == 400);
 }
 

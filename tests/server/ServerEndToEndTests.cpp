@@ -46,6 +46,7 @@ TEST_CASE("every response carries the security headers, errors and attachments t
         CHECK(reply.headers.at("x-frame-options") == "DENY");
         CHECK(reply.headers.at("referrer-policy") == "no-referrer");
         CHECK(reply.headers.at("content-security-policy").find("default-src 'none'") == 0);
+        CHECK_FALSE(reply.headers.count("strict-transport-security"));  // plain HTTP: only over HTTPS
     }
 }
 

@@ -33,6 +33,7 @@ TEST_CASE("e2e: with --tls-cert and --tls-key the API is served over verified HT
     const auto health = kc::test::httpsRequest(server.port(), cert, "GET", "/healthz");
     CHECK(health.status == 200);
     CHECK(kc::json::parse(health.body).at("status") == "ok");
+    CHECK(health.headers.at("strict-transport-security") == "max-age=31536000");
     const auto signIn = kc::test::httpsRequest(server.port(), cert, "POST", "/v1/auth/sign-in",
                                                R"({"username":"canbo","password":"khuyencong"})");
     CHECK(signIn.status == 200);

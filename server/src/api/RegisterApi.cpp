@@ -85,12 +85,15 @@ Response createAssignment(ServerContext& context, const Request& request, const 
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "assign projects");
     const auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
-    const auto project = context.store.findProject(body.string("project_id"));
+    const std::string projectId = body.string("project_id");
+    if (!Uuid::parse(projectId))
+        throwInvalid("project_id", "expected a project id in canonical lower-case form, got \"" + projectId + "\"");
+    const auto project = context.store.findProject(projectId);
     if (!project || !caller.maySee(*project))
-        notFound("project " + body.string("project_id"));
+        notFound("project " + projectId);
     const auto user = context.store.findUserByName(body.string("username"));
-    if (!user || std::find(user->provinces.begin(), user->provinces.end(), project->provinceCode) ==
-                     user->provinces.end())
+    const auto userScope = user ? context.store.withPredecessors(user->provinces) : std::vector<std::string>{};
+    if (!user || std::find(userScope.begin(), userScope.end(), project->provinceCode) == userScope.end())
         throwInvalid("username", "no user of province " + project->provinceCode + " is called \"" +
                                      body.string("username") + "\"");
     if (user->role != domain::Role::Collaborator)

@@ -12,6 +12,7 @@
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -105,6 +106,9 @@ int users(CentralStore& store, const Args& args, std::istream& in, std::ostream&
         const auto provinces = splitList(args.option("--province"));
         if (provinces.empty())
             throw Usage{"--province needs one or more province codes, e.g. 04 or 04,96"};
+        if (store.findUserByName(username))
+            throw std::invalid_argument("a user called \"" + username + "\" already exists; choose another name "
+                                        "(users list shows them)");
         for (const auto& code : provinces)
             if (!store.provinceName(code))
                 throw std::invalid_argument(missingProvinceMessage(code));
@@ -232,6 +236,13 @@ int report(CentralStore& store, const Args& args, std::ostream& out) {
     std::vector<std::string> all;
     for (const auto& province : store.listProvinces())
         all.push_back(province.code);
+    if (all.empty())
+        throw std::invalid_argument("the store has no provinces yet; import the administrative units first: "
+                                    "kcfield-server units import units.csv");
+    if (const auto named = given("--provinces"))
+        for (const auto& code : splitList(*named))
+            if (!store.provinceName(code))
+                throw std::invalid_argument(missingProvinceMessage(code));
     ReportScope scope;
     try {
         scope = reportScope({given("--provinces"), given("--from"), given("--to"), given("--source")}, all,
@@ -263,7 +274,13 @@ int runAdmin(const std::string& command, std::vector<std::string> raw, std::istr
         raw.insert(raw.begin(), command);
         const Args args(raw, {"--data", "--role", "--province", "--name", "--device", "--server", "--png",
                               "--provinces", "--from", "--to", "--source", "--format", "--output"});
-        SqliteCentralStore store(args.option("--data", "var"));
+        // The admin commands work on a store in an existing folder: a mistyped --data must not
+        // quietly make a new, empty store somewhere else.
+        const std::filesystem::path data = args.option("--data", "var");
+        if (std::error_code ec; !std::filesystem::is_directory(data, ec))
+            throw std::invalid_argument("the data folder " + data.string() +
+                                        " does not exist; check --data, or create the folder to set up a new store");
+        SqliteCentralStore store(data);
         if (command == "users")
             return users(store, args, in, out);
         if (command == "enroll")

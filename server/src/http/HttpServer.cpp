@@ -71,7 +71,7 @@ Request toRequest(http::request<http::string_body>& message, const std::string& 
 }
 
 template <class Body>
-void setHeaders(http::response<Body>& message, const Response& response, bool keepAlive) {
+void setHeaders(http::response<Body>& message, const Response& response, bool keepAlive, bool tls) {
     message.set(http::field::server, "kcfield-server");
     message.set(http::field::content_type, response.contentType);
     message.set(http::field::cache_control, "no-store");
@@ -80,6 +80,8 @@ void setHeaders(http::response<Body>& message, const Response& response, bool ke
     message.set("X-Frame-Options", "DENY");
     message.set("Referrer-Policy", "no-referrer");
     message.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+    if (tls)  // a browser that reached us over HTTPS keeps to it
+        message.set(http::field::strict_transport_security, "max-age=31536000");
     for (const auto& [name, value] : response.headers)
         message.set(name, value);
     message.keep_alive(keepAlive);
@@ -207,7 +209,7 @@ private:
     void write(Response response, unsigned version, bool keepAlive) {
         auto message = std::make_shared<http::response<http::string_body>>(
             static_cast<http::status>(response.status), version);
-        setHeaders(*message, response, keepAlive);
+        setHeaders(*message, response, keepAlive, kTls);
         message->body() = std::move(response.body);
         message->prepare_payload();
         lowest().expires_after(m_state.options.ioTimeout);
@@ -233,7 +235,7 @@ private:
     void writeStreamed(Response response, unsigned version, bool keepAlive) {
         auto streaming = std::make_shared<Streaming>();
         streaming->header = http::response<http::empty_body>(static_cast<http::status>(response.status), version);
-        setHeaders(streaming->header, response, keepAlive);
+        setHeaders(streaming->header, response, keepAlive, kTls);
         streaming->header.chunked(true);
         streaming->produce = std::move(response.stream);
         streaming->keepAlive = keepAlive;

@@ -132,6 +132,9 @@ void SqliteCentralStore::backup(const std::filesystem::path& destination) {
     if (std::filesystem::exists(destination, ec))
         throw std::invalid_argument("the backup file " + destination.string() +
                                     " already exists; choose a new name");
+    const auto folder = std::filesystem::absolute(destination, ec).parent_path();
+    if (!std::filesystem::is_directory(folder, ec))
+        throw std::invalid_argument("the folder " + folder.string() + " does not exist; create it first");
     std::lock_guard lock(m_mutex);
     // VACUUM INTO writes a consistent, compact copy from one read transaction.
     m_db.prepareCached("VACUUM INTO ?").bindAll(destination.string()).run();
