@@ -119,6 +119,31 @@ QtObject {
                + " " + qsTr("billion đồng")
     }
 
+    // A decimal as a Vietnamese reader writes it: 12.5 → "12,5", never in exponent form, with
+    // the digits it has (up to `places`, 6 by default). No dots between thousands: a dot
+    // typed back in would read as a decimal point to anyone used to one.
+    function decimal(value, places) {
+        if (value === undefined || value === null || value === "")
+            return ""
+        const n = Number(value)
+        if (!isFinite(n))
+            return String(value)
+        let text = n.toFixed(places === undefined ? 6 : places)
+        if (text.indexOf(".") >= 0)
+            text = text.replace(/0+$/, "").replace(/\.$/, "")
+        return text.replace(".", ",")
+    }
+
+    // A size in the unit it has: 950 B, 120 kB, 1,8 MB (1 kB = 1000 bytes, as networks count).
+    function bytes(n) {
+        const v = Number(n || 0)
+        if (v < 1000)
+            return Math.round(v) + " B"
+        if (v < 1e6)
+            return Math.round(v / 1000) + " kB"
+        return decimal(v / 1e6, 1) + " MB"
+    }
+
     // "1250000" → "1.250.000" (digits only in, dots between thousands out).
     function groupDigits(digits) {
         let out = ""
@@ -133,11 +158,28 @@ QtObject {
     // Dates and times are written the way the interface language writes them.
     readonly property var locale: Qt.locale(Language.code === "vi" ? "vi_VN" : "en_GB")
 
-    // "2026-11-22T08:30:00Z" → the local date and time, short.
+    // A stored day "2026-11-22" as a Vietnamese reader writes it: "22/11/2026" (any other
+    // text is given back as it is).
+    function date(iso) {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "")
+        return m ? m[3] + "/" + m[2] + "/" + m[1] : (iso || "")
+    }
+    // What a person typed as a day, back to the stored form: "22/11/2026", "2/9/2026" and
+    // "2026-11-22" all work; anything else is given back as typed, for the form to refuse.
+    function isoDate(text) {
+        const t = (text || "").trim()
+        const m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(t)
+        if (!m)
+            return t
+        const pad = v => (v.length < 2 ? "0" : "") + v
+        return m[3] + "-" + pad(m[2]) + "-" + pad(m[1])
+    }
+
+    // "2026-11-22T08:30:00Z" → the local date and time, short: dd/mm/yyyy hh:mm.
     function when(text) {
         if (!text)
             return ""
         const d = new Date(text)
-        return isNaN(d.getTime()) ? text : d.toLocaleString(locale, Locale.ShortFormat)
+        return isNaN(d.getTime()) ? text : Qt.formatDateTime(d, "dd/MM/yyyy HH:mm")
     }
 }

@@ -136,6 +136,8 @@ Page {
     FormChooser {
         id: formChooser
         store: shell.store
+        role: shell.session.role
+        sync: shell.sync
         onChosen: function(formId, prefill) { shell.beginForm(formId, prefill) }
     }
 

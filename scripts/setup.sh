@@ -16,8 +16,9 @@ app_packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtqml-models qt6-positioning-dev qml6-module-qtpositioning
-  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-settings
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-multimedia-dev qml6-module-qtmultimedia libzxing-dev qml6-module-qtcharts
+  poppler-utils  # pdftotext: the report test reads the saved PDF back
 )
 
 fuzz_packages=(clang libclang-rt-14-dev)

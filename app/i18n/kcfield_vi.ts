@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AnswerRow</name>
+    <message>
+        <location filename="../../qml/components/AnswerRow.qml" line="+49"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <location filename="../src/sync/ApiClient.cpp" line="+98"/>
@@ -70,7 +78,7 @@
     </message>
     <message>
         <location line="+74"/>
-        <location filename="../src/store/AppStoreRecords.cpp" line="+95"/>
+        <location filename="../src/store/AppStoreRecords.cpp" line="+143"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -283,7 +291,7 @@
     <message>
         <location line="+1"/>
         <source>Stalled</source>
-        <translation>Chậm tiến độ</translation>
+        <translation>Tạm dừng</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -360,11 +368,11 @@
     <name>DateAnswer</name>
     <message>
         <location filename="../../qml/fields/DateAnswer.qml" line="+18"/>
-        <source>YYYY-MM-DD</source>
-        <translation>NNNN-TT-NN</translation>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Pick</source>
         <translation>Chọn</translation>
     </message>
@@ -383,7 +391,7 @@
 <context>
     <name>DatePicker</name>
     <message>
-        <location filename="../../qml/fields/DatePicker.qml" line="+24"/>
+        <location filename="../../qml/fields/DatePicker.qml" line="+31"/>
         <source>Previous month</source>
         <translation>Tháng trước</translation>
     </message>
@@ -615,12 +623,17 @@
 <context>
     <name>FormChooser</name>
     <message>
-        <location filename="../../qml/components/FormChooser.qml" line="+14"/>
+        <location filename="../../qml/components/FormChooser.qml" line="+18"/>
         <source>New record</source>
         <translation>Phiếu mới</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>Loading the forms…</source>
+        <translation>Đang tải biểu mẫu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No forms on this device yet. Sync once with a connection to receive them.</source>
         <translation>Thiết bị chưa có biểu mẫu. Hãy đồng bộ một lần khi có mạng để nhận.</translation>
     </message>
@@ -628,7 +641,7 @@
 <context>
     <name>FormController</name>
     <message>
-        <location filename="../src/models/FormController.cpp" line="+80"/>
+        <location filename="../src/models/FormController.cpp" line="+84"/>
         <location line="+26"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
@@ -659,12 +672,13 @@
         <translation>Không mở được phiếu này: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
+        <location line="+106"/>
         <source>No form is open.</source>
         <translation>Chưa mở biểu mẫu nào.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-92"/>
         <source>This record has been finalized and cannot be changed here.</source>
         <translation>Phiếu đã hoàn tất, không sửa được nữa.</translation>
     </message>
@@ -694,15 +708,20 @@
         <translation>Không lưu được bản nháp: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>The record could not be finalized: %1</source>
         <translation>Không hoàn tất được phiếu: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This record is already being sent; it can be corrected if the reviewer returns it.</source>
+        <translation>Phiếu đang được gửi đi; nếu người duyệt trả lại, bạn có thể sửa.</translation>
     </message>
 </context>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../qml/pages/FormPage.qml" line="+61"/>
+        <location filename="../../qml/pages/FormPage.qml" line="+89"/>
         <source>Page %1 of %2: %3</source>
         <translation>Trang %1/%2: %3</translation>
     </message>
@@ -722,7 +741,51 @@
         <translation>%1 — phiếu này không sửa được nữa.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+10"/>
+        <source>Finalized, waiting to be sent.</source>
+        <translation>Đã hoàn tất, đang chờ gửi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back to draft</source>
+        <translation>Đưa về bản nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take it back to draft to change it</source>
+        <translation>Đưa phiếu về bản nháp để sửa</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n answer(s) still missing or wrong. Tap one to go to it.</source>
+        <translation>
+            <numerusform>Còn %n câu trả lời thiếu hoặc sai. Chạm vào một mục để đến đó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete: every required answer is there.</source>
+        <translation>Đầy đủ: đã có mọi câu trả lời bắt buộc.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n photo(s) attached</source>
+        <translation>
+            <numerusform>Đã đính kèm %n ảnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answers</source>
+        <translation>Câu trả lời</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finalize…</source>
+        <translation>Hoàn tất…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
@@ -742,17 +805,43 @@
         <translation>Tiếp</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation>Xem lại</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Next page</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-44"/>
+        <location line="+70"/>
         <source>Finalize</source>
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-207"/>
+        <source>Summary: check before finalizing</source>
+        <translation>Xem lại trước khi hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Summary before finalizing</source>
+        <translation>Xem lại trước khi hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Finalize this record?</source>
+        <translation>Hoàn tất phiếu này?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It goes to the reviewers at the next sync. Until it is sent you can take it back to draft from the outbox.</source>
+        <translation>Phiếu sẽ được gửi tới người duyệt ở lần đồng bộ tới. Trước khi gửi, bạn vẫn có thể đưa phiếu về bản nháp từ hộp thư đi.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not finished yet</source>
         <translation>Chưa điền xong</translation>
     </message>
@@ -765,29 +854,34 @@
 <context>
     <name>GeoAnswer</name>
     <message>
-        <location filename="../../qml/fields/GeoAnswer.qml" line="+22"/>
+        <location filename="../../qml/fields/GeoAnswer.qml" line="+24"/>
         <source>No position yet.</source>
         <translation>Chưa có vị trí.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1, %2 (typed by hand)</source>
-        <translation>%1, %2 (nhập tay)</translation>
+        <source>%1; %2 (typed by hand)</source>
+        <translation>%1; %2 (nhập tay)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1, %2 (±%3 m)</source>
-        <translation>%1, %2 (±%3 m)</translation>
+        <source>%1; %2 (±%3 m)</source>
+        <translation>%1; %2 (±%3 m)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Finding the position…</source>
-        <translation>Đang xác định vị trí…</translation>
+        <location line="+17"/>
+        <source>Use the GPS position</source>
+        <translation>Lấy vị trí GPS</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Use the GPS position</source>
-        <translation>Lấy vị trí GPS</translation>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop finding the position</source>
+        <translation>Dừng tìm vị trí</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -823,7 +917,7 @@
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
@@ -833,7 +927,27 @@
         <translation>Phiếu mới</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>My projects (%1)</source>
+        <translation>Dự án của tôi (%1)</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>No project assigned to you on this device yet. Sync to receive them.</source>
+        <translation>Chưa có dự án nào được giao cho bạn trên máy này. Hãy đồng bộ để nhận.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No progress reported yet</source>
+        <translation>Chưa có báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last reported: %1 % on %2</source>
+        <translation>Báo cáo gần nhất: %1 % lúc %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Returned for correction (%1)</source>
         <translation>Bị trả lại để sửa (%1)</translation>
     </message>
@@ -869,7 +983,7 @@
 <context>
     <name>LocationSource</name>
     <message>
-        <location filename="../src/capture/LocationSource.cpp" line="+14"/>
+        <location filename="../src/capture/LocationSource.cpp" line="+25"/>
         <source>The app may not use the location. Allow it in the phone&apos;s settings, or enter the coordinates by hand.</source>
         <translation>Ứng dụng chưa được phép dùng vị trí. Hãy cho phép trong cài đặt của điện thoại, hoặc nhập tọa độ bằng tay.</translation>
     </message>
@@ -878,13 +992,41 @@
         <source>No position yet. Go outdoors, wait, or enter the coordinates by hand.</source>
         <translation>Chưa xác định được vị trí. Hãy ra chỗ thoáng, chờ một lúc, hoặc nhập tọa độ bằng tay.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Searching, %n s</source>
+        <translation>
+            <numerusform>Đang tìm, %n giây</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>accuracy unknown, %n s</source>
+        <translation>
+            <numerusform>chưa rõ độ chính xác, %n giây</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>±%1 m, %n s</source>
+        <translation>
+            <numerusform>±%1 m, %n giây</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>This device cannot tell its position. Enter the coordinates by hand.</source>
         <translation>Máy này không xác định được vị trí. Hãy nhập tọa độ bằng tay.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>No position after %n s. Go outdoors and try again, or enter the coordinates by hand.</source>
+        <translation>
+            <numerusform>Sau %n giây vẫn chưa có vị trí. Hãy ra chỗ thoáng và thử lại, hoặc nhập tọa độ bằng tay.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>The latitude &quot;%1&quot; is not a number from -90 to 90.</source>
         <translation>Vĩ độ &quot;%1&quot; không phải là số từ -90 đến 90.</translation>
     </message>
@@ -977,7 +1119,7 @@
 <context>
     <name>PhotoAnswer</name>
     <message>
-        <location filename="../../qml/fields/PhotoAnswer.qml" line="+44"/>
+        <location filename="../../qml/fields/PhotoAnswer.qml" line="+45"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
@@ -997,7 +1139,12 @@
         <translation>Từ tệp</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Choose a photo</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1005,9 +1152,24 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../qml/components/PhotoViewer.qml" line="+24"/>
+        <location filename="../../qml/components/PhotoViewer.qml" line="+51"/>
         <source>Photo, full screen</source>
         <translation>Ảnh, toàn màn hình</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close the photo</source>
+        <translation>Đóng ảnh</translation>
     </message>
 </context>
 <context>
@@ -1149,13 +1311,13 @@
     </message>
     <message>
         <location line="+64"/>
-        <source>From (year or YYYY-MM-DD)</source>
-        <translation>Từ (năm hoặc NNNN-TT-NN)</translation>
+        <source>From (year or dd/mm/yyyy)</source>
+        <translation>Từ (năm hoặc dd/mm/yyyy)</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>To (year or YYYY-MM-DD)</source>
-        <translation>Đến (năm hoặc NNNN-TT-NN)</translation>
+        <source>To (year or dd/mm/yyyy)</source>
+        <translation>Đến (năm hoặc dd/mm/yyyy)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1193,7 +1355,22 @@
         <translation>Đã lưu vào %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open its folder</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No program on this device opens it; copy it from the folder above.</source>
+        <translation>Máy này không có chương trình mở được tệp; hãy sao chép tệp từ thư mục ở trên.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Report on the results of the industrial extension programme</source>
         <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
     </message>
@@ -1289,7 +1466,7 @@
         <translation>Sản phẩm tiêu biểu theo cấp công nhận</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>District</source>
         <translation>Cấp huyện</translation>
     </message>
@@ -1327,12 +1504,17 @@
 <context>
     <name>ReviewClient</name>
     <message>
-        <location filename="../src/sync/ReviewClient.cpp" line="+60"/>
+        <location filename="../src/sync/ReviewClient.cpp" line="+62"/>
         <source>Sign in as a reviewer to review submissions.</source>
         <translation>Hãy đăng nhập bằng tài khoản cán bộ Trung tâm để duyệt phiếu.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+129"/>
+        <source>The form of this record has not reached this device yet: sync, then open it again.</source>
+        <translation>Biểu mẫu của phiếu này chưa có trên máy: hãy đồng bộ rồi mở lại.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Cannot keep the photo (%1): %2</source>
         <translation>Không lưu được ảnh (%1): %2</translation>
     </message>
@@ -1350,7 +1532,7 @@
 <context>
     <name>ReviewDetail</name>
     <message>
-        <location filename="../../qml/pages/ReviewDetail.qml" line="+18"/>
+        <location filename="../../qml/pages/ReviewDetail.qml" line="+22"/>
         <source>Submission</source>
         <translation>Phiếu</translation>
     </message>
@@ -1376,40 +1558,46 @@
     </message>
     <message>
         <location line="+21"/>
+        <location line="+103"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+121"/>
+        <location line="-95"/>
+        <location line="+96"/>
         <source>Return</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+80"/>
+        <location line="-95"/>
+        <location line="+46"/>
         <source>Return for correction</source>
         <translation>Trả lại để sửa</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+73"/>
-        <location line="+40"/>
+        <location line="-39"/>
+        <location line="+39"/>
+        <location line="+49"/>
         <source>Reject</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-76"/>
         <source>Answers</source>
         <translation>Câu trả lời</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Photo</source>
-        <translation>Ảnh</translation>
+        <location line="+26"/>
+        <source>Approve this record?</source>
+        <translation>Duyệt phiếu này?</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>%1 — %2, revision %3. Approved records count in the programme&apos;s reports.</source>
+        <translation>%1 — %2, lần sửa %3. Phiếu đã duyệt được tính vào báo cáo của chương trình.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>What should the officer change?</source>
         <translation>Cán bộ cần sửa gì?</translation>
     </message>
@@ -1432,7 +1620,7 @@
         <translation>Duyệt phiếu</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+56"/>
         <source>Awaiting review</source>
         <translation>Chờ duyệt</translation>
     </message>
@@ -1483,13 +1671,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>From YYYY-MM-DD</source>
-        <translation>Từ NNNN-TT-NN</translation>
+        <source>From dd/mm/yyyy</source>
+        <translation>Từ dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>To YYYY-MM-DD</source>
-        <translation>Đến NNNN-TT-NN</translation>
+        <source>To dd/mm/yyyy</source>
+        <translation>Đến dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1515,7 +1703,7 @@
 <context>
     <name>ScannerPopup</name>
     <message>
-        <location filename="../../qml/components/ScannerPopup.qml" line="+41"/>
+        <location filename="../../qml/components/ScannerPopup.qml" line="+42"/>
         <source>Hold the code inside the frame.</source>
         <translation>Đưa mã vào trong khung.</translation>
     </message>
@@ -1530,7 +1718,12 @@
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Choose a picture of the code</source>
+        <translation>Chọn ảnh chụp mã</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1835,12 +2028,12 @@
 <context>
     <name>SignatureAnswer</name>
     <message>
-        <location filename="../../qml/fields/SignatureAnswer.qml" line="+23"/>
+        <location filename="../../qml/fields/SignatureAnswer.qml" line="+24"/>
         <source>Signature</source>
         <translation>Chữ ký</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Sign here</source>
         <translation>Ký vào đây</translation>
     </message>
@@ -1850,7 +2043,7 @@
         <translation>Khung ký</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Clear</source>
         <translation>Xóa</translation>
     </message>
@@ -1858,11 +2051,6 @@
         <location line="+1"/>
         <source>Clear the signature</source>
         <translation>Xóa chữ ký</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Keep signature</source>
-        <translation>Lưu chữ ký</translation>
     </message>
 </context>
 <context>
@@ -1942,8 +2130,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Sending photos: %1 of %2 MB</source>
-        <translation>Đang gửi ảnh: %1/%2 MB</translation>
+        <source>Sending photos: %1 of %2</source>
+        <translation>Đang gửi ảnh: %1 / %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1961,7 +2149,12 @@
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>Offline for now: everything stays on this device and is sent when the connection is back (%1).</source>
+        <translation>Tạm thời chưa có mạng: mọi thứ vẫn lưu trên máy và sẽ được gửi khi có kết nối (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trying again by itself.</source>
         <translation>Sẽ tự thử lại.</translation>
     </message>
@@ -1979,7 +2172,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+118"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+125"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -2022,7 +2215,7 @@
 <context>
     <name>answers</name>
     <message>
-        <location filename="../src/models/AnswerSheet.cpp" line="+68"/>
+        <location filename="../src/models/AnswerSheet.cpp" line="+73"/>
         <source> (typed by hand)</source>
         <translation> (nhập tay)</translation>
     </message>
@@ -2039,7 +2232,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -2052,7 +2245,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../src/reports/ReportPdf.cpp" line="+116"/>
+        <location filename="../src/reports/ReportPdf.cpp" line="+142"/>
         <source>Report on the results of the industrial extension programme</source>
         <translation>Báo cáo kết quả thực hiện chương trình khuyến công</translation>
     </message>
@@ -2062,7 +2255,32 @@
         <translation>Không ghi được %1: không tạo được tệp ở đó.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>DEPARTMENT OF INDUSTRY AND TRADE %1</source>
+        <translation>SỞ CÔNG THƯƠNG %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INDUSTRIAL EXTENSION CENTRE</source>
+        <translation>TRUNG TÂM KHUYẾN CÔNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCIALIST REPUBLIC OF VIET NAM</source>
+        <translation>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Independence - Freedom - Happiness</source>
+        <translation>Độc lập - Tự do - Hạnh phúc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, day %2 month %3 year %4</source>
+        <translation>%1, ngày %2 tháng %3 năm %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>REPORT ON THE RESULTS OF THE INDUSTRIAL EXTENSION PROGRAMME</source>
         <translation>BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG</translation>
     </message>
@@ -2220,6 +2438,31 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Recipients:</source>
+        <translation>Nơi nhận:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>- As above;</source>
+        <translation>- Như trên;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>- Filed.</source>
+        <translation>- Lưu: VT.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIRECTOR</source>
+        <translation>GIÁM ĐỐC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(signature, full name and seal)</source>
+        <translation>(Ký, ghi rõ họ tên, đóng dấu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Could not finish writing %1.</source>
         <translation>Không ghi xong %1.</translation>
     </message>

@@ -1,3 +1,4 @@
+import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -59,6 +60,9 @@ KcDialog {
 
     FileDialog {
         id: pictureDialog
+        objectName: "codePictureDialog"
+        title: qsTr("Choose a picture of the code")
+        currentFolder: StandardPaths.standardLocations(StandardPaths.PicturesLocation)[0]
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
         onAccepted: scanner.decodeFile(selectedFile)
     }

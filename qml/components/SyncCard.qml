@@ -23,7 +23,7 @@ Frame {
             wrapMode: Text.Wrap
             text: isNaN(card.sync.lastSync.getTime())
                   ? qsTr("Never synced on this device.")
-                  : qsTr("Last sync: %1").arg(card.sync.lastSync.toLocaleString(Codes.locale, Locale.ShortFormat))
+                  : qsTr("Last sync: %1").arg(Qt.formatDateTime(card.sync.lastSync, "dd/MM/yyyy HH:mm"))
         }
         Label {
             objectName: "unsentLabel"
@@ -46,20 +46,24 @@ Frame {
             text: {
                 switch (card.sync.phase) {
                 case SyncEngine.Facilities: return qsTr("Sending new facilities…")
-                case SyncEngine.Attachments: return qsTr("Sending photos: %1 of %2 MB").arg((card.sync.bytesDone / 1e6).toFixed(1)).arg((card.sync.bytesTotal / 1e6).toFixed(1))
+                case SyncEngine.Attachments: return qsTr("Sending photos: %1 of %2").arg(Codes.bytes(card.sync.bytesDone)).arg(Codes.bytes(card.sync.bytesTotal))
                 case SyncEngine.Submissions: return qsTr("Sending records: %1 of %2").arg(card.sync.itemsDone).arg(card.sync.itemsTotal)
                 case SyncEngine.Pulling: return qsTr("Receiving updates…")
                 }
                 return qsTr("Connecting…")
             }
         }
+        // No connection is the field's everyday: information, not an error. A refusal is an error.
+        readonly property bool offline: card.sync.state === SyncEngine.Waiting
         Label {
             objectName: "syncErrorLabel"
             Layout.fillWidth: true
             visible: text !== "" && !card.syncing
             wrapMode: Text.Wrap
-            color: Theme.error
-            text: card.sync.lastError + (card.sync.retryIn > 0 ? " " + qsTr("Trying again by itself.") : "")
+            color: parent.offline ? Theme.neutral : Theme.error
+            text: card.sync.lastError === "" ? ""
+                  : parent.offline ? qsTr("Offline for now: everything stays on this device and is sent when the connection is back (%1).").arg(card.sync.lastError)
+                  : card.sync.lastError + (card.sync.retryIn > 0 ? " " + qsTr("Trying again by itself.") : "")
         }
         ActionButton {
             objectName: "syncNowButton"

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KCField
 
-// A date, typed as YYYY-MM-DD or picked from a calendar.
+// A date, shown and typed as dd/mm/yyyy or picked from a calendar; stored as YYYY-MM-DD.
 FieldFrame {
     id: frame
     required property var form
@@ -15,12 +15,13 @@ FieldFrame {
             objectName: "input_" + frame.field.path
             Layout.fillWidth: true
             implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
-            placeholderText: qsTr("YYYY-MM-DD")
-            text: frame.field.value || ""
+            placeholderText: qsTr("dd/mm/yyyy")
+            text: Codes.date(frame.field.value)
             readOnly: !frame.editable || frame.field.readOnly
             inputMethodHints: Qt.ImhDate
             Accessible.name: frame.field.label
-            onEditingFinished: frame.form.setAnswer(frame.field.path, text.trim())
+            onEditingFinished: frame.commit()
+            onTextEdited: frame.pendingPath = frame.field.path
         }
         ActionButton {
             objectName: "pick_" + frame.field.path
@@ -39,6 +40,14 @@ FieldFrame {
             onClicked: frame.form.setAnswer(frame.field.path, Qt.formatDate(new Date(), "yyyy-MM-dd"))
         }
     }
+    property string pendingPath: ""  // where typing not saved yet belongs (see TextAnswer)
+    function commit() {
+        const path = pendingPath !== "" ? pendingPath : field.path
+        pendingPath = ""
+        if (Codes.isoDate(input.text) !== (field.value || ""))
+            form.setAnswer(path, Codes.isoDate(input.text))
+    }
+    Component.onDestruction: if (pendingPath !== "") commit()
     DatePicker {
         id: picker
         date: frame.field.value || ""

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KCField
 
-// A month calendar in a dialog; gives the day as YYYY-MM-DD.
+// A month calendar in a dialog; gives the day as YYYY-MM-DD (what is stored and sent).
 KcDialog {
     id: dialog
     property string date
@@ -19,6 +19,13 @@ KcDialog {
         month = d.getMonth()
     }
     ColumnLayout {
+        Label {
+            objectName: "pickedDate"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            font.bold: true
+            text: Codes.date(dialog.date)
+        }
         RowLayout {
             Layout.fillWidth: true
             ActionButton { text: "‹"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Previous month"); onClicked: { if (--dialog.month < 0) { dialog.month = 11; --dialog.year } } }
@@ -32,14 +39,22 @@ KcDialog {
             Layout.fillWidth: true
             month: dialog.month
             year: dialog.year
-            delegate: Label {
+            // A fingertip's worth: at least 48 px each way.
+            delegate: Item {
+                id: cell
                 required property var model
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                opacity: model.month === dialog.month ? 1 : 0.4
-                text: model.day
-                font.bold: model.today
-                Accessible.name: model.date.toLocaleDateString()
+                objectName: model.month === dialog.month ? "day_" + model.day : ""
+                implicitWidth: Theme.touchTarget
+                implicitHeight: Theme.touchTarget
+                Accessible.name: Codes.date(Qt.formatDate(model.date, "yyyy-MM-dd"))
+                Label {
+                    anchors.fill: parent
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    opacity: cell.model.month === dialog.month ? 1 : 0.4
+                    text: cell.model.day
+                    font.bold: cell.model.today
+                }
             }
             onClicked: function(d) {
                 dialog.picked(Qt.formatDate(d, "yyyy-MM-dd"))

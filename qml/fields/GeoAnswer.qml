@@ -5,7 +5,8 @@ import KCField
 import KCField.Core
 
 // The position from the device's GPS with its accuracy, or typed by hand when there is no
-// fix (kept marked as typed).
+// fix (kept marked as typed). A search shows "±m, N s" as it goes, stops by itself at 10 m or
+// after two minutes (keeping the best fix), and can be stopped; typing a position stops it.
 FieldFrame {
     id: frame
     required property var form
@@ -13,24 +14,36 @@ FieldFrame {
     readonly property var point: field.value && typeof field.value === "object" ? field.value : null
     LocationSource {
         id: location
-        onPositionChanged: if (location.hasFix && frame.editable) frame.form.setAnswer(frame.field.path, location.answer())
+        onPositionChanged: if (location.active && location.hasFix && frame.editable) frame.form.setAnswer(frame.field.path, location.answer())
     }
     Label {
         objectName: "position_" + frame.field.path
         Layout.fillWidth: true
         wrapMode: Text.Wrap
+        // As precise as it was entered or measured, with decimal commas.
         text: !frame.point ? qsTr("No position yet.")
-              : frame.point.manual ? qsTr("%1, %2 (typed by hand)").arg(frame.point.lat).arg(frame.point.lon)
-              : qsTr("%1, %2 (±%3 m)").arg(Number(frame.point.lat).toFixed(6)).arg(Number(frame.point.lon).toFixed(6)).arg(Math.round(frame.point.accuracy || 0))
+              : frame.point.manual ? qsTr("%1; %2 (typed by hand)").arg(Codes.decimal(frame.point.lat, 7)).arg(Codes.decimal(frame.point.lon, 7))
+              : qsTr("%1; %2 (±%3 m)").arg(Codes.decimal(frame.point.lat, 7)).arg(Codes.decimal(frame.point.lon, 7)).arg(Math.round(frame.point.accuracy || 0))
     }
-    ActionButton {
+    RowLayout {
         Layout.fillWidth: true
-        Layout.minimumHeight: Theme.touchTarget
         visible: frame.editable
-        enabled: location.available
-        text: location.active ? qsTr("Finding the position…") : qsTr("Use the GPS position")
-        Accessible.name: text
-        onClicked: location.start()
+        BusyIndicator { running: location.active; visible: location.active; implicitWidth: Theme.touchTarget; implicitHeight: Theme.touchTarget }
+        Label {
+            objectName: "locationStatus_" + frame.field.path
+            Layout.fillWidth: true
+            visible: location.active
+            text: location.status
+        }
+        ActionButton {
+            objectName: "gps_" + frame.field.path
+            Layout.fillWidth: !location.active
+            Layout.minimumHeight: Theme.touchTarget
+            enabled: location.available
+            text: location.active ? qsTr("Stop") : qsTr("Use the GPS position")
+            Accessible.name: location.active ? qsTr("Stop finding the position") : text
+            onClicked: location.active ? location.stop() : location.start()
+        }
     }
     Label {
         Layout.fillWidth: true
@@ -66,6 +79,7 @@ FieldFrame {
             enabled: lat.text !== "" && lon.text !== ""
             Accessible.name: qsTr("Set the typed position")
             onClicked: {
+                location.stop() // a fix arriving later never replaces what was typed
                 const answer = location.manualAnswer(lat.text, lon.text)
                 if (Object.keys(answer).length > 0)
                     frame.form.setAnswer(frame.field.path, answer)

@@ -8,6 +8,7 @@ FieldFrame {
     id: frame
     required property var form
     property bool editable: true
+    property string pendingPath: ""  // where the typing not saved yet belongs (see TextAnswer)
     function grouped(digits) {
         return Codes.groupDigits(digits.replace(/^0+(?=\d)/, ""))
     }
@@ -35,9 +36,10 @@ FieldFrame {
                     }
                     cursorPosition = pos
                 }
+                frame.pendingPath = frame.field.path
                 save.restart()
             }
-            onEditingFinished: if (save.running) { save.stop(); frame.commit() }
+            onEditingFinished: frame.flush()
         }
         Label { text: "đ" }
     }
@@ -46,8 +48,17 @@ FieldFrame {
         interval: 500
         onTriggered: frame.commit()
     }
+    function flush() {
+        if (pendingPath !== "") {
+            save.stop()
+            commit()
+        }
+    }
+    Component.onDestruction: flush()
     function commit() {
+        const path = pendingPath !== "" ? pendingPath : field.path
+        pendingPath = ""
         const digits = input.text.replace(/\D/g, "")
-        form.setAnswer(field.path, digits === "" ? "" : Number(digits))
+        form.setAnswer(path, digits === "" ? "" : Number(digits))
     }
 }

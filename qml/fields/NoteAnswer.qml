@@ -16,6 +16,8 @@ FieldFrame {
         font.pixelSize: Theme.titleFont
         text: frame.field.value === undefined || frame.field.value === null ? "—"
               : frame.field.type === "money" || (frame.field.type === "calculate" && frame.field.appearance === "money")
-                ? Codes.dong(frame.field.value) : String(frame.field.value)
+                ? Codes.dong(frame.field.value)
+              : typeof frame.field.value === "number" ? Codes.decimal(frame.field.value)
+              : frame.field.type === "date" ? Codes.date(frame.field.value) : String(frame.field.value)
     }
 }

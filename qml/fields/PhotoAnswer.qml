@@ -1,3 +1,4 @@
+import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -85,6 +86,9 @@ FieldFrame {
     }
     FileDialog {
         id: files
+        objectName: "photoFiles_" + frame.field.path
+        title: qsTr("Choose a photo")
+        currentFolder: StandardPaths.standardLocations(StandardPaths.PicturesLocation)[0]
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
         onAccepted: frame.add(selectedFile)
     }

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import KCField
 import KCField.Core
 
-// A signature drawn with a finger or a pen, kept as a PNG.
+// A signature drawn with a finger or a pen, kept as a PNG in the draft as each stroke ends:
+// nothing drawn waits for a button to be pressed.
 FieldFrame {
     id: frame
     required property var form
@@ -48,7 +49,12 @@ FieldFrame {
         }
         DragHandler {
             target: null
-            onActiveChanged: if (active) frame.strokes = frame.strokes.concat([[{ x: centroid.position.x, y: centroid.position.y }]])
+            onActiveChanged: {
+                if (active)
+                    frame.strokes = frame.strokes.concat([[{ x: centroid.position.x, y: centroid.position.y }]])
+                else
+                    frame.keep()
+            }
             onCentroidChanged: {
                 if (!active || frame.strokes.length === 0)
                     return
@@ -68,6 +74,7 @@ FieldFrame {
         Layout.fillWidth: true
         visible: frame.editable
         ActionButton {
+            objectName: "clear_" + frame.field.path
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
             text: qsTr("Clear")
@@ -78,27 +85,18 @@ FieldFrame {
                 frame.form.setAnswer(frame.field.path, "")
             }
         }
-        ActionButton {
-            objectName: "keep_" + frame.field.path
-            Layout.fillWidth: true
-            Layout.minimumHeight: Theme.touchTarget
-            highlighted: true
-            enabled: frame.strokes.length > 0
-            text: qsTr("Keep signature")
-            Accessible.name: text
-            onClicked: {
-                const sha = capture.saveSignature(frame.strokes, Qt.size(pad.width, pad.height))
-                if (sha !== "") {
-                    frame.form.setAnswer(frame.field.path, sha)
-                    frame.strokes = []
-                }
-            }
-        }
     }
     Label {
         Layout.fillWidth: true
         visible: text !== ""
         color: Theme.error
         text: capture.errorString
+    }
+    function keep() {
+        if (strokes.length === 0)
+            return
+        const sha = capture.saveSignature(strokes, Qt.size(pad.width, pad.height))
+        if (sha !== "")
+            form.setAnswer(field.path, sha)
     }
 }

@@ -6,7 +6,9 @@ import KCField
 import KCField.Core
 
 // Filling one form: a page per group with a progress bar, a widget per question, messages as
-// you go, the draft saved on every change, and "Finalize" listing what is missing.
+// you go, the draft saved on every change. After the last page comes a summary (the answers,
+// what is missing, the photos), and only from there, after a confirmation, "Finalize": the
+// button never sits where "Next" was tapped a moment ago.
 Page {
     id: page
     property var shell
@@ -32,10 +34,35 @@ Page {
         id: pager
         property int currentPage: 0
     }
+    // The page after the last one: the summary.
+    readonly property bool onSummary: ctl.pageCount > 0 && pager.currentPage >= ctl.pageCount
+    property var summaryRows: []
+    readonly property int photoCount: summaryRows.reduce((n, r) => n + (r.attachments ? r.attachments.length : 0), 0)
+    onOnSummaryChanged: if (onSummary) Qt.callLater(refreshSummary)
+    function refreshSummary() {
+        if (ctl.editable)
+            ctl.check()
+        summaryRows = ctl.summary()
+    }
+    function askFinalize() {
+        page.forceActiveFocus() // the field being typed in is saved first
+        if (ctl.check())
+            finalizeDialog.open()
+        else
+            missingDialog.open()
+    }
     Component.onCompleted: {
         const ok = page.newFormId !== "" ? ctl.begin(page.newFormId, page.prefill) : ctl.open(page.submissionId)
-        if (ok)
+        if (ok) {
             page.submissionId = ctl.submissionId
+            // A draft reopens on the page where it was left.
+            if (page.newFormId === "" && ctl.editable)
+                pager.currentPage = ctl.lastPage()
+        }
+    }
+    Connections {
+        target: pager
+        function onCurrentPageChanged() { if (pager.currentPage < ctl.pageCount) ctl.rememberPage(pager.currentPage) }
     }
 
     // Jumps to a question (from the list of what is missing).
@@ -52,14 +79,15 @@ Page {
         spacing: 0
         ProgressBar {
             Layout.fillWidth: true
-            value: ctl.pageCount > 0 ? (pager.currentPage + 1) / ctl.pageCount : 0
+            value: ctl.pageCount > 0 ? (pager.currentPage + 1) / (ctl.pageCount + 1) : 0
         }
         Label {
             objectName: "pageLabel"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing / 2
-            text: ctl.pageCount > 1 ? qsTr("Page %1 of %2: %3").arg(pager.currentPage + 1).arg(ctl.pageCount).arg(ctl.pageTitles[pager.currentPage] || "")
-                                     : (ctl.pageTitles[0] || "")
+            text: page.onSummary ? qsTr("Summary: check before finalizing")
+                  : ctl.pageCount > 1 ? qsTr("Page %1 of %2: %3").arg(pager.currentPage + 1).arg(ctl.pageCount).arg(ctl.pageTitles[pager.currentPage] || "")
+                  : (ctl.pageTitles[0] || "")
             font.pixelSize: Theme.smallFont
             elide: Text.ElideRight
         }
@@ -87,9 +115,27 @@ Page {
         }
         Banner {
             Layout.fillWidth: true
-            visible: !ctl.editable && ctl.state !== ""
+            visible: !ctl.editable && ctl.state !== "" && ctl.state !== "queued"
             warning: true
             text: qsTr("%1 — this record can no longer be changed.").arg(Codes.state(ctl.state))
+        }
+        // Finalized but not sent yet: it can still be taken back and changed.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacing / 2
+            visible: ctl.state === "queued"
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Finalized, waiting to be sent.")
+            }
+            ActionButton {
+                objectName: "backToDraft"
+                Layout.minimumHeight: Theme.touchTarget
+                text: qsTr("Back to draft")
+                Accessible.name: qsTr("Take it back to draft to change it")
+                onClicked: if (ctl.backToDraft()) pager.currentPage = 0
+            }
         }
     }
 
@@ -97,6 +143,7 @@ Page {
         id: list
         objectName: "fieldList"
         anchors.fill: parent
+        visible: !page.onSummary
         clip: true
         model: fields
         spacing: 0
@@ -110,6 +157,77 @@ Page {
             flaggedPaths: ctl.reviewFields
         }
     }
+
+    ListView {
+        id: summary
+        objectName: "summaryList"
+        anchors.fill: parent
+        visible: page.onSummary
+        clip: true
+        model: page.onSummary ? page.summaryRows : []
+        ScrollIndicator.vertical: ScrollIndicator {}
+        header: ColumnLayout {
+            width: summary.width - 2 * Theme.spacing
+            x: Theme.spacing
+            spacing: Theme.spacing / 2
+            Label {
+                objectName: "summaryStatus"
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                wrapMode: Text.Wrap
+                font.bold: true
+                color: ctl.missing.length > 0 ? Theme.error : Theme.ok
+                text: !ctl.editable ? Codes.state(ctl.state)
+                      : ctl.missing.length > 0 ? qsTr("%n answer(s) still missing or wrong. Tap one to go to it.", "", ctl.missing.length)
+                      : qsTr("Complete: every required answer is there.")
+            }
+            Repeater {
+                model: ctl.editable ? ctl.missing : []
+                delegate: ItemDelegate {
+                    required property var modelData
+                    required property int index
+                    objectName: "summaryMissing_" + index
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touchTarget
+                    Accessible.name: modelData.label + ": " + modelData.message
+                    contentItem: Column {
+                        Label { width: parent.width; text: modelData.label; font.bold: true; wrapMode: Text.Wrap }
+                        Label { width: parent.width; text: modelData.message; color: Theme.error; wrapMode: Text.Wrap }
+                    }
+                    onClicked: page.goTo(modelData.path, modelData.page)
+                }
+            }
+            Label {
+                objectName: "summaryPhotos"
+                Layout.fillWidth: true
+                text: qsTr("%n photo(s) attached", "", page.photoCount)
+            }
+            SectionHeader { Layout.fillWidth: true; text: qsTr("Answers") }
+        }
+        delegate: AnswerRow {
+            width: summary.width - 2 * Theme.spacing - (modelData.depth || 0) * 8
+            x: Theme.spacing + (modelData.depth || 0) * 8
+            photoUrl: function(sha) { return page.shell.store.attachmentUrl(sha) }
+            onPhotoTapped: function(source) { viewer.show(source) }
+        }
+        footer: ColumnLayout {
+            width: summary.width - 2 * Theme.spacing
+            x: Theme.spacing
+            visible: ctl.editable
+            ActionButton {
+                objectName: "finalize"
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing * 2
+                Layout.bottomMargin: Theme.spacing
+                Layout.minimumHeight: Theme.touchTarget
+                highlighted: true
+                text: qsTr("Finalize…")
+                Accessible.name: qsTr("Finalize")
+                onClicked: page.askFinalize()
+            }
+        }
+    }
+    PhotoViewer { id: viewer }
 
     footer: Pane {
         padding: 4
@@ -145,21 +263,38 @@ Page {
             ActionButton {
                 objectName: "nextPage"
                 implicitHeight: Theme.touchTarget
-                visible: pager.currentPage < ctl.pageCount - 1
+                visible: pager.currentPage < ctl.pageCount
                 highlighted: true
-                text: qsTr("Next")
-                Accessible.name: qsTr("Next page")
+                text: pager.currentPage === ctl.pageCount - 1 ? qsTr("Summary") : qsTr("Next")
+                Accessible.name: pager.currentPage === ctl.pageCount - 1 ? qsTr("Summary before finalizing") : qsTr("Next page")
                 onClicked: { page.forceActiveFocus(); pager.currentPage++ }
             }
+        }
+    }
+
+    KcDialog {
+        id: finalizeDialog
+        objectName: "finalizeDialog"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 32, 420)
+        title: qsTr("Finalize this record?")
+        standardButtons: Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("It goes to the reviewers at the next sync. Until it is sent you can take it back to draft from the outbox.")
+            }
             ActionButton {
-                objectName: "finalize"
-                implicitHeight: Theme.touchTarget
-                visible: pager.currentPage >= ctl.pageCount - 1 && ctl.editable
+                objectName: "confirmFinalize"
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
                 highlighted: true
                 text: qsTr("Finalize")
-                Accessible.name: text
                 onClicked: {
-                    page.forceActiveFocus()
+                    finalizeDialog.close()
                     if (!ctl.finalize())
                         missingDialog.open()
                 }

@@ -23,9 +23,17 @@ Page {
         store: page.shell.store
         states: ["draft"]
     }
+    // A collaborator's work is their assigned projects: each with how far it was last reported.
+    readonly property bool collaborator: page.shell.session.role === "collaborator"
+    property var projects: collaborator ? page.shell.store.projectProgress() : []
+    function reloadProjects() { if (collaborator) projects = page.shell.store.projectProgress() }
     Connections {
         target: page.shell.store
-        function onSubmissionsChanged() { returned.reload(); drafts.reload() }
+        function onSubmissionsChanged() { returned.reload(); drafts.reload(); page.reloadProjects() }
+    }
+    Connections {
+        target: page.shell.sync
+        function onFinished() { page.reloadProjects() }
     }
 
     Flickable {
@@ -62,6 +70,43 @@ Page {
                 text: qsTr("New record")
                 Accessible.name: text
                 onClicked: page.shell.chooseForm({})
+            }
+
+            SectionHeader {
+                Layout.fillWidth: true
+                visible: page.collaborator
+                text: qsTr("My projects (%1)").arg(page.projects.length)
+            }
+            Label {
+                visible: page.collaborator && page.projects.length === 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.neutral
+                text: qsTr("No project assigned to you on this device yet. Sync to receive them.")
+            }
+            Repeater {
+                model: page.projects
+                delegate: ItemDelegate {
+                    required property var modelData
+                    required property int index
+                    objectName: "myProject_" + index
+                    Layout.fillWidth: true
+                    height: Math.max(Theme.touchTarget, implicitHeight)
+                    Accessible.name: modelData.code + " " + modelData.title
+                    contentItem: ColumnLayout {
+                        spacing: 2
+                        Label { Layout.fillWidth: true; text: modelData.code + " — " + modelData.title; font.bold: true; wrapMode: Text.Wrap }
+                        Label {
+                            objectName: "myProjectProgress_" + index
+                            Layout.fillWidth: true
+                            font.pixelSize: Theme.smallFont
+                            color: Theme.neutral
+                            text: modelData.percent === undefined ? qsTr("No progress reported yet")
+                                  : qsTr("Last reported: %1 % on %2").arg(Codes.decimal(modelData.percent)).arg(Codes.when(modelData.reported_at))
+                        }
+                    }
+                    onClicked: page.shell.beginForm("progress_report", { project: modelData.id })
+                }
             }
 
             SectionHeader {

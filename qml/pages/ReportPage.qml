@@ -43,7 +43,7 @@ Page {
     }
     function apply() {
         page.savedPath = ""
-        client.filters = { provinces: page.chosenProvinces.join(","), from: fromField.text, to: toField.text,
+        client.filters = { provinces: page.chosenProvinces.join(","), from: Codes.isoDate(fromField.text), to: Codes.isoDate(toField.text),
                            source: source.currentValue }
         client.refresh()
     }
@@ -75,7 +75,7 @@ Page {
                     objectName: "reportFrom"
                     Layout.fillWidth: true
                     text: "2021"
-                    placeholderText: qsTr("From (year or YYYY-MM-DD)")
+                    placeholderText: qsTr("From (year or dd/mm/yyyy)")
                     Accessible.name: placeholderText
                     inputMethodHints: Qt.ImhPreferNumbers
                     onAccepted: page.apply()
@@ -85,7 +85,7 @@ Page {
                     objectName: "reportTo"
                     Layout.fillWidth: true
                     text: String(new Date().getFullYear())
-                    placeholderText: qsTr("To (year or YYYY-MM-DD)")
+                    placeholderText: qsTr("To (year or dd/mm/yyyy)")
                     Accessible.name: placeholderText
                     inputMethodHints: Qt.ImhPreferNumbers
                     onAccepted: page.apply()
@@ -163,6 +163,33 @@ Page {
                 text: qsTr("Saved to %1").arg(page.savedPath)
                 color: Theme.ok
                 wrapMode: Text.WrapAnywhere
+            }
+            // The saved file, opened in the system's viewer (from where it can be shared), or
+            // its folder.
+            RowLayout {
+                Layout.fillWidth: true
+                visible: page.savedPath !== ""
+                ActionButton {
+                    objectName: "openSaved"
+                    Layout.fillWidth: true
+                    text: qsTr("Open the file")
+                    onClicked: if (!Qt.openUrlExternally("file://" + page.savedPath)) openFailed.visible = true
+                }
+                ActionButton {
+                    objectName: "openSavedFolder"
+                    Layout.fillWidth: true
+                    flat: true
+                    text: qsTr("Open its folder")
+                    onClicked: if (!Qt.openUrlExternally("file://" + page.savedPath.substring(0, page.savedPath.lastIndexOf("/")))) openFailed.visible = true
+                }
+            }
+            Label {
+                id: openFailed
+                Layout.fillWidth: true
+                visible: false
+                wrapMode: Text.Wrap
+                color: Theme.error
+                text: qsTr("No program on this device opens it; copy it from the folder above.")
             }
 
             Label {
@@ -279,9 +306,14 @@ Page {
                 margins { left: 0; right: 0; top: 0; bottom: 0 }
                 readonly property var codes: ["district", "provincial", "regional", "national"]
                 readonly property var counts: page.hasReport ? codes.map(c => page.report.typical_products.by_level[c]) : [0, 0, 0, 0]
+                // Ticks on whole numbers only (a step of 1, 2, 3… products), so a bar ends on
+                // the number it counts: the axis runs to a whole number of steps past the largest.
+                readonly property int step: Math.max(1, Math.ceil(Math.max(1, ...counts) / 5))
+                readonly property var axis: productAxis
+                readonly property int axisMax: step * Math.ceil((Math.max(1, ...counts) + 1) / step)
                 HorizontalBarSeries {
                     axisY: BarCategoryAxis { categories: [qsTr("District"), qsTr("Provincial"), qsTr("Regional"), qsTr("National")] }
-                    axisX: ValueAxis { min: 0; max: Math.max(1, ...levels.counts) + 1; labelFormat: "%d"; tickCount: Math.min(6, Math.max(2, ...levels.counts) + 2) }
+                    axisX: ValueAxis { id: productAxis; min: 0; max: levels.axisMax; labelFormat: "%d"; tickCount: levels.axisMax / levels.step + 1 }
                     BarSet { label: qsTr("Products"); color: "#f9a825"; values: levels.counts }
                 }
             }

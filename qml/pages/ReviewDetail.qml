@@ -14,16 +14,20 @@ Page {
     property ReviewClient client
     objectName: "reviewDetail"
     readonly property var current: client ? client.current : ({})
-    readonly property bool reviewable: current.state === "submitted"
+    // A decision needs the record's content on screen: never on a record still loading.
+    readonly property bool reviewable: current.state === "submitted" && !!client && client.answers.length > 0
+    // Bumped when a photo has arrived, so the photos re-ask for their files; the answers'
+    // model stays bound to the client's record.
+    property int photosArrived: 0
     title: current.form_title || qsTr("Submission")
 
-    Shortcut { sequence: "Ctrl+Return"; enabled: page.reviewable; onActivated: page.client.approve() }
+    Shortcut { sequence: "Ctrl+Return"; enabled: page.reviewable; onActivated: decision.ask("approve") }
     Shortcut { sequence: "Ctrl+R"; enabled: page.reviewable; onActivated: decision.ask("return") }
     Shortcut { sequence: "Ctrl+D"; enabled: page.reviewable; onActivated: decision.ask("reject") }
 
     Connections {
         target: page.client
-        function onAttachmentReady() { answers.model = page.client.answers.slice() }
+        function onAttachmentReady() { page.photosArrived++ }
     }
 
     ListView {
@@ -92,7 +96,7 @@ Page {
                     Material.accent: Theme.ok
                     text: qsTr("Approve")
                     Accessible.name: text
-                    onClicked: page.client.approve()
+                    onClicked: decision.ask("approve")
                 }
                 ActionButton {
                     objectName: "returnButton"
@@ -120,47 +124,12 @@ Page {
             }
             SectionHeader { Layout.fillWidth: true; text: qsTr("Answers") }
         }
-        delegate: ColumnLayout {
-            required property var modelData
+        delegate: AnswerRow {
             width: answers.width - 2 * Theme.spacing - (modelData.depth || 0) * 8
             x: Theme.spacing + (modelData.depth || 0) * 8
-            spacing: 2
-            Label {
-                Layout.fillWidth: true
-                Layout.topMargin: 6
-                text: modelData.label
-                font.bold: modelData.kind !== "answer"
-                font.pixelSize: modelData.kind === "answer" ? Theme.smallFont : Theme.baseFont
-                color: modelData.kind === "answer" ? Theme.neutral : Material.accent
-                wrapMode: Text.Wrap
-            }
-            Label {
-                Layout.fillWidth: true
-                visible: modelData.kind === "answer" && !modelData.attachments
-                text: modelData.text || ""
-                wrapMode: Text.Wrap
-                textFormat: Text.PlainText
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 8
-                visible: !!modelData.attachments
-                Repeater {
-                    model: modelData.attachments || []
-                    delegate: Image {
-                        required property string modelData
-                        width: 120
-                        height: 120
-                        fillMode: Image.PreserveAspectCrop
-                        sourceSize.width: 240
-                        asynchronous: true
-                        source: page.client.attachmentUrl(modelData)
-                        Accessible.name: qsTr("Photo")
-                        TapHandler { onTapped: viewer.show(page.client.attachmentUrl(modelData)) }
-                        Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.neutral; visible: parent.status !== Image.Ready }
-                    }
-                }
-            }
+            photoUrl: function(sha) { return page.client.attachmentUrl(sha) }
+            photosArrived: page.photosArrived
+            onPhotoTapped: function(source) { viewer.show(source) }
         }
     }
 
@@ -178,14 +147,23 @@ Page {
         modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(page.width - 32, 520)
-        height: Math.min(page.height - 32, 560)
-        title: action === "return" ? qsTr("Return for correction") : qsTr("Reject")
+        height: Math.min(page.height - 32, action === "approve" ? 280 : 560)
+        title: action === "approve" ? qsTr("Approve this record?")
+               : action === "return" ? qsTr("Return for correction") : qsTr("Reject")
         standardButtons: Dialog.Cancel
         ColumnLayout {
             anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                visible: decision.action === "approve"
+                wrapMode: Text.Wrap
+                text: qsTr("%1 — %2, revision %3. Approved records count in the programme's reports.")
+                      .arg(page.current.form_title || "").arg(page.current.subject || "").arg(page.current.revision || "")
+            }
             TextArea {
                 id: comment
                 objectName: "commentField"
+                visible: decision.action !== "approve"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 100
                 wrapMode: TextEdit.Wrap
@@ -218,10 +196,13 @@ Page {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 highlighted: true
-                enabled: comment.text.trim() !== ""
-                text: decision.action === "return" ? qsTr("Return") : qsTr("Reject")
+                enabled: decision.action === "approve" || comment.text.trim() !== ""
+                text: decision.action === "approve" ? qsTr("Approve")
+                      : decision.action === "return" ? qsTr("Return") : qsTr("Reject")
                 onClicked: {
-                    if (decision.action === "return")
+                    if (decision.action === "approve")
+                        page.client.approve()
+                    else if (decision.action === "return")
                         page.client.returnForCorrection(comment.text, fieldChoice.chosen)
                     else
                         page.client.reject(comment.text)

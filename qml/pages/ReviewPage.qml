@@ -19,6 +19,12 @@ MasterDetail {
         session: page.shell.session
         store: page.shell.store
         Component.onCompleted: refresh()
+        // After a decision, on to the next record: the one decided on has left a queue
+        // filtered by its old state, so the next one now sits at the same place.
+        onReviewed: function(id) {
+            const stayed = client.queue.findIndex(q => q.id === id) >= 0
+            page.openAt(stayed ? page.currentIndex + 1 : page.currentIndex)
+        }
     }
     function openAt(i) {
         if (i < 0 || i >= client.queue.length)
@@ -30,6 +36,19 @@ MasterDetail {
     Shortcut { sequence: "J"; onActivated: page.openAt(page.currentIndex + 1) }
     Shortcut { sequence: "K"; onActivated: page.openAt(page.currentIndex - 1) }
     Shortcut { sequence: StandardKey.Refresh; onActivated: client.refresh() }
+    // What a sync brings (forms above all, on a new device) names the queue's entries and lets
+    // a record opened before its form had arrived be read.
+    Connections {
+        target: page.shell.sync
+        function onFinished(ok) {
+            if (!ok)
+                return
+            client.refresh()
+            const open = client.current.id || ""
+            if (open !== "" && client.answers.length === 0)
+                client.open(open)
+        }
+    }
     // New work arrives while the console is open.
     Timer { interval: 60000; running: true; repeat: true; onTriggered: if (!client.busy) client.refresh() }
 
@@ -80,8 +99,8 @@ MasterDetail {
                 ToolTip.text: qsTr("Refresh the queue (F5)")
                 onClicked: client.refresh()
             }
-            TextField { id: fromDate; Layout.fillWidth: true; placeholderText: qsTr("From YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
-            TextField { id: toDate; Layout.fillWidth: true; placeholderText: qsTr("To YYYY-MM-DD"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
+            TextField { id: fromDate; Layout.fillWidth: true; placeholderText: qsTr("From dd/mm/yyyy"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
+            TextField { id: toDate; Layout.fillWidth: true; placeholderText: qsTr("To dd/mm/yyyy"); Accessible.name: placeholderText; onEditingFinished: page.applyFilters() }
         }
         Label {
             Layout.fillWidth: true
@@ -143,6 +162,6 @@ MasterDetail {
     }
     function applyFilters() {
         client.filters = { state: stateFilter.currentValue, form: formFilter.currentValue,
-                           from: fromDate.text.trim(), to: toDate.text.trim() }
+                           from: Codes.isoDate(fromDate.text), to: Codes.isoDate(toDate.text) }
     }
 }

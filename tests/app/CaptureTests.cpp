@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <QBuffer>
+#include <QNmeaPositionInfoSource>
+#include <QTest>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -117,11 +119,88 @@ TEST_CASE("a location typed by hand is checked and marked manual", "[app][captur
     CHECK(location.manualAnswer(QStringLiteral("95"), QStringLiteral("106")).isEmpty());
     CHECK(location.errorString().contains(QStringLiteral("95")));
 
+    // A fix that arrives when no search runs (after a position was typed) changes nothing.
     QGeoPositionInfo fix(QGeoCoordinate(22.6657, 106.2579), QDateTime::currentDateTimeUtc());
     fix.setAttribute(QGeoPositionInfo::HorizontalAccuracy, 8.5);
     location.acceptPosition(fix);
+    CHECK_FALSE(location.hasFix());
+    CHECK(location.answer().isEmpty());
+}
+
+namespace {
+
+//! An NMEA sentence with its checksum, as a GPS receiver sends it.
+QByteArray nmea(const QByteArray& body) {
+    char sum = 0;
+    for (char c : body)
+        sum = static_cast<char>(sum ^ c);
+    return "$" + body + "*" + QByteArray::number(static_cast<unsigned char>(sum), 16).rightJustified(2, '0').toUpper() + "\r\n";
+}
+
+//! A recorded track, one fix a second: GGA (position, HDOP) and RMC (date) each time.
+QByteArray track(const std::vector<std::pair<QByteArray, double>>& fixes) {
+    QByteArray out;
+    int second = 0;
+    for (const auto& [position, hdop] : fixes) {
+        const QByteArray time = "0830" + QByteArray::number(second++).rightJustified(2, '0') + ".00";
+        out += nmea("GPGGA," + time + "," + position + ",1,08," + QByteArray::number(hdop, 'f', 1) + ",300.0,M,0.0,M,,");
+        out += nmea("GPRMC," + time + ",A," + position + ",0.0,0.0,021226,,,A");
+    }
+    return out;
+}
+
+//! A position source playing `recorded` back in real time, as a receiver would send it.
+QNmeaPositionInfoSource* receiver(const QByteArray& recorded) {
+    auto* source = new QNmeaPositionInfoSource(QNmeaPositionInfoSource::SimulationMode);
+    auto* device = new QBuffer(source);
+    device->setData(recorded);
+    device->open(QIODevice::ReadOnly);
+    source->setDevice(device);
+    source->setUserEquivalentRangeError(2.5);  // Qt: accuracy = 2 × HDOP × UERE, so HDOP × 5 m
+    return source;
+}
+
+} // namespace
+
+TEST_CASE("a location search keeps the best fix and ends by itself at the target accuracy", "[app][capture]") {
+    LocationSource location;
+    location.setSource(receiver(track({{"2239.942,N,10615.474,E", 4.0},    // ±20 m
+                                       {"2239.990,N,10615.400,E", 6.0},    // ±30 m: worse, not kept
+                                       {"2239.950,N,10615.480,E", 1.6},    // ±8 m: the target
+                                       {"2240.500,N,10616.000,E", 1.0}}))); // after the end: ignored
+    location.setTargetAccuracy(10);
+    int kept = 0;
+    QObject::connect(&location, &LocationSource::positionChanged, [&] { ++kept; });
+    location.start();
+    REQUIRE(location.active());
+    REQUIRE(QTest::qWaitFor([&] { return !location.active(); }, 15'000));
+    CHECK(kept == 2);
+    CHECK(location.accuracy() == Approx(8.0));
+    CHECK(location.latitude() == Approx(22 + 39.950 / 60).margin(1e-6));
+    QTest::qWait(1500);
+    CHECK(location.latitude() == Approx(22 + 39.950 / 60).margin(1e-6));  // the last fix came after the end
+    CHECK(location.status().contains(QStringLiteral("±8 m")));
+}
+
+TEST_CASE("a location search that never reaches its target ends at the timeout with the best it had",
+          "[app][capture]") {
+    LocationSource location;
+    location.setSource(receiver(track({{"2239.942,N,10615.474,E", 4.0}, {"2239.942,N,10615.474,E", 4.0},
+                                       {"2239.942,N,10615.474,E", 4.0}, {"2239.942,N,10615.474,E", 4.0}})));
+    location.setTimeout(2);
+    location.start();
+    REQUIRE(QTest::qWaitFor([&] { return !location.active(); }, 10'000));
+    CHECK(location.elapsed() == 2);
     CHECK(location.hasFix());
-    const auto answer = location.answer();
-    CHECK(answer.value(QStringLiteral("accuracy")).toDouble() == Approx(8.5));
-    CHECK_FALSE(answer.contains(QStringLiteral("manual")));
+    CHECK(location.answer().value(QStringLiteral("accuracy")).toDouble() == Approx(20.0));
+    CHECK(location.errorString().isEmpty());
+
+    // No fix at all: it says so, with the time it waited, and a person types the position.
+    LocationSource nothing;
+    nothing.setSource(receiver({}));
+    nothing.setTimeout(1);
+    nothing.start();
+    REQUIRE(QTest::qWaitFor([&] { return !nothing.active(); }, 10'000));
+    CHECK_FALSE(nothing.hasFix());
+    CHECK(nothing.errorString().contains(QStringLiteral("1 s")));
 }

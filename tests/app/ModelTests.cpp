@@ -93,6 +93,27 @@ TEST_CASE("the submission list shows states with their form and subject", "[app]
     unknown.setStore(&f.store);
     CHECK(unknown.rowCount() == 0); // an unknown state lists nothing, not everything
     CHECK(f.store.unsentCount() == 1);
+
+    // A record of this officer pulled from the server without its answers (a new phone) is
+    // named by what the server says it is about, with the server's time, not the pull's.
+    const boost::json::object pulled{
+        {"id", "01a2370a-cd76-760c-ac1c-062f1298b0e6"}, {"form_id", "site_survey"}, {"form_version", 1},
+        {"state", "approved"}, {"revision", 1}, {"conflict", false}, {"facility_id", facility.at("id")},
+        {"project_id", nullptr}, {"updated_at", "2026-11-18T02:30:00.000Z"}, {"review_comment", nullptr},
+        {"review_fields", boost::json::array{}}, {"reviewed_at", "2026-11-18T02:30:00.000Z"}};
+    kc::app::PullPage page;
+    page.changes.emplace_back(boost::json::object{
+        {"seq", 1}, {"kind", "submission"}, {"id", pulled.at("id")}, {"deleted", false}, {"data", pulled}});
+    page.next = "1";
+    REQUIRE(f.local().applyPull(page).applied == 1);
+    SubmissionListModel approved;
+    approved.setStates({QStringLiteral("approved")});
+    approved.setStore(&f.store);
+    REQUIRE(approved.rowCount() == 1);
+    CHECK(approved.get(0).value(QStringLiteral("subject")).toString() == QStringLiteral("HTX Tâm Hòa"));
+    CHECK(approved.get(0).value(QStringLiteral("updatedAt")).toString() == QStringLiteral("2026-11-18T02:30:00.000Z"));
+    // And it is in the facility's history.
+    CHECK(f.store.historyOf(QStringLiteral("facility"), test::qs(std::string(facility.at("id").as_string()))).size() == 2);
 }
 
 TEST_CASE("the form controller drives relevance, calculations, messages and repeats", "[app][models]") {
@@ -222,6 +243,10 @@ TEST_CASE("a complete form is finalized with its attachments and no longer edita
     form.setAnswer(QStringLiteral("amount_disbursed"), 120'000'000);
     REQUIRE(form.finalize());
     CHECK(finalized.count() == 1);
+    // The collaborator's home shows how far the project was last reported.
+    const auto progress = f.store.projectProgress();
+    REQUIRE(progress.size() == 1);
+    CHECK(progress[0].toMap().value(QStringLiteral("percent")).toDouble() == 40);
     CHECK(form.state() == QStringLiteral("queued"));
     CHECK_FALSE(form.editable());
     CHECK_FALSE(form.setAnswer(QStringLiteral("jobs_created"), 6));
@@ -229,6 +254,45 @@ TEST_CASE("a complete form is finalized with its attachments and no longer edita
     CHECK(stored->answers.at("project_funding").as_int64() == 300'000'000); // calculated, stored
     REQUIRE(f.local().attachmentsToUpload().size() == 1);
     CHECK(f.local().attachmentsToUpload()[0].sha256 == photo.toStdString());
+
+    // Until it is sent it can be taken back to draft, changed and finalized again.
+    REQUIRE(form.backToDraft());
+    CHECK(form.state() == QStringLiteral("draft"));
+    CHECK(form.editable());
+    CHECK(f.local().attachmentsToUpload().empty()); // a draft sends nothing
+    REQUIRE(form.setAnswer(QStringLiteral("jobs_created"), 6));
+    REQUIRE(form.finalize());
+    CHECK(f.local().submission(form.submissionId().toStdString())->answers.at("jobs_created").as_int64() == 6);
+    // Once a sync hands it to the network, it stays as it went.
+    f.local().markSending({form.submissionId().toStdString()});
+    CHECK_FALSE(form.backToDraft());
+    CHECK(form.errorString().contains(QStringLiteral("already being sent")));
+    CHECK(f.local().submission(form.submissionId().toStdString())->state == "sending");
+}
+
+TEST_CASE("the form chooser offers the forms a role may submit that fit where it starts", "[app][models]") {
+    test::StoreFixture f("model-forms-for");
+    for (const char* id : {"site_survey", "progress_report", "equipment_handover", "monitoring_visit"})
+        test::putLibraryForm(f.local(), id);
+    const auto ids = [&](const QString& role, const QVariantMap& prefill) {
+        QStringList out;
+        for (const auto& form : f.store.formsFor(role, prefill))
+            out << form.toMap().value(QStringLiteral("id")).toString();
+        out.sort();
+        return out;
+    };
+    const QVariantMap none;
+    const QVariantMap facility{{QStringLiteral("facility"), QStringLiteral("x")}};
+    const QVariantMap project{{QStringLiteral("project"), QStringLiteral("x")}};
+    CHECK(ids(QStringLiteral("officer"), none) ==
+          QStringList({"equipment_handover", "monitoring_visit", "progress_report", "site_survey"}));
+    CHECK(ids(QStringLiteral("officer"), facility) == QStringList({"equipment_handover", "site_survey"}));
+    CHECK(ids(QStringLiteral("officer"), project) ==
+          QStringList({"equipment_handover", "monitoring_visit", "progress_report"}));
+    // The same rule the server applies at push (kc::domain::maySubmitForm).
+    CHECK(ids(QStringLiteral("collaborator"), none) == QStringList({"progress_report"}));
+    CHECK(ids(QStringLiteral("collaborator"), facility).isEmpty());
+    CHECK(ids(QStringLiteral("nobody"), none).isEmpty());
 }
 
 TEST_CASE("a choice filter offers only the choices it lets through, and follows the answers", "[app][models]") {

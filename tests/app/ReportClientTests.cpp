@@ -67,7 +67,7 @@ TEST_CASE("report client: the report of the demo province, saved as CSV and PDF"
     QFile table(csv);
     REQUIRE(table.open(QIODevice::ReadOnly));
     const QByteArray rows = table.readAll();
-    CHECK(rows.startsWith("\xEF\xBB\xBFindicator,breakdown,key,label,value,unit"));
+    CHECK(rows.startsWith("\xEF\xBB\xBF" "Chỉ tiêu (mã),Phân theo (mã),Mã,Tên,Giá trị,Đơn vị"));
     CHECK(rows.contains("equipment_handovers,total,,"));
 
     // A date not in the calendar is refused in words, and the report shown stays.

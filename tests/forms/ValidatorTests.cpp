@@ -176,11 +176,47 @@ TEST_CASE("constraints, with the form's message or the default one", "[forms][va
     auto result = check(*form, R"j({"percent": 120, "phone": "12345"})j");
     REQUIRE(errorPaths(result) == std::vector<std::string>{"percent", "phone"});
     CHECK(result.errors[0].code == "constraint");
-    CHECK(result.errors[0].message.vi == "Từ 0 đến 100");
-    CHECK(result.errors[0].message.en == "From 0 to 100");
+    // The form's message, with the limit the answer broke.
+    CHECK(result.errors[0].message.vi == "Từ 0 đến 100 (≤ 100)");
+    CHECK(result.errors[0].message.en == "From 0 to 100 (≤ 100)");
     CHECK(result.errors[1].message.en == "The answer does not meet this question's condition");
     CHECK(check(*form, R"j({"percent": 100, "phone": "0912345678"})j").ok());
     CHECK(check(*form, R"j({})j").ok()); // constraints apply to answers only
+}
+
+TEST_CASE("a broken constraint names its limit, however it is computed", "[forms][validation]") {
+    const auto form = mustLoad(R"j({"id":"l","version":1,"title":{"vi":"l"},"questions":[
+      {"name":"budget","type":"money","label":{"vi":"Dự toán"}},
+      {"name":"funding","type":"money","label":{"vi":"Kinh phí"},"constraint":". >= 1000000 and . <= ${budget}"},
+      {"name":"share","type":"decimal","label":{"vi":"Tỷ lệ"},"constraint":"0.5 < ."},
+      {"name":"handed_over","type":"date","label":{"vi":"Ngày"},"constraint":". <= '2026-11-30'"},
+      {"name":"code","type":"text","label":{"vi":"Mã"},"constraint":"string-length(.) = 4"}]})j");
+    const auto result = check(*form, R"j({"budget": 650000000, "funding": 700000000, "share": 0.25,
+                                         "handed_over": "2026-12-01", "code": "ab"})j");
+    REQUIRE(errorPaths(result) == std::vector<std::string>{"funding", "share", "handed_over", "code"});
+    CHECK(result.errors[0].message.vi == "Câu trả lời không thỏa điều kiện của câu hỏi (≤ 650.000.000 đ)");
+    CHECK(result.errors[0].message.en == "The answer does not meet this question's condition (≤ 650.000.000 đ)");
+    CHECK(result.errors[1].message.vi.ends_with("(> 0,5)"));
+    CHECK(result.errors[2].message.vi.ends_with("(≤ 30/11/2026)"));
+    // What cannot be read as a limit is not guessed at.
+    CHECK(result.errors[3].message.vi == "Câu trả lời không thỏa điều kiện của câu hỏi");
+    // Only the broken part is named.
+    const auto low = check(*form, R"j({"budget": 650000000, "funding": 5})j");
+    REQUIRE(errorPaths(low) == std::vector<std::string>{"funding"});
+    CHECK(low.errors[0].message.vi.ends_with("(≥ 1.000.000 đ)"));
+}
+
+TEST_CASE("questions an expression makes required are listed for the form being filled in", "[forms][validation]") {
+    const auto form = mustLoad(R"j({"id":"r","version":1,"title":{"vi":"r"},"questions":[
+      {"name":"needs","type":"integer","label":{"vi":"n"}},
+      {"name":"detail","type":"text","label":{"vi":"d"},"required":"${needs} > 0"}]})j");
+    auto options = fixedOptions();
+    CHECK(validateSubmission(*form, json(R"j({"needs": 2})j"), options).requiredNow.empty()); // off by default
+    options.reportRequired = true;
+    CHECK(validateSubmission(*form, json(R"j({"needs": 2})j"), options).requiredNow == std::vector<std::string>{"detail"});
+    CHECK(validateSubmission(*form, json(R"j({"needs": 2, "detail": "x"})j"), options).requiredNow ==
+          std::vector<std::string>{"detail"});
+    CHECK(validateSubmission(*form, json(R"j({"needs": 0})j"), options).requiredNow.empty());
 }
 
 TEST_CASE("calculations are recomputed, a client cannot forge a total", "[forms][validation]") {

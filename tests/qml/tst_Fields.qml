@@ -105,6 +105,47 @@ Item {
             tryCompare(findChild(show(h, "survey_date"), "fieldMessage"), "text", "")
         }
 
+        function test_date_shown_and_typed_as_a_vietnamese_reader_writes_it() {
+            const h = begin("site_survey")
+            typeInto(findChild(show(h, "survey_date"), "input_survey_date"), "7/3/2026")
+            compare(h.controller.answer("survey_date"), "2026-03-07") // stored ISO
+            tryCompare(findChild(show(h, "survey_date"), "input_survey_date"), "text", "07/03/2026")
+            // The calendar: days a fingertip wide, the day picked stored ISO, shown dd/mm/yyyy.
+            mouseClick(findChild(show(h, "survey_date"), "pick_survey_date"))
+            let day = null
+            tryVerify(() => (day = findChild(root.Overlay.overlay, "day_15")) !== null, 3000)
+            verify(day.width >= 48 && day.height >= 48, "day cell " + day.width + "×" + day.height)
+            mouseClick(day)
+            compare(h.controller.answer("survey_date"), "2026-03-15")
+            tryCompare(findChild(show(h, "survey_date"), "input_survey_date"), "text", "15/03/2026")
+        }
+
+        function test_decimal_comma_stays_a_comma() {
+            const h = begin("site_survey")
+            typeInto(findChild(show(h, "capacity_per_year"), "input_capacity_per_year"), "12,5")
+            compare(h.controller.answer("capacity_per_year"), 12.5)
+            tryCompare(findChild(show(h, "capacity_per_year"), "input_capacity_per_year"), "text", "12,5")
+        }
+
+        function test_required_by_an_expression_shows_its_mark() {
+            const h = begin("site_survey")
+            verify(!h.controller.fields.find(f => f.path === "needs_detail").required)
+            // A multiline question gets a text area (TextEdit counts lines), not a one-line field.
+            verify(findChild(show(h, "needs_detail"), "input_needs_detail").lineCount !== undefined)
+            mouseClick(findChild(show(h, "needs"), "choice_needs_machinery"))
+            tryVerify(() => h.controller.fields.find(f => f.path === "needs_detail").required, 2000)
+        }
+
+        function test_unlabelled_calculations_are_not_shown() {
+            const h = begin("progress_report")
+            const row = findChild(h.list, "field_project_funding")
+            verify(row === null || !row.visible, "a bare number is shown for project_funding")
+            // Nor does one make a page of its own: every page has something to show.
+            const survey = begin("site_survey")
+            for (let p = 0; p < survey.controller.pageCount; ++p)
+                verify(survey.controller.fields.some(f => f.page === p), "page " + (p + 1) + " is empty")
+        }
+
         function test_choice_and_live_relevance() {
             const h = begin("site_survey")
             mouseClick(findChild(show(h, "feasibility"), "choice_feasibility_high"))
@@ -151,16 +192,32 @@ Item {
             verify(/^[0-9a-f]{64}$/.test(shas[0]))
         }
 
-        function test_signature_drawn_on_the_pad() {
+        function drawStroke(pad, y) {
+            mousePress(pad, 20, y)
+            for (let x = 30; x < 200; x += 10)
+                mouseMove(pad, x, y + (x % 30))
+            mouseRelease(pad, 200, y + 20)
+        }
+        function test_signature_kept_in_the_draft_as_it_is_drawn() {
             const h = begin("equipment_handover")
             const w = show(h, "facility_signature")
             const pad = findChild(w, "pad_facility_signature")
-            mousePress(pad, 20, 40)
-            for (let x = 30; x < 200; x += 10)
-                mouseMove(pad, x, 40 + (x % 30))
-            mouseRelease(pad, 200, 60)
-            mouseClick(findChild(w, "keep_facility_signature"))
-            verify(/^[0-9a-f]{64}$/.test(h.controller.answer("facility_signature")))
+            drawStroke(pad, 40)
+            // No button to press: the stroke is in the draft when the finger lifts.
+            const first = h.controller.answer("facility_signature")
+            verify(/^[0-9a-f]{64}$/.test(first), "no signature after one stroke: " + first)
+            drawStroke(pad, 90)
+            const second = h.controller.answer("facility_signature")
+            verify(/^[0-9a-f]{64}$/.test(second) && second !== first, "the second stroke was not kept")
+            // The draft on disk holds it: opened again, the signature is there.
+            const id = h.controller.submissionId
+            const again = createTemporaryObject(harness, root)
+            again.store.path = h.store.path
+            verify(again.store.open(), again.store.errorString)
+            verify(again.controller.open(id), again.controller.errorString)
+            compare(again.controller.answer("facility_signature"), second)
+            mouseClick(findChild(w, "clear_facility_signature"))
+            compare(h.controller.answer("facility_signature"), undefined)
         }
 
         function test_repeat_entries_added_and_removed() {

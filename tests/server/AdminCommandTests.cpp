@@ -149,7 +149,7 @@ TEST_CASE("admin CLI: the programme report in text, CSV and JSON, and a wrong fl
     CHECK(cli.out.str().find("BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG") == 0);
     CHECK(cli.out.str().find("Cao Bằng — giai đoạn 2021–2025") != std::string::npos);
     REQUIRE(cli.run("report", {"--from", "2021", "--to", "2025", "--format", "csv"}) == 0);
-    CHECK(cli.out.str().rfind("\xEF\xBB\xBFindicator,breakdown,key,label,value,unit", 0) == 0);
+    CHECK(cli.out.str().rfind("\xEF\xBB\xBF" "Chỉ tiêu (mã),Phân theo (mã),Mã,Tên,Giá trị,Đơn vị", 0) == 0);
     const auto file = cli.dir / "report.json";
     REQUIRE(cli.run("report", {"--format", "json", "--source", "national", "--output", file.string()}) == 0);
     std::ifstream json(file);

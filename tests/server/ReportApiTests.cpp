@@ -340,7 +340,7 @@ TEST_CASE("report: an empty period gives zeros, bad parameters are named, CSV op
     const auto csv = api.as("duyet", "GET", "/v1/reports/programme.csv?from=2021&to=2025");
     REQUIRE(csv.status == 200);
     CHECK(csv.contentType.find("text/csv") == 0);
-    CHECK(csv.body.rfind("\xEF\xBB\xBFindicator,breakdown,key,label,value,unit\r\n", 0) == 0);
+    CHECK(csv.body.rfind("\xEF\xBB\xBF" "Chỉ tiêu (mã),Phân theo (mã),Mã,Tên,Giá trị,Đơn vị\r\n", 0) == 0);
     CHECK(csv.body.find("extension_funding,funding_source,national,Khuyến công quốc gia,") != std::string::npos);
 }
 
@@ -382,9 +382,9 @@ TEST_CASE("report: the text report reads like a provincial one", "[report]") {
     CHECK(text.find("2 đề án chưa thực hiện, kinh phí 0,90 tỷ đồng; 1 đề án hủy bỏ, kinh phí 0,04 tỷ đồng") != std::string::npos);
     CHECK(text.find("Sản phẩm CNNT tiêu biểu được công nhận: 19 sản phẩm của 17 cơ sở") != std::string::npos);
     const std::string csv = kc::server::reportCsv(built);
-    CHECK(csv.find("projects,total,,Tổng cộng,23,project") != std::string::npos);
-    CHECK(csv.find("extension_funding,not_carried_out,cancelled,Hủy bỏ,40000000,dong") != std::string::npos);
-    CHECK(csv.find("typical_product_facilities,total,,Cơ sở có sản phẩm tiêu biểu,17,facility") != std::string::npos);
+    CHECK(csv.find("projects,total,,Tổng cộng,23,dự án") != std::string::npos);
+    CHECK(csv.find("extension_funding,not_carried_out,cancelled,Hủy bỏ,40000000,đồng") != std::string::npos);
+    CHECK(csv.find("typical_product_facilities,total,,Cơ sở có sản phẩm tiêu biểu,17,cơ sở") != std::string::npos);
     const auto json = kc::server::reportJson(built);
     CHECK(json.at("not_carried_out").at("planned").at("extension_funding") == 900'000'000);
     CHECK(json.at("typical_products").at("facilities") == 17);

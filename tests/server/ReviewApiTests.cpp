@@ -27,6 +27,7 @@ TEST_CASE("review: return with a comment, resubmit a revision, approve, every st
     REQUIRE(listed.status == 200);
     REQUIRE(api.json(listed).at("submissions").as_array().size() == 1);
     CHECK(api.json(listed).at("submissions").at(0).at("owner").at("username") == "canbo");
+    CHECK(api.json(listed).at("submissions").at(0).at("owner").at("display_name") == "Hoàng Văn Minh");  // the full name, for screens
 
     CHECK(api.as("canbo", "POST", "/v1/submissions/" + id + "/review", R"({"action":"approve","revision":1})").status == 403);
     const auto noComment = api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"return","revision":1})");

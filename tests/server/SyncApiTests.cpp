@@ -399,5 +399,8 @@ TEST_CASE("pull: a review decision reaches only the submitter", "[api][pull][rev
     CHECK(data.at("state") == "returned");
     CHECK(data.at("review_comment") == "Thiếu ảnh máy sấy");
     CHECK(data.at("review_fields") == bj::array{"photos"});
+    // What it is about, so a device that never held it can name it.
+    CHECK(data.at("project_id").is_string());
+    CHECK(data.at("facility_id").is_null());
     CHECK(pullAll(api, "duyet", 1000, &reviewerCursor).empty());
 }

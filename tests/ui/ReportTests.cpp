@@ -10,7 +10,12 @@
 
 #include "kc/json/Json.hpp"
 
+#include <QDate>
 #include <QFile>
+#include <QProcess>
+
+#include <algorithm>
+#include <cmath>
 
 #include <cstdio>
 #include <QQmlProperty>
@@ -72,6 +77,19 @@ TEST_CASE("ui report: a reviewer reads the programme report, narrows the period 
                              .arg(whole.at("typical_products").at("total").as_int64())
                              .arg(whole.at("typical_products").at("facilities").as_int64())));
     CHECK(texts.contains(QStringLiteral("Not carried out: planned / cancelled")));
+    // The products chart's axis ticks on whole numbers, so each bar ends on the count it shows.
+    QObject* axis = QQmlProperty::read(reviewer.waitFor(QStringLiteral("productChart")), QStringLiteral("axis")).value<QObject*>();
+    REQUIRE(axis);
+    const double axisMax = axis->property("max").toDouble();
+    const int ticks = axis->property("tickCount").toInt();
+    REQUIRE(ticks >= 2);
+    const double step = axisMax / (ticks - 1);
+    CHECK(step >= 1);
+    CHECK(step == std::floor(step));
+    long long largest = 0;
+    for (const auto& level : whole.at("typical_products").at("by_level").as_object())
+        largest = std::max<long long>(largest, level.value().as_int64());
+    CHECK(axisMax > static_cast<double>(largest));
 
     reviewer.type(QStringLiteral("reportFrom"), QStringLiteral("2023"));
     reviewer.type(QStringLiteral("reportTo"), QStringLiteral("2023"));
@@ -102,6 +120,21 @@ TEST_CASE("ui report: a reviewer reads the programme report, narrows the period 
     REQUIRE(pdf.open(QIODevice::ReadOnly));
     CHECK(pdf.read(5) == "%PDF-");
     pdf.close();
+    // Read back as text (poppler's pdftotext): the header and signature block a provincial
+    // report carries.
+    QProcess text2;
+    text2.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    REQUIRE(text2.waitForFinished(30'000));
+    const QString pdfText = QString::fromUtf8(text2.readAllStandardOutput());
+    INFO(pdfText.left(600).toStdString());
+    CHECK(pdfText.contains(QStringLiteral("SOCIALIST REPUBLIC OF VIET NAM")));
+    CHECK(pdfText.contains(QStringLiteral("Independence - Freedom - Happiness")));
+    CHECK(pdfText.contains(QStringLiteral("INDUSTRIAL EXTENSION CENTRE")));
+    CHECK(pdfText.contains(QStringLiteral("day %1 month %2 year %3")
+                               .arg(QDate::currentDate().day(), 2, 10, QLatin1Char('0'))
+                               .arg(QDate::currentDate().month(), 2, 10, QLatin1Char('0'))
+                               .arg(QDate::currentDate().year())));
+    CHECK(pdfText.contains(QStringLiteral("DIRECTOR")));
     QFile::remove(path);
 }
 

@@ -72,18 +72,20 @@ TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnam
         officer.click(QStringLiteral("form_equipment_handover"));
         officer.waitFor(QStringLiteral("formPage"));
     });
-    // Finalizing a blank form lists what is missing.
+    // After the last page, the summary; finalizing a blank form lists what is missing.
     while (officer.find(QStringLiteral("nextPage")))
         officer.click(QStringLiteral("nextPage"));
-    officer.click(QStringLiteral("finalize"));
-    officer.waitFor(QStringLiteral("missingDialog"));
+    officer.waitFor(QStringLiteral("summaryList"));
+    bothSizes(officer, "06-form-summary");
+    REQUIRE_FALSE(finalizeRecord(officer));
     bothSizes(officer, "06-form-missing");
     officer.click(QStringLiteral("missing_0"));
     bothSizes(officer, "07-home-with-draft", [&] { openSection(officer, QStringLiteral("home")); });
     bothSizes(officer, "08-outbox", [&] { openSection(officer, QStringLiteral("outbox")); });
     bothSizes(officer, "09-settings", [&] { openSection(officer, QStringLiteral("settings")); });
 
-    // A visit awaiting review, sent as a device would, for the reviewer's console.
+    // Two visits awaiting review, sent as a device would, for the reviewer's console.
+    pushMonitoringVisit(server, "canbo");
     pushMonitoringVisit(server, "canbo");
     AppWindow reviewer(dir / "reviewer.sqlite3", server.baseUrl(), 1280, 800);
     signInWithPassword(reviewer, "duyet");
@@ -95,6 +97,9 @@ TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnam
     });
     bothSizes(reviewer, "10-review", [&] {
         openSection(reviewer, QStringLiteral("review"));
+        // After switching records: the second one opened shows its own answers.
+        reviewer.click(QStringLiteral("queue_1"));
+        reviewer.waitFor(QStringLiteral("reviewAnswers"));
         reviewer.click(QStringLiteral("queue_0"));
         reviewer.waitFor(QStringLiteral("reviewAnswers"));
     });
@@ -102,5 +107,13 @@ TEST_CASE("ui screenshots: every main screen at 360x640 and 1280x800, in Vietnam
     reviewer.click(QStringLiteral("returnButton"));
     reviewer.waitFor(QStringLiteral("decisionDialog"));
     shoot(reviewer, "11-review-return", 360, 640);
+
+    // A collaborator's first screen: the projects assigned, none reported yet; no drafts.
+    AppWindow collaborator(dir / "collaborator.sqlite3", server.baseUrl(), 360, 640);
+    signInWithPassword(collaborator, "ctv");
+    bothSizes(collaborator, "13-collaborator-home", [&] {
+        openSection(collaborator, QStringLiteral("home"));
+        collaborator.waitFor(QStringLiteral("myProject_0"), 30'000);
+    });
     Language::apply(QStringLiteral("en"));
 }

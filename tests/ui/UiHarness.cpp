@@ -137,6 +137,12 @@ void AppWindow::type(const QString& name, const QString& text) {
     }
     field->forceActiveFocus();
     QMetaObject::invokeMethod(field, "selectAll");
+    typeKeys(text);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::qWait(30);
+}
+
+void AppWindow::typeKeys(const QString& text) {
     // Key events carrying text, as an on-screen keyboard sends them (any Vietnamese letter).
     for (const QChar c : text) {
         QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
@@ -144,8 +150,15 @@ void AppWindow::type(const QString& name, const QString& text) {
         QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
         QCoreApplication::sendEvent(m_window, &release);
     }
-    QTest::keyClick(m_window, Qt::Key_Return);
-    QTest::qWait(30);
+}
+
+void AppWindow::tapAndType(const QString& name, const QString& text) {
+    QQuickItem* field = waitFor(name);
+    click(field);
+    if (!waitUntil([field] { return field->hasActiveFocus(); }, 2'000))
+        throw std::runtime_error("a tap did not put the cursor in " + name.toStdString());
+    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    typeKeys(text);
 }
 
 void AppWindow::resize(int width, int height) {

@@ -32,6 +32,9 @@ public:
     void click(QQuickItem* item);
     //! Focuses the text field `name`, selects its text and types `text`, then Enter.
     void type(const QString& name, const QString& text);
+    //! Taps the text field `name` as a finger would (the field that had focus loses it), selects
+    //! its text with Ctrl+A and types `text` key by key, without Enter.
+    void tapAndType(const QString& name, const QString& text);
     //! Resizes the window and lets the layout settle.
     void resize(int width, int height);
     //! Saves what the window shows as a PNG; returns the image.
@@ -39,6 +42,7 @@ public:
 
 private:
     void scrollIntoView(QQuickItem* item);
+    void typeKeys(const QString& text);
 
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;

@@ -4,6 +4,7 @@
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
@@ -62,6 +63,79 @@ std::string pushMonitoringVisit(const ServerProcess& server, const std::string& 
     if (reply.status != 200 || reply.body.find("\"accepted\"") == std::string::npos)
         throw std::runtime_error("the visit was not accepted: " + reply.body);
     return id;
+}
+
+std::string pushSiteSurvey(const ServerProcess& server, const std::string& user, const std::string& mainProduct,
+                           const QByteArray& jpeg, const std::string& editOf, int base) {
+    const std::map<std::string, std::string> auth{{"authorization", "Bearer " + signInHttp(server, user)}};
+    const std::string bytes(jpeg.constData(), static_cast<std::size_t>(jpeg.size()));
+    const std::string sha = QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString();
+    const auto started = httpRequest(server.port(), "POST", "/v1/attachments",
+                                     json::serialize(boost::json::object{{"sha256", sha}, {"size", bytes.size()},
+                                                                         {"content_type", "image/jpeg"}}),
+                                     auth);
+    if (started.status == 201) {
+        auto headers = auth;
+        headers["upload-offset"] = "0";
+        const auto sent = httpRequest(server.port(), "PATCH", "/v1/attachments/" + sha, bytes, headers);
+        if (sent.status != 200)
+            throw std::runtime_error("the photo was not taken: " + sent.body);
+    }
+    const auto facilities = httpRequest(server.port(), "GET", "/v1/facilities?limit=1", {}, auth);
+    const std::string facility(json::parse(facilities.body).at("facilities").at(0).at("id").as_string());
+    const std::string id = editOf.empty() ? Uuid::v7().toString() : editOf;
+    boost::json::object survey{
+        {"id", id}, {"form_id", "site_survey"}, {"form_version", 1},
+        {"answers", boost::json::object{
+            {"facility", facility}, {"survey_date", "2026-11-18"},
+            {"location", boost::json::object{{"lat", 22.6657}, {"lon", 106.2583}, {"accuracy", 8.0}}},
+            {"main_product", mainProduct}, {"capacity_per_year", 40}, {"capacity_unit", "tấn"},
+            {"workforce", 12 + base}, {"needs", boost::json::array{"machinery"}},
+            {"needs_detail", "Cần thay máy cũ để nâng công suất"}, {"feasibility", "high"},
+            {"feasibility_reasons", "Có mặt bằng và vùng nguyên liệu"}, {"recommended_activity", "advanced_machinery"},
+            {"expected_counterpart_capital", 300'000'000}, {"photos", boost::json::array{boost::json::value(sha)}}}}};
+    if (base > 0)
+        survey["base_revision"] = base;
+    const auto reply = httpRequest(server.port(), "POST", "/v1/push",
+                                   json::serialize(boost::json::object{{"submissions", boost::json::array{survey}}}), auth);
+    if (reply.status != 200 || (reply.body.find("\"accepted\"") == std::string::npos &&
+                                reply.body.find("\"revision\"") == std::string::npos))
+        throw std::runtime_error("the survey was not accepted: " + reply.body);
+    return id;
+}
+
+boost::json::object serverAnswers(const ServerProcess& server, const std::string& id) {
+    const auto reply = httpRequest(server.port(), "GET", "/v1/submissions/" + id, "",
+                                   {{"authorization", "Bearer " + signInHttp(server, "duyet")}});
+    if (reply.status != 200)
+        throw std::runtime_error("submission " + id + " not on the server: " + reply.body);
+    const auto body = json::parse(reply.body).as_object();
+    for (const auto& revision : body.at("revisions").as_array())
+        if (revision.at("revision") == body.at("revision"))
+            return revision.at("answers").as_object();
+    throw std::runtime_error("submission " + id + " has no current revision");
+}
+
+void reviewHttp(const ServerProcess& server, const std::string& id, const std::string& action,
+                const std::string& comment) {
+    const std::string state = serverState(server, id);
+    boost::json::object body{{"action", action}, {"revision", std::stoi(state.substr(state.find('@') + 1))}};
+    if (!comment.empty())
+        body["comment"] = comment;
+    const auto reply = httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/review", json::serialize(body),
+                                   {{"authorization", "Bearer " + signInHttp(server, "duyet")}});
+    if (reply.status != 200)
+        throw std::runtime_error("the review of " + id + " was refused: " + reply.body);
+}
+
+bool finalizeRecord(AppWindow& app) {
+    app.click(QStringLiteral("finalize"));
+    if (!waitUntil([&] { return app.find(QStringLiteral("finalizeDialog")) || app.find(QStringLiteral("missingDialog")); }))
+        throw std::runtime_error("\"Finalize…\" neither asked for a confirmation nor listed what is missing");
+    if (app.find(QStringLiteral("missingDialog")))
+        return false;
+    app.click(QStringLiteral("confirmFinalize"));
+    return true;
 }
 
 void signInWithPassword(AppWindow& app, const std::string& user) {

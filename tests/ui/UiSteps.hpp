@@ -4,6 +4,9 @@
 
 #include "../support/ServerProcess.hpp"
 
+#include <QByteArray>
+#include <boost/json/object.hpp>
+
 #include <string>
 
 namespace kc::test {
@@ -18,6 +21,23 @@ std::string serverState(const ServerProcess& server, const std::string& id);
 //! A monitoring visit to the first project in `user`'s scope, sent through /v1/push as a
 //! device would; returns its id.
 std::string pushMonitoringVisit(const ServerProcess& server, const std::string& user);
+
+//! A site survey of `user`'s first facility with one photo (`jpeg`, uploaded first), sent
+//! through /v1/push as a device would; returns its id. With `editOf` set, a revision of that
+//! submission made from `base` instead.
+std::string pushSiteSurvey(const ServerProcess& server, const std::string& user, const std::string& mainProduct,
+                           const QByteArray& jpeg, const std::string& editOf = {}, int base = 0);
+//! The current revision's answers of a submission, as the server holds them.
+boost::json::object serverAnswers(const ServerProcess& server, const std::string& id);
+
+//! A reviewer's decision on the current revision, through the real endpoint ("return",
+//! "reject" with a comment, "approve").
+void reviewHttp(const ServerProcess& server, const std::string& id, const std::string& action,
+                const std::string& comment = {});
+
+//! From the summary after a form's last page: "Finalize…", then confirms it. Returns false
+//! (with the list of what is missing open) when the record is not complete.
+bool finalizeRecord(AppWindow& app);
 
 //! Signs in on the sign-in screen with a password and waits for the app's shell.
 void signInWithPassword(AppWindow& app, const std::string& user);

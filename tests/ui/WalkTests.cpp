@@ -99,8 +99,10 @@ TEST_CASE("ui walk: enroll, register a facility, survey it, sync, returned, fixe
         officer.click(QStringLiteral("nextPage"));
     }
     const QString id = prop(form, "submissionId").toString();
-    officer.click(QStringLiteral("finalize"));
-    if (officer.find(QStringLiteral("missingDialog"))) {
+    // The summary after the last page shows the answers and the photo before finalizing.
+    REQUIRE(officer.waitFor(QStringLiteral("summaryList")));
+    CHECK(QQmlProperty::read(officer.waitFor(QStringLiteral("summaryPhotos")), QStringLiteral("text")).toString().startsWith(QStringLiteral("1 ")));
+    if (!finalizeRecord(officer)) {
         QStringList missing;
         for (const auto& m : prop(form, "missing").toList())
             missing << m.toMap().value(QStringLiteral("path")).toString();
@@ -141,7 +143,7 @@ TEST_CASE("ui walk: enroll, register a facility, survey it, sync, returned, fixe
     officer.type(QStringLiteral("input_needs_detail"), QStringLiteral("Máy tráng bánh 2 tầng"));
     while (officer.find(QStringLiteral("nextPage")))
         officer.click(QStringLiteral("nextPage"));
-    officer.click(QStringLiteral("finalize"));
+    REQUIRE(finalizeRecord(officer));
     officer.waitFor(QStringLiteral("homePage"));
     REQUIRE(waitUntil([&] { return officer.find(QStringLiteral("returned_0")) == nullptr; }));
     syncAndWait(officer);
@@ -155,6 +157,10 @@ TEST_CASE("ui walk: enroll, register a facility, survey it, sync, returned, fixe
         return detail && prop(detail, "current").toMap().value(QStringLiteral("revision")).toInt() == 2;
     }));
     reviewer.click(QStringLiteral("approveButton"));
+    // Approving asks first: nothing is decided by a stray tap.
+    reviewer.waitFor(QStringLiteral("decisionDialog"));
+    CHECK(serverState(server, id.toStdString()) == "submitted@2");
+    reviewer.click(QStringLiteral("confirmDecision"));
     REQUIRE(waitUntil([&] { return serverState(server, id.toStdString()) == "approved@2"; }));
     syncAndWait(officer);
     QObject* store = officer.root()->property("store").value<QObject*>();

@@ -2,11 +2,22 @@
 
 #include <QGeoPositionInfoSource>
 
-LocationSource::LocationSource(QObject* parent)
-    : QObject(parent), m_source(QGeoPositionInfoSource::createDefaultSource(this)) {
+LocationSource::LocationSource(QObject* parent) : QObject(parent) {
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &LocationSource::tick);
+    setSource(QGeoPositionInfoSource::createDefaultSource(this));
+}
+
+void LocationSource::setSource(QGeoPositionInfoSource* source) {
+    stop();
+    if (m_source && m_source != source)
+        m_source->deleteLater();
+    m_source = source;
+    emit settingsChanged();
     if (!m_source)
         return;
-    m_source->setUpdateInterval(2000);
+    m_source->setParent(this);
+    m_source->setUpdateInterval(1000);
     connect(m_source, &QGeoPositionInfoSource::positionUpdated, this, &LocationSource::acceptPosition);
     connect(m_source, &QGeoPositionInfoSource::errorOccurred, this,
             [this](QGeoPositionInfoSource::Error error) {
@@ -23,36 +34,86 @@ void LocationSource::setError(const QString& message) {
     emit errorStringChanged();
 }
 
+void LocationSource::setTargetAccuracy(double metres) {
+    if (metres == m_target || !(metres > 0))
+        return;
+    m_target = metres;
+    emit settingsChanged();
+}
+
+void LocationSource::setTimeout(int seconds) {
+    if (seconds == m_timeout || seconds < 1)
+        return;
+    m_timeout = seconds;
+    emit settingsChanged();
+}
+
+QString LocationSource::status() const {
+    if (!m_hasFix)
+        return tr("Searching, %n s", nullptr, m_elapsed);
+    if (m_accuracy < 0)
+        return tr("accuracy unknown, %n s", nullptr, m_elapsed);
+    return tr("±%1 m, %n s", nullptr, m_elapsed).arg(qRound(m_accuracy));
+}
+
 void LocationSource::start() {
     if (!m_source) {
         setError(tr("This device cannot tell its position. Enter the coordinates by hand."));
         return;
     }
+    // A new search: its own fixes only, from the first.
+    m_hasFix = false;
+    m_accuracy = -1;
+    m_elapsed = 0;
+    if (!m_error.isEmpty())
+        setError({});
     m_source->startUpdates();
+    m_clock.start();
     m_active = true;
     emit activeChanged();
+    emit progressChanged();
 }
 
 void LocationSource::stop() {
     if (m_source)
         m_source->stopUpdates();
+    m_clock.stop();
     if (m_active) {
         m_active = false;
         emit activeChanged();
     }
 }
 
+void LocationSource::tick() {
+    ++m_elapsed;
+    emit progressChanged();
+    if (m_elapsed < m_timeout)
+        return;
+    stop();
+    if (!m_hasFix)
+        setError(tr("No position after %n s. Go outdoors and try again, or enter the coordinates by hand.", nullptr,
+                    m_timeout));
+}
+
 void LocationSource::acceptPosition(const QGeoPositionInfo& info) {
-    if (!info.isValid() || !info.coordinate().isValid())
+    if (!m_active || !info.isValid() || !info.coordinate().isValid())
+        return;
+    const double accuracy = info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy)
+                                ? info.attribute(QGeoPositionInfo::HorizontalAccuracy) : -1;
+    // Keep the best: a fix less accurate than the one kept does not replace it.
+    const bool better = !m_hasFix || (accuracy >= 0 && (m_accuracy < 0 || accuracy <= m_accuracy));
+    if (!better)
         return;
     m_latitude = info.coordinate().latitude();
     m_longitude = info.coordinate().longitude();
-    m_accuracy = info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy)
-                     ? info.attribute(QGeoPositionInfo::HorizontalAccuracy) : -1;
+    m_accuracy = accuracy;
     m_hasFix = true;
     if (!m_error.isEmpty())
         setError({});
     emit positionChanged();
+    emit progressChanged();
+    if (m_accuracy >= 0 && m_accuracy <= m_target)
+        stop();  // good enough: the search is over
 }
 
 QVariantMap LocationSource::answer() const {

@@ -4,6 +4,10 @@
 #include "store/LocalStore.hpp"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
 
 namespace answers {
 
@@ -29,7 +33,7 @@ QString numberText(const boost::json::value& v) {
     if (v.is_uint64())
         return QString::number(v.get_uint64());
     if (v.is_double())
-        return QString::number(v.get_double(), 'g', 12);
+        return formatDecimal(v.get_double());
     return {};
 }
 
@@ -63,7 +67,8 @@ struct Walker {
             row.insert(QStringLiteral("latitude"), num("lat"));
             row.insert(QStringLiteral("longitude"), num("lon"));
             const auto* manual = o->if_contains("manual");
-            QString text = QStringLiteral("%1, %2").arg(num("lat"), 0, 'f', 6).arg(num("lon"), 0, 'f', 6);
+            // As precise as it was entered or measured, with decimal commas (so "; " between).
+            QString text = formatDecimal(num("lat")) + QStringLiteral("; ") + formatDecimal(num("lon"));
             if (manual && manual->is_bool() && manual->get_bool())
                 return text + QCoreApplication::translate("answers", " (typed by hand)");
             return text + QCoreApplication::translate("answers", " (±%1 m)").arg(num("accuracy"), 0, 'f', 0);
@@ -94,6 +99,14 @@ struct Walker {
                 }
             }
             return QString::fromStdString(id);
+        }
+        case QuestionType::Date:
+            return v.is_string() ? formatDay(v.get_string()) : QString();
+        case QuestionType::DateTime: {
+            if (!v.is_string())
+                return {};
+            const QDateTime at = QDateTime::fromString(qs(v.get_string()), Qt::ISODateWithMs);
+            return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : qs(v.get_string());
         }
         case QuestionType::Integer:
         case QuestionType::Decimal:
@@ -159,6 +172,28 @@ struct Walker {
 
 } // namespace
 
+QString answerText(const Form& form, const Question& question, const boost::json::value& value,
+                   kc::app::LocalStore* store) {
+    if (value.is_null())
+        return {};
+    Walker walker{form, store, {}};
+    QVariantMap row;
+    return walker.textOf(question, value, row);
+}
+
+QString formatDecimal(double value) {
+    if (!std::isfinite(value))
+        return {};
+    // The shortest digits that read back as the same number, never in exponent form.
+    QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
+    return text.replace(QLatin1Char('.'), QLatin1Char(','));
+}
+
+QString formatDay(std::string_view iso) {
+    const QDate day = QDate::fromString(qs(iso), Qt::ISODate);
+    return day.isValid() && iso.size() == 10 ? day.toString(QStringLiteral("dd/MM/yyyy")) : qs(iso);
+}
+
 QVariantList readable(const Form& form, const boost::json::object& answers,
                       kc::app::LocalStore* store) {
     Walker walker{form, store, {}};
@@ -168,7 +203,9 @@ QVariantList readable(const Form& form, const boost::json::object& answers,
 
 QString formatDong(long long dong) {
     const bool negative = dong < 0;
-    QString digits = QString::number(negative ? -dong : dong);
+    // Unsigned, so the most negative value has a magnitude too.
+    const auto magnitude = negative ? 0ULL - static_cast<unsigned long long>(dong) : static_cast<unsigned long long>(dong);
+    QString digits = QString::number(magnitude);
     for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
         digits.insert(i, QLatin1Char('.'));
     return (negative ? QStringLiteral("-") : QString()) + digits + QStringLiteral(" đ");

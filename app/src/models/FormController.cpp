@@ -2,6 +2,7 @@
 
 #include "models/AnswerPaths.hpp"
 #include "models/Labels.hpp"
+#include "models/AnswerSheet.hpp"
 #include "store/AppStore.hpp"
 
 #include "kc/forms/DraftMigration.hpp"
@@ -10,12 +11,15 @@
 #include "kc/json/Json.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 using kc::forms::Question;
 using kc::forms::QuestionType;
 
-FormController::FormController(QObject* parent) : QObject(parent) {}
+FormController::FormController(QObject* parent) : QObject(parent) {
+    connect(this, &FormController::loadedChanged, this, &FormController::recordChanged);
+}
 
 void FormController::setStore(AppStore* store) {
     if (store == m_store)
@@ -162,6 +166,7 @@ kc::forms::ValidationOptions FormController::options() {
     kc::forms::ValidationOptions o;
     o.reportHidden = true;
     o.reportChoices = true;
+    o.reportRequired = true;
     auto* local = m_store->local();
     o.registers.exists = [local](std::string_view reg, std::string_view id) {
         return reg == "facility" ? local->facility(std::string(id)).has_value()
@@ -189,6 +194,9 @@ void FormController::evaluate() {
     m_hidden.clear();
     for (const auto& h : m_result.hidden)
         m_hidden.insert(qs(h));
+    m_requiredNow.clear();
+    for (const auto& r : m_result.requiredNow)
+        m_requiredNow.insert(qs(r));
     m_messages.clear();
     for (const auto& e : m_result.errors) {
         const QString path = qs(e.path);
@@ -222,7 +230,7 @@ bool FormController::ensureEditable() {
         try {
             m_store->local()->beginCorrection(m_submission->id);
             m_submission = m_store->local()->submission(m_submission->id);
-            emit loadedChanged();
+            emit recordChanged();
         } catch (const std::exception& e) {
             setError(qs(e.what()));
             return false;
@@ -319,9 +327,11 @@ bool FormController::saveDraft() {
     return true;
 }
 
-bool FormController::finalize() {
-    if (!ensureEditable())
+bool FormController::check() {
+    if (!m_submission || !m_form) {
+        setError(tr("No form is open."));
         return false;
+    }
     evaluate();
     m_showAll = true;
     m_missing.clear();
@@ -339,9 +349,20 @@ bool FormController::finalize() {
                                      {QStringLiteral("code"), qs(e.code)},
                                      {QStringLiteral("page"), page}};
         }
-        rebuildFields();
-        return false;
     }
+    rebuildFields();
+    return m_result.ok();
+}
+
+QVariantList FormController::summary() const {
+    if (!m_submission || !m_form || !m_store || !m_store->local())
+        return {};
+    return answers::readable(*m_form->form, m_submission->answers, m_store->local());
+}
+
+bool FormController::finalize() {
+    if (!ensureEditable() || !check())
+        return false;
     try {
         // What is sent is what the engine keeps: hidden answers dropped, calculations fresh.
         m_submission->answers = m_result.answers;
@@ -356,10 +377,40 @@ bool FormController::finalize() {
         setError(tr("The record could not be finalized: %1").arg(qs(e.what())));
         return false;
     }
+    m_store->local()->removeMeta("draft_page:" + m_submission->id);
     emit m_store->submissionsChanged();
     emit loadedChanged();
     rebuildFields();
     emit finalized(qs(m_submission->id));
+    return true;
+}
+
+int FormController::lastPage() {
+    if (!m_submission || !m_store || !m_store->local())
+        return 0;
+    const auto page = m_store->local()->meta("draft_page:" + m_submission->id);
+    return page ? std::clamp(std::atoi(page->c_str()), 0, std::max(0, pageCount() - 1)) : 0;
+}
+
+void FormController::rememberPage(int page) {
+    if (m_submission && m_store && m_store->local() && m_submission->state == kc::app::state::Draft)
+        m_store->local()->setMeta("draft_page:" + m_submission->id, std::to_string(std::max(0, page)));
+}
+
+bool FormController::backToDraft() {
+    if (!m_submission || !m_store || !m_store->local())
+        return false;
+    try {
+        m_store->local()->returnToDraft(m_submission->id);
+        m_submission = m_store->local()->submission(m_submission->id);
+    } catch (const std::exception&) {
+        setError(tr("This record is already being sent; it can be corrected if the reviewer returns it."));
+        return false;
+    }
+    m_showAll = false;
+    emit m_store->submissionsChanged();
+    emit loadedChanged();
+    rebuildFields();
     return true;
 }
 
@@ -393,9 +444,13 @@ void FormController::rebuildFields() {
     int page = -1;
     bool looseOpen = false; // a page gathering top-level questions outside groups
 
+    // An unlabelled calculation is the form's own arithmetic: no row, and no page of its own.
+    const auto unshown = [](const Question& q) { return q.calculate && labels::localized(q.label).isEmpty(); };
     std::function<void(int, const std::string&, int, const boost::json::object*)> add =
         [&](int index, const std::string& prefix, int depth, const boost::json::object* node) {
         const Question& q = form.questions[static_cast<std::size_t>(index)];
+        if (unshown(q))
+            return;
         const std::string path = prefix + q.name;
         const QString qpath = qs(path);
         QVariantMap item{{QStringLiteral("path"), qpath},
@@ -403,7 +458,7 @@ void FormController::rebuildFields() {
                          {QStringLiteral("type"), qs(std::string(kc::forms::questionTypeName(q.type)))},
                          {QStringLiteral("label"), labels::localized(q.label)},
                          {QStringLiteral("hint"), labels::localized(q.hint)},
-                         {QStringLiteral("required"), q.required},
+                         {QStringLiteral("required"), q.required || m_requiredNow.contains(qpath)},
                          {QStringLiteral("relevant"), !m_hidden.contains(qpath)},
                          {QStringLiteral("readOnly"), q.readOnly || q.calculate.has_value()},
                          {QStringLiteral("appearance"), qs(q.appearance)},
@@ -476,6 +531,8 @@ void FormController::rebuildFields() {
 
     for (int index : form.topLevel) {
         const Question& q = form.questions[static_cast<std::size_t>(index)];
+        if (unshown(q))
+            continue;
         if (q.type == QuestionType::Group || q.type == QuestionType::Repeat) {
             ++page;
             looseOpen = false;

@@ -29,9 +29,9 @@ class FormController : public QObject {
     Q_PROPERTY(QString formTitle READ formTitle NOTIFY loadedChanged)
     Q_PROPERTY(int formVersion READ formVersion NOTIFY loadedChanged)
     //! The submission's state on the device (draft, returned, queued, …).
-    Q_PROPERTY(QString state READ state NOTIFY loadedChanged)
+    Q_PROPERTY(QString state READ state NOTIFY recordChanged)
     //! Whether answers may be changed (a draft, or a returned submission to correct).
-    Q_PROPERTY(bool editable READ editable NOTIFY loadedChanged)
+    Q_PROPERTY(bool editable READ editable NOTIFY recordChanged)
     //! Every question, group, repeat and repeat entry in order, each a map: kind ("question",
     //! "group", "repeat", "entry"), path, name, type, label, hint, required, relevant,
     //! readOnly, value, message, choices [{name, label}], depth, page, index (of an entry).
@@ -42,10 +42,10 @@ class FormController : public QObject {
     Q_PROPERTY(QVariantList missing READ missing NOTIFY fieldsChanged)
     //! Answers an upgrade to a new form version could not carry: [{path, label, value, reason}].
     Q_PROPERTY(QVariantList lostAnswers READ lostAnswers NOTIFY loadedChanged)
-    Q_PROPERTY(QString reviewComment READ reviewComment NOTIFY loadedChanged)
-    Q_PROPERTY(QStringList reviewFields READ reviewFields NOTIFY loadedChanged)
+    Q_PROPERTY(QString reviewComment READ reviewComment NOTIFY recordChanged)
+    Q_PROPERTY(QStringList reviewFields READ reviewFields NOTIFY recordChanged)
     //! The server's objections from the last push, in plain words ("" when none).
-    Q_PROPERTY(QString syncError READ syncError NOTIFY loadedChanged)
+    Q_PROPERTY(QString syncError READ syncError NOTIFY recordChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
 public:
@@ -87,15 +87,31 @@ public:
     Q_INVOKABLE bool removeEntry(const QString& repeatPath, int index);
     //! Saves the answers as they are (done after every change as well).
     Q_INVOKABLE bool saveDraft();
+    //! Checks the whole record as finalize would: fills `missing` (empty when complete and
+    //! valid), shows every message, and says whether it may be finalized. Changes nothing.
+    Q_INVOKABLE bool check();
+    //! The answers as a person reads them (answers::readable), for the summary before finalize.
+    Q_INVOKABLE QVariantList summary() const;
     //! Queues the submission for sending when it is complete and valid; otherwise fills
     //! `missing`, shows every message, and returns false.
     Q_INVOKABLE bool finalize();
     //! Deletes a draft that was never sent.
     Q_INVOKABLE bool discard();
+    //! A finalized record that has not started to be sent becomes a draft again, to be
+    //! changed and finalized anew; false, with errorString, once it is on its way.
+    Q_INVOKABLE bool backToDraft();
+    //! The page the open draft was left on (0 when never remembered), so it reopens there.
+    Q_INVOKABLE int lastPage();
+    Q_INVOKABLE void rememberPage(int page);
 
 signals:
     void storeChanged();
+    //! Another record or form was loaded: every widget is rebuilt.
     void loadedChanged();
+    //! The open record's state and review notes changed (also on every load). A returned
+    //! record turning into a correction on its first edit changes only these: the widgets
+    //! stay, so what is being typed in another field is kept.
+    void recordChanged();
     void fieldsChanged();
     void errorStringChanged();
     void finalized(const QString& submissionId);
@@ -114,6 +130,7 @@ private:
     std::optional<kc::app::LocalForm> m_form;
     kc::forms::ValidationResult m_result;
     QSet<QString> m_hidden;
+    QSet<QString> m_requiredNow; //!< made required by an expression, as answered now
     QHash<QString, QString> m_messages; //!< by path, every current message
     QSet<QString> m_touched;
     bool m_showAll = false;

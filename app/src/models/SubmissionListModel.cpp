@@ -50,6 +50,8 @@ void SubmissionListModel::reload() {
                 else
                     row.formTitle = qs(row.submission.formId);
                 row.subject = labels::subjectOf(local, row.submission.answers);
+                if (row.subject.isEmpty())  // pulled without its answers: what the server says
+                    row.subject = labels::subjectOf(local, row.submission.about);
                 m_rows.push_back(std::move(row));
             }
         }

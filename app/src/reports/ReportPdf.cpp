@@ -3,6 +3,7 @@
 #include "kc/money/Money.hpp"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QFile>
 #include <QPageSize>
 #include <QPainter>
@@ -43,6 +44,31 @@ public:
         ensure(used.height());
         m_painter.drawText(QRect(0, m_y, m_width, used.height()), int(align) | Qt::TextWordWrap, line);
         m_y += used.height() + m_line / 4;
+    }
+    //! Two blocks side by side, each centred in its half (an administrative document's
+    //! header: the issuing agency left, the national motto right; the signature block).
+    void columns(const QList<std::pair<QString, bool>>& left, const QList<std::pair<QString, bool>>& right, int pointSize) {
+        const int half = m_width / 2;
+        const auto height = [&](const QList<std::pair<QString, bool>>& lines) {
+            int h = 0;
+            for (const auto& [line, bold] : lines) {
+                setFont(pointSize, bold);
+                h += m_painter.boundingRect(QRect(0, 0, half, m_height), Qt::AlignHCenter | Qt::TextWordWrap, line).height();
+            }
+            return h;
+        };
+        ensure(std::max(height(left), height(right)));
+        const auto draw = [&](const QList<std::pair<QString, bool>>& lines, int x) {
+            int y = m_y;
+            for (const auto& [line, bold] : lines) {
+                setFont(pointSize, bold);
+                const QRect used = m_painter.boundingRect(QRect(x, y, half, m_height), Qt::AlignHCenter | Qt::TextWordWrap, line);
+                m_painter.drawText(QRect(x, y, half, used.height()), Qt::AlignHCenter | Qt::TextWordWrap, line);
+                y += used.height();
+            }
+            return y;
+        };
+        m_y = std::max(draw(left, 0), draw(right, half)) + m_line / 2;
     }
     //! A two-or-more-column table; the first column, the names, takes half the width, or a
     //! quarter when four figures or more share the rest.
@@ -130,6 +156,19 @@ QString writePdf(const QVariantMap& report, const QString& path) {
     const QVariantMap equipment = report.value(QStringLiteral("equipment")).toMap();
     const QVariantMap products = report.value(QStringLiteral("typical_products")).toMap();
 
+    // The header a provincial report carries: the issuing agency, the national motto, the
+    // place and date of issue.
+    const QString province = provinces.size() == 1 ? provinces.front() : QString();
+    layout.columns({{tr("DEPARTMENT OF INDUSTRY AND TRADE %1").arg(province.toUpper()).trimmed(), false},
+                    {tr("INDUSTRIAL EXTENSION CENTRE"), true}},
+                   {{tr("SOCIALIST REPUBLIC OF VIET NAM"), true}, {tr("Independence - Freedom - Happiness"), true}}, 10);
+    const QDate today = QDate::currentDate();
+    layout.text(tr("%1, day %2 month %3 year %4")
+                    .arg(province.isEmpty() ? QStringLiteral("……") : province)
+                    .arg(today.day(), 2, 10, QLatin1Char('0'))
+                    .arg(today.month(), 2, 10, QLatin1Char('0'))
+                    .arg(today.year()),
+                10, false, Qt::AlignRight);
     layout.text(tr("REPORT ON THE RESULTS OF THE INDUSTRIAL EXTENSION PROGRAMME"), 14, true, Qt::AlignHCenter);
     layout.text(tr("Province: %1").arg(provinces.join(QStringLiteral(", "))), 11, true, Qt::AlignHCenter);
     layout.text(tr("Period: %1 to %2").arg(vnDate(period.value(QStringLiteral("from")).toString()),
@@ -220,6 +259,11 @@ QString writePdf(const QVariantMap& report, const QString& path) {
         }
     }
     layout.text(tr("Figures from approved submissions and the project register; money in billions of đồng."), 8);
+    // Where the head of the centre signs.
+    layout.columns({{tr("Recipients:"), true}, {tr("- As above;"), false}, {tr("- Filed."), false}},
+                   {{tr("DIRECTOR"), true}, {tr("(signature, full name and seal)"), false}, {QStringLiteral(" "), false},
+                    {QStringLiteral(" "), false}, {QStringLiteral(" "), false}},
+                   10);
     if (!painter.end())
         return tr("Could not finish writing %1.").arg(path);
     return QFile::exists(path) ? QString() : tr("Could not write %1.").arg(path);

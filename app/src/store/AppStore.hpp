@@ -56,8 +56,16 @@ public:
     //! The submissions about a facility or a project ("facility" / "project"), newest
     //! first: [{id, form_id, form_title, state, captured_at, revision}].
     Q_INVOKABLE QVariantList historyOf(const QString& key, const QString& id);
+    //! The projects on this device (a collaborator's are the ones assigned to them) with the
+    //! last progress reported on each: [{id, code, title, percent (absent when none),
+    //! reported_at}], by code.
+    Q_INVOKABLE QVariantList projectProgress();
     //! The newest version of every form on the device: [{id, title, version}].
     Q_INVOKABLE QVariantList forms();
+    //! The forms a person in `role` may fill (kc::domain::maySubmitForm) that fit the record
+    //! they start from: with `prefill` naming a "facility" or a "project", only forms that
+    //! ask for one. [{id, title, version}], newest versions.
+    Q_INVOKABLE QVariantList formsFor(const QString& role, const QVariantMap& prefill);
     //! Records a facility registered in the field (sent with the next sync); returns its new
     //! id, or "" with errorString naming what is wrong (nothing is stored then).
     Q_INVOKABLE QString registerFacility(const QVariantMap& fields);

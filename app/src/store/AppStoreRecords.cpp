@@ -1,13 +1,17 @@
 // What the screens show of single records, and facilities registered in the field.
 #include "store/AppStore.hpp"
 
+#include "kc/domain/FormAccess.hpp"
 #include "kc/domain/RegisterJson.hpp"
+#include "kc/forms/Form.hpp"
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 #include "models/Labels.hpp"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace {
 
@@ -79,6 +83,28 @@ QVariantList AppStore::historyOf(const QString& key, const QString& id) {
     return out;
 }
 
+QVariantList AppStore::projectProgress() {
+    QVariantList out;
+    if (!m_store)
+        return out;
+    for (const auto& project : m_store->searchProjects("", 200)) {
+        QVariantMap row{{QStringLiteral("id"), qs(project.id)},
+                        {QStringLiteral("code"), qs(project.code)},
+                        {QStringLiteral("title"), qs(project.title)}};
+        // Newest first: the first finalized report that says how far the project is.
+        for (const auto& s : m_store->submissionsAbout("project", project.id)) {
+            const auto* percent = s.answers.if_contains("percent_done");
+            if (s.formId != "progress_report" || s.state == kc::app::state::Draft || !percent || !percent->is_number())
+                continue;
+            row.insert(QStringLiteral("percent"), percent->to_number<double>());
+            row.insert(QStringLiteral("reported_at"), qs(s.capturedAt));
+            break;
+        }
+        out.append(row);
+    }
+    return out;
+}
+
 QVariantList AppStore::forms() {
     QVariantList out;
     if (!m_store)
@@ -87,6 +113,28 @@ QVariantList AppStore::forms() {
         out.append(QVariantMap{{QStringLiteral("id"), qs(form.id)},
                                {QStringLiteral("title"), labels::localized(form.title)},
                                {QStringLiteral("version"), QVariant::fromValue(form.version)}});
+    return out;
+}
+
+QVariantList AppStore::formsFor(const QString& role, const QVariantMap& prefill) {
+    QVariantList out;
+    const auto who = kc::domain::roleFromCode(role.toStdString());
+    if (!m_store || !who)
+        return out;
+    for (const auto& form : m_store->latestForms()) {
+        if (!kc::domain::maySubmitForm(*who, form.id))
+            continue;
+        bool fits = true;
+        for (const char* subject : {"facility", "project"})
+            if (prefill.contains(QLatin1String(subject)))
+                fits = fits && std::any_of(form.form->questions.begin(), form.form->questions.end(), [&](const auto& q) {
+                           return q.type == kc::forms::QuestionType::Reference && q.registerName == subject;
+                       });
+        if (fits)
+            out.append(QVariantMap{{QStringLiteral("id"), qs(form.id)},
+                                   {QStringLiteral("title"), labels::localized(form.title)},
+                                   {QStringLiteral("version"), QVariant::fromValue(form.version)}});
+    }
     return out;
 }
 

@@ -97,18 +97,27 @@ void LocalStore::applySubmissionChange(const boost::json::object& data, PullAppl
     const std::string fields = data.contains("review_fields") && data.at("review_fields").is_array()
                                    ? json::serialize(data.at("review_fields"))
                                    : std::string("[]");
+    // What it is about and when it last changed, as the server says (not when it was pulled).
+    boost::json::object aboutObject;
+    if (auto facility = optionalText(data, "facility_id"))
+        aboutObject["facility"] = *facility;
+    if (auto project = optionalText(data, "project_id"))
+        aboutObject["project"] = *project;
+    const std::optional<std::string> about =
+        aboutObject.empty() ? std::nullopt : std::optional<std::string>(json::serialize(aboutObject));
+    const std::string now = Timestamp::now().toRfc3339();
+    const std::string changedAt = optionalText(data, "updated_at").value_or(now);
     auto local = submission(id);
     if (!local) {
-        const std::string now = Timestamp::now().toRfc3339();
         m_db.prepareCached(
                 "INSERT INTO submissions (id, form_id, form_version, state, revision, answers, "
                 "captured_at, created_at, updated_at, conflict, review_comment, review_fields, "
-                "reviewed_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?)")
+                "reviewed_at, about) VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(id, d.string("form_id"), d.int64("form_version"), newState,
-                     d.int64("revision"), optionalText(data, "updated_at").value_or(now), now, now,
+                     d.int64("revision"), changedAt, now, changedAt,
                      d.optionalBoolean("conflict").value_or(false),
                      optionalText(data, "review_comment"), fields,
-                     optionalText(data, "reviewed_at"))
+                     optionalText(data, "reviewed_at"), about)
             .run();
         if (newState == state::Returned)
             result.returnedWithoutAnswers.push_back(id);
@@ -121,11 +130,11 @@ void LocalStore::applySubmissionChange(const boost::json::object& data, PullAppl
         return;
     }
     m_db.prepareCached("UPDATE submissions SET state = ?, revision = ?, conflict = ?, "
-                       "review_comment = ?, review_fields = ?, reviewed_at = ?, updated_at = ? "
-                       "WHERE id = ?")
+                       "review_comment = ?, review_fields = ?, reviewed_at = ?, updated_at = ?, "
+                       "about = coalesce(?, about) WHERE id = ?")
         .bindAll(newState, d.int64("revision"), d.optionalBoolean("conflict").value_or(false),
                  optionalText(data, "review_comment"), fields, optionalText(data, "reviewed_at"),
-                 Timestamp::now().toRfc3339(), id)
+                 changedAt, about, id)
         .run();
 }
 

@@ -83,6 +83,11 @@ CREATE TABLE submission_attachments (
   PRIMARY KEY (submission_id, sha256)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    {2, "what a pulled submission is about", R"sql(
+-- {"facility": id} or {"project": id}, from the server, for records pulled without answers:
+-- lists name their subject, not "(not chosen yet)".
+ALTER TABLE submissions ADD COLUMN about TEXT;
+)sql"},
 };
 } // namespace
 

@@ -52,6 +52,9 @@ struct LocalSubmission {
     std::optional<std::string> reviewedAt;
     std::optional<std::string> receipt; //!< JSON text
     std::optional<std::string> syncError;
+    //! What the server says it is about ({"facility": id} / {"project": id}); for records
+    //! pulled without their answers.
+    boost::json::object about;
 };
 
 struct FacilityRow {
@@ -156,6 +159,9 @@ public:
     //! A draft is queued for sending, with the attachments its answers use (which must be in
     //! the store). The caller validated it.
     void finalize(const std::string& id, const std::vector<std::string>& attachments);
+    //! A finalized submission not yet handed to the network goes back to draft (ODK Collect's
+    //! "edit saved"); refused once a sync has started sending it.
+    void returnToDraft(const std::string& id);
     //! A returned submission becomes a draft again, to be sent as a new revision of the one
     //! the reviewer returned.
     void beginCorrection(const std::string& id);

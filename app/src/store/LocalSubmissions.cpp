@@ -16,7 +16,7 @@ std::string nowText() { return Timestamp::now().toRfc3339(); }
 constexpr const char* kSubmissionColumns =
     "SELECT id, form_id, form_version, state, revision, base_revision, answers, lost_answers, "
     "captured_at, created_at, updated_at, conflict, review_comment, review_fields, reviewed_at, "
-    "receipt, sync_error FROM submissions ";
+    "receipt, sync_error, about FROM submissions ";
 
 LocalSubmission readSubmission(db::Statement& row) {
     LocalSubmission s;
@@ -44,6 +44,9 @@ LocalSubmission readSubmission(db::Statement& row) {
     s.reviewedAt = row.getOptionalText(14);
     s.receipt = row.getOptionalText(15);
     s.syncError = row.getOptionalText(16);
+    if (auto about = row.getOptionalText(17))
+        if (auto parsed = json::parse(*about); parsed.is_object())
+            s.about = std::move(parsed.get_object());
     return s;
 }
 
@@ -100,9 +103,18 @@ void LocalStore::finalize(const std::string& id, const std::vector<std::string>&
         m_db.prepareCached("DELETE FROM submission_attachments WHERE submission_id = ?")
             .bind(1, id)
             .run();
+        // A correction of a record pulled from the server may keep photos this device never
+        // held: the server has them (and refuses the push, naming one, if it has not).
+        auto revision = m_db.prepareCached("SELECT revision FROM submissions WHERE id = ?");
+        revision.bind(1, id);
+        const auto serverRevision = revision.step() ? revision.getOptionalInt64(0) : std::nullopt;
+        const bool onServer = serverRevision && *serverRevision > 0;
         for (const auto& sha : attachments) {
-            if (!attachment(sha))
+            if (!attachment(sha)) {
+                if (onServer)
+                    continue;
                 throw std::invalid_argument("attachment " + sha + " is not on this device");
+            }
             m_db.prepareCached("INSERT OR IGNORE INTO submission_attachments VALUES (?, ?)")
                 .bindAll(id, sha)
                 .run();
@@ -111,6 +123,16 @@ void LocalStore::finalize(const std::string& id, const std::vector<std::string>&
         m_db.prepareCached("UPDATE submissions SET state = 'queued', captured_at = ?, "
                            "updated_at = ?, sync_error = NULL WHERE id = ?")
             .bindAll(now, now, id)
+            .run();
+    });
+}
+
+void LocalStore::returnToDraft(const std::string& id) {
+    db::inTransaction(m_db, [&] {
+        requireState(m_db, id, {state::Queued}, "take back to draft");
+        m_db.prepareCached("UPDATE submissions SET state = 'draft', sync_error = NULL, updated_at = ? "
+                           "WHERE id = ?")
+            .bindAll(nowText(), id)
             .run();
     });
 }
@@ -174,8 +196,9 @@ std::vector<LocalSubmission> LocalStore::submissionsAbout(const std::string& key
                                                           const std::string& id) {
     if (key != "facility" && key != "project")
         throw std::invalid_argument("submissionsAbout: key must be facility or project");
-    auto rows = m_db.prepare(std::string(kSubmissionColumns) + "WHERE json_extract(answers, '$." +
-                             key + "') = ? ORDER BY captured_at DESC, id DESC");
+    // By its answers, or, pulled without them, by what the server says it is about.
+    auto rows = m_db.prepare(std::string(kSubmissionColumns) + "WHERE json_extract(answers, '$." + key +
+                             "') = ?1 OR json_extract(about, '$." + key + "') = ?1 ORDER BY captured_at DESC, id DESC");
     rows.bind(1, id);
     std::vector<LocalSubmission> out;
     while (rows.step())

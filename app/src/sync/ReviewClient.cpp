@@ -27,6 +27,8 @@ QString valueText(const boost::json::value& v) {
         return {};
     if (v.is_string())
         return qs(v.get_string());
+    if (v.is_double())
+        return answers::formatDecimal(v.get_double());
     return QString::fromStdString(kc::json::serialize(v));
 }
 } // namespace
@@ -91,8 +93,11 @@ QVariantMap ReviewClient::describeHead(const boost::json::object& head) {
         out.insert(QStringLiteral("subject"), labels::subjectOf(*m_store->local(), about));
     }
     out.insert(QStringLiteral("form_title"), title);
-    if (const auto* owner = head.if_contains("owner"); owner && owner->is_object())
-        out.insert(QStringLiteral("officer"), text(owner->get_object(), "username"));
+    // Officers by their full name; the username where an older server gives none.
+    if (const auto* owner = head.if_contains("owner"); owner && owner->is_object()) {
+        const QString name = text(owner->get_object(), "display_name");
+        out.insert(QStringLiteral("officer"), name.isEmpty() ? text(owner->get_object(), "username") : name);
+    }
     return out;
 }
 
@@ -140,7 +145,16 @@ void ReviewClient::loadPage(bool append) {
 void ReviewClient::open(const QString& id) {
     if (!prepare())
         return;
+    // Nothing of the record shown before stays on screen while this one loads, and a reply
+    // to an earlier open that arrives late is dropped: the screen shows one record only.
+    m_opening = id;
+    m_current.clear();
+    m_answers.clear();
+    m_changes.clear();
+    emit currentChanged();
     request(QStringLiteral("/v1/submissions/%1").arg(id), [this, id](const ApiResult& r) {
+        if (id != m_opening)
+            return;
         if (!r.ok()) {
             setError(r.message);
             return;
@@ -173,25 +187,35 @@ void ReviewClient::open(const QString& id) {
         }
         if (answers && form)
             m_answers = answers::readable(*form, *answers, m_store->local());
+        else
+            setError(tr("The form of this record has not reached this device yet: sync, then open it again."));
         emit currentChanged();
         if (revision && revision->is_int64() && revision->get_int64() > 1)
             request(QStringLiteral("/v1/submissions/%1/diff").arg(id), [this, id, form](const ApiResult& d) {
-                if (!d.ok() || m_current.value(QStringLiteral("id")).toString() != id)
+                if (!d.ok() || id != m_opening || m_current.value(QStringLiteral("id")).toString() != id)
                     return;
                 if (const auto* list = d.body.as_object().if_contains("changes"); list && list->is_array())
                     for (const auto& c : list->get_array()) {
                         const auto& o = c.as_object();
                         const QString path = text(o, "path");
                         QString label = path;
+                        // Written as the answers are (dd/mm/yyyy, decimal comma, choice labels).
+                        QString before = valueText(o.at("before")), after = valueText(o.at("after"));
                         if (form)
                             if (auto parsed = answers::parsePath(path.toStdString()))
-                                if (const auto* q = form->find(parsed->back().name))
+                                if (const auto* q = form->find(parsed->back().name)) {
                                     label = labels::localized(q->label);
+                                    if (kc::forms::holdsAnswer(q->type)) {
+                                        auto* local = m_store ? m_store->local() : nullptr;
+                                        before = answers::answerText(*form, *q, o.at("before"), local);
+                                        after = answers::answerText(*form, *q, o.at("after"), local);
+                                    }
+                                }
                         m_changes.append(QVariantMap{
                             {QStringLiteral("path"), path},
                             {QStringLiteral("label"), label},
-                            {QStringLiteral("before"), valueText(o.at("before"))},
-                            {QStringLiteral("after"), valueText(o.at("after"))}});
+                            {QStringLiteral("before"), before},
+                            {QStringLiteral("after"), after}});
                     }
                 emit currentChanged();
             });

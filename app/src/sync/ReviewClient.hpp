@@ -29,7 +29,8 @@ class ReviewClient : public QObject {
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY queueChanged)
     //! The submission opened: its head, plus form_title, subject and revisions.
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
-    //! The opened revision's answers as rows (see answers::readable).
+    //! The opened revision's answers as rows (see answers::readable); empty while it loads,
+    //! and when the device does not hold its form (then nothing may be decided on it).
     Q_PROPERTY(QVariantList answers READ answers NOTIFY currentChanged)
     //! Changes from the revision before: [{path, label, before, after}].
     Q_PROPERTY(QVariantList changes READ changes NOTIFY currentChanged)
@@ -93,6 +94,7 @@ private:
     QVariantMap m_filters{{QStringLiteral("state"), QStringLiteral("submitted")}};
     QVariantList m_queue;
     QString m_next;
+    QString m_opening;  //!< the id last asked for by open()
     QVariantMap m_current;
     QVariantList m_answers;
     QVariantList m_changes;

@@ -73,6 +73,13 @@ void SyncEngine::setAutomatic(bool on) {
     m_automatic = on;
     if (on) {
         m_periodic.start();
+        // At once, too: right after sign-in or enrollment the device holds no forms and no
+        // registers, and a person should not have to find "Sync now" to get them.
+        QTimer::singleShot(0, this, [this] {
+            if (m_automatic && m_state == State::Idle && m_store && m_store->local() && m_session &&
+                m_session->signedIn())
+                syncNow();
+        });
         // Sync when the network comes back, where the platform can tell.
         // Once: a lambda cannot be a unique connection, so the connection is remembered.
         if (!m_reachability &&

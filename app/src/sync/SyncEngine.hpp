@@ -46,7 +46,8 @@ class SyncEngine : public QObject {
     Q_PROPERTY(QVariantList itemErrors READ itemErrors NOTIFY stateChanged)
     //! Milliseconds until the next automatic attempt after a failure (0 when none is due).
     Q_PROPERTY(int retryIn READ retryIn NOTIFY stateChanged)
-    //! Sync by itself: when the network comes back, periodically, and after a failure.
+    //! Sync by itself: at once when turned on (sign-in, enrollment, a start signed in), when
+    //! the network comes back, periodically, and after a failure.
     Q_PROPERTY(bool automatic READ automatic WRITE setAutomatic NOTIFY automaticChanged)
     //! Milliseconds between periodic syncs.
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY automaticChanged)

@@ -11,6 +11,11 @@ QTranslator& translator() {
     static QTranslator instance;
     return instance;
 }
+//! Qt's own words (standard buttons, the file dialog), from app/i18n/qt_vi.ts.
+QTranslator& qtTranslator() {
+    static QTranslator instance;
+    return instance;
+}
 QString& current() {
     static QString code = QStringLiteral("vi");
     return code;
@@ -25,9 +30,12 @@ void Language::apply(const QString& code) {
     if (code != QStringLiteral("vi") && code != QStringLiteral("en"))
         return;
     QCoreApplication::removeTranslator(&translator());
+    QCoreApplication::removeTranslator(&qtTranslator());
     // Interface strings are written in English in the code; Vietnamese comes from kcfield_vi.
     if (code == QStringLiteral("vi") && translator().load(QStringLiteral(":/i18n/kcfield_vi.qm")))
         QCoreApplication::installTranslator(&translator());
+    if (code == QStringLiteral("vi") && qtTranslator().load(QStringLiteral(":/i18n/qt_vi.qm")))
+        QCoreApplication::installTranslator(&qtTranslator());
     labels::setEnglish(code == QStringLiteral("en")); // forms' own texts follow
     current() = code;
 }

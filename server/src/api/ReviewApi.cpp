@@ -19,7 +19,7 @@ bj::object headJson(const SubmissionHead& head) {
     bj::object out{{"id", head.id},
                    {"form_id", head.formId},
                    {"form_version", head.formVersion},
-                   {"owner", {{"id", head.ownerId}, {"username", head.ownerName}}},
+                   {"owner", {{"id", head.ownerId}, {"username", head.ownerName}, {"display_name", head.ownerDisplayName}}},
                    {"province", head.provinceCode},
                    {"state", head.state},
                    {"revision", head.currentRevision},

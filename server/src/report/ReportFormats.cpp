@@ -52,16 +52,27 @@ std::string reportLabel(const std::string& group, const std::string& code) {
 
 namespace {
 
+//! The unit of a CSV row in Vietnamese.
+std::string unitName(const std::string& unit) {
+    static const std::map<std::string, std::string> kUnits = {
+        {"project", "dự án"}, {"dong", "đồng"},       {"facility", "cơ sở"}, {"person", "người"},
+        {"submission", "phiếu"}, {"item", "thiết bị"}, {"product", "sản phẩm"}};
+    const auto found = kUnits.find(unit);
+    return found == kUnits.end() ? unit : found->second;
+}
+
 class CsvWriter {
 public:
     explicit CsvWriter(std::string& out) : m_out(out) {
         m_out += "\xEF\xBB\xBF";  // so that Excel reads the UTF-8 Vietnamese correctly
-        m_out += "indicator,breakdown,key,label,value,unit\r\n";
+        // Headings and units a provincial officer reads; the first three columns stay codes,
+        // so that a program can pick a figure out.
+        m_out += "Chỉ tiêu (mã),Phân theo (mã),Mã,Tên,Giá trị,Đơn vị\r\n";
     }
     void row(const std::string& indicator, const std::string& breakdown, const std::string& key,
              const std::string& labelText, long long value, const std::string& unit) {
         m_out += csvField(indicator) + "," + csvField(breakdown) + "," + csvField(key) + "," + csvField(labelText) +
-                 "," + std::to_string(value) + "," + unit + "\r\n";
+                 "," + std::to_string(value) + "," + unitName(unit) + "\r\n";
     }
     void money(const std::string& breakdown, const std::string& key, const std::string& labelText,
                const ProjectMoney& money) {

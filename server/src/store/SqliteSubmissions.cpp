@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kHeadColumns =
     "s.id, s.form_id, s.form_version, s.owner_id, u.username, s.province_code, s.project_id, "
     "s.facility_id, s.state, s.current_revision, s.conflict, s.review_comment, s.review_fields, "
-    "s.reviewed_by, s.reviewed_at, s.received_at, s.updated_at";
+    "s.reviewed_by, s.reviewed_at, s.received_at, s.updated_at, u.display_name";
 
 SubmissionHead readHead(const db::Statement& row) {
     SubmissionHead h;
@@ -35,6 +35,7 @@ SubmissionHead readHead(const db::Statement& row) {
     h.reviewedAt = row.getOptionalText(14);
     h.receivedAt = row.getText(15);
     h.updatedAt = row.getText(16);
+    h.ownerDisplayName = row.getText(17);
     return h;
 }
 
@@ -121,7 +122,7 @@ void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, Feed
     unsigned char buffer[2048];
     boost::json::monotonic_resource memory(buffer, sizeof buffer);
     boost::json::object payload(&memory);
-    payload.reserve(10);
+    payload.reserve(12);
     payload.emplace("id", head.id);
     payload.emplace("form_id", head.formId);
     payload.emplace("form_version", head.formVersion);
@@ -129,6 +130,11 @@ void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, Feed
     payload.emplace("revision", head.currentRevision);
     payload.emplace("conflict", head.conflict);
     payload.emplace("updated_at", head.updatedAt);
+    // What it is about, so a device that pulls it without its answers can name it.
+    payload.emplace("facility_id", head.facilityId ? boost::json::value(*head.facilityId, &memory)
+                                                   : boost::json::value(nullptr));
+    payload.emplace("project_id", head.projectId ? boost::json::value(*head.projectId, &memory)
+                                                 : boost::json::value(nullptr));
     payload.emplace("review_comment", head.reviewComment ? boost::json::value(*head.reviewComment, &memory)
                                                          : boost::json::value(nullptr));
     if (head.reviewFields)
@@ -211,7 +217,7 @@ std::vector<CurrentSubmission> SqliteCentralStore::currentSubmissions(const std:
     statement.bind(next, limit);
     std::vector<CurrentSubmission> page;
     while (statement.step())
-        page.push_back({readHead(statement), statement.getText(17)});
+        page.push_back({readHead(statement), statement.getText(18)});
     return page;
 }
 

@@ -63,7 +63,8 @@ struct SubmissionHead {
     std::string formId;
     std::int64_t formVersion = 0;
     std::string ownerId;
-    std::string ownerName;
+    std::string ownerName;         //!< username
+    std::string ownerDisplayName;  //!< the person's full name
     std::string provinceCode;
     std::optional<std::string> projectId;
     std::optional<std::string> facilityId;

@@ -7,6 +7,7 @@
 #include "sync/BatchRegisters.hpp"
 #include "sync/ContentHash.hpp"
 
+#include "kc/domain/FormAccess.hpp"
 #include "kc/forms/References.hpp"
 #include "kc/forms/Validator.hpp"
 #include "kc/ids/Uuid.hpp"
@@ -42,11 +43,6 @@ bj::object fieldError(const std::string& path, const std::string& code, const st
 [[noreturn]] void invalid(const std::string& path, const std::string& code, const std::string& vi,
                           const std::string& en) {
     throw Invalid{{fieldError(path, code, vi, en)}};
-}
-
-bool maySubmitForm(const Caller& caller, const std::string& formId) {
-    // Collaborators report progress on their projects; everything else is officers' work.
-    return !caller.isCollaborator() || formId == "progress_report";
 }
 
 //! One item after the first step: what it says, and what is wrong with it if anything.
@@ -138,7 +134,7 @@ void readItem(const bj::value& item, const std::string& path, Prepared& p) {
 //! Checks the answers against the published form and finds their province.
 void validateItem(ServerContext& context, const Caller& caller, BatchRegisters& registers,
                   const bj::value& answers, Prepared& p) {
-    if (!maySubmitForm(caller, p.formId))
+    if (!domain::maySubmitForm(caller.role, p.formId))
         invalid("form_id", "forbidden", "Vai trò của bạn không được gửi biểu mẫu này",
                 "a " + std::string(domain::roleCode(caller.role)) + " may not submit " + p.formId);
     const auto form = context.forms.get(p.formId, p.formVersion);

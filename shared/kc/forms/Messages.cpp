@@ -6,9 +6,17 @@ LocalizedText required() {
     return {"Bắt buộc: cần trả lời câu hỏi này", "Required: please answer this question"};
 }
 
-LocalizedText constraintFailed() {
-    return {"Câu trả lời không thỏa điều kiện của câu hỏi",
-            "The answer does not meet this question's condition"};
+LocalizedText constraintFailed(const LocalizedText& formMessage, const std::string& limits) {
+    LocalizedText out = formMessage.vi.empty() && formMessage.en.empty()
+                            ? LocalizedText{"Câu trả lời không thỏa điều kiện của câu hỏi",
+                                            "The answer does not meet this question's condition"}
+                            : formMessage;
+    if (!limits.empty()) {
+        out.vi += " (" + limits + ")";
+        if (!out.en.empty())
+            out.en += " (" + limits + ")";
+    }
+    return out;
 }
 
 LocalizedText notAChoice(const std::string& choice) {

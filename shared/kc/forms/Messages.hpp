@@ -9,7 +9,9 @@
 namespace kc::forms::messages {
 
 LocalizedText required();
-LocalizedText constraintFailed();
+//! A broken constraint: the form's own message (or a general one when it has none), followed
+//! by the limits broken when they can be told ("≤ 650.000.000 đ").
+LocalizedText constraintFailed(const LocalizedText& formMessage = {}, const std::string& limits = {});
 LocalizedText notAChoice(const std::string& choice);
 LocalizedText choiceFilteredOut(const std::string& choice);
 LocalizedText unknownField(const std::string& name);

@@ -1,6 +1,7 @@
 #include "kc/forms/Validator.hpp"
 
 #include "kc/forms/AnswerCodec.hpp"
+#include "kc/forms/ConstraintLimits.hpp"
 #include "kc/forms/Evaluator.hpp"
 #include "kc/forms/Messages.hpp"
 #include "kc/json/Json.hpp"
@@ -259,6 +260,11 @@ private:
             reportAllowedChoices(q, context, path);
 
         const Value& answer = node.values[slot];
+        if (m_options.reportRequired && !q.required && q.requiredIf) {
+            std::string problem;
+            if (evaluate(q.requiredIf->root, context, problem).asBoolean() && problem.empty())
+                m_result.requiredNow.push_back(path);
+        }
         if (!answer.isAnswered()) {
             bool required = q.required;
             if (!required && q.requiredIf) {
@@ -292,9 +298,9 @@ private:
             if (!problem.empty())
                 error(path, "expression", messages::expressionFailed("constraint", problem));
             else if (!passed)
-                error(path, "constraint", q.constraintMessage.empty()
-                                              ? messages::constraintFailed()
-                                              : q.constraintMessage);
+                error(path, "constraint",
+                      messages::constraintFailed(q.constraintMessage,
+                                                 describeBrokenLimits(q.constraint->root, withSelf, q.type)));
         }
     }
 

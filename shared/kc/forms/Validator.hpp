@@ -34,6 +34,9 @@ struct ValidationOptions {
     //! Also list, for each relevant question with a choice_filter, the choices the filter
     //! lets through there (the app offers only those).
     bool reportChoices = false;
+    //! Also list the relevant questions that an expression makes required right now (the app
+    //! marks them with "*" like those always required).
+    bool reportRequired = false;
 };
 
 struct ValidationResult {
@@ -50,6 +53,8 @@ struct ValidationResult {
     std::vector<std::string> hidden;
     //! With ValidationOptions::reportChoices: path → the names of the choices allowed.
     std::map<std::string, std::vector<std::string>> choices;
+    //! With ValidationOptions::reportRequired: paths whose `required` expression holds now.
+    std::vector<std::string> requiredNow;
     bool ok() const { return errors.empty(); }
 };
 
