@@ -270,6 +270,27 @@ TEST_CASE("a complete form is finalized with its attachments and no longer edita
     CHECK(f.local().submission(form.submissionId().toStdString())->state == "sending");
 }
 
+TEST_CASE("a draft reopens on the page it was left on", "[app][models]") {
+    test::StoreFixture f("model-last-page");
+    test::putLibraryForm(f.local(), "site_survey");
+    std::string id;
+    {
+        FormController form;
+        form.setStore(&f.store);
+        REQUIRE(form.begin(QStringLiteral("site_survey"), {}));
+        REQUIRE(form.pageCount() >= 3);
+        CHECK(form.lastPage() == 0);
+        form.rememberPage(2);
+        id = form.submissionId().toStdString();
+    }
+    FormController again;
+    again.setStore(&f.store);
+    REQUIRE(again.open(test::qs(id)));
+    CHECK(again.lastPage() == 2);
+    again.rememberPage(99);  // past the last page: the last page
+    CHECK(again.lastPage() == again.pageCount() - 1);
+}
+
 TEST_CASE("the form chooser offers the forms a role may submit that fit where it starts", "[app][models]") {
     test::StoreFixture f("model-forms-for");
     for (const char* id : {"site_survey", "progress_report", "equipment_handover", "monitoring_visit"})

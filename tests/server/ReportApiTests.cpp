@@ -419,7 +419,7 @@ TEST_CASE("report: the demo province's history, pushed and reviewed through the 
     // Through the API means the owners, reviews and audit trail are real.
     const auto returned = api.as("canbo", "GET", "/v1/submissions?state=returned");
     CHECK(api.json(returned).at("submissions").as_array().size() == 1);
-    CHECK(api.store->listAudit({std::nullopt, std::nullopt, std::nullopt, 1000}).size() >= 22);
+    CHECK(api.store->listAudit({std::nullopt, std::nullopt, std::nullopt, 1000, std::nullopt}).size() >= 22);
 }
 
 TEST_CASE("report: a store migrated from schema 4 gets its summary from the submissions already approved", "[api][report][store]") {

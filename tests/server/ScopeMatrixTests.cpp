@@ -2,9 +2,12 @@
 #include "ApiFixture.hpp"
 
 #include "kc/json/Json.hpp"
+#include "auth/PasswordHasher.hpp"
 #include "util/Sha256.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using kc::test::ApiFixture;
 using kc::test::newId;
@@ -68,6 +71,46 @@ TEST_CASE("scope matrix: every endpoint answers each role as the protocol says",
         }
     // Nothing any refused call could have written: the submission is as the one reviewer left it.
     CHECK(api.store->findSubmission(submission)->reviewedBy == api.store->findUserByName("quantri")->id);
+}
+
+TEST_CASE("scope matrix: the audit log shows an admin what concerns their provinces only", "[api][scope][audit]") {
+    ApiFixture api("scope-audit");
+    // An admin of Cà Mau only, beside the demo's admin of Cao Bằng.
+    api.store->createUser({"quantri_cm", "Quản trị Cà Mau", kc::domain::Role::Admin,
+                           kc::server::hashPassword("khuyencong"), {"96"}});
+    // Cao Bằng work: a report pushed, returned with a comment; an assignment made.
+    const std::string photo = api.upload("canbo", "a photo of the dryer");
+    const std::string submission = newId();
+    REQUIRE(api.push("canbo", {api.progressReport(submission, "KCQG-2024-01", photo)})[0].at("status") == "accepted");
+    REQUIRE(api.as("duyet", "POST", "/v1/submissions/" + submission + "/review",
+                   R"({"action":"return","revision":1,"comment":"Bổ sung ảnh máy sấy"})").status == 200);
+    // Cà Mau work: an enrollment code for its officer.
+    REQUIRE(api.as("quantri_cm", "POST", "/v1/admin/enrollment-codes", R"({"username":"canbo_cm","device":"Máy A"})")
+                .status == 201);
+
+    const auto records = [&](const std::string& admin) {
+        const auto listed = api.as(admin, "GET", "/v1/audit?limit=1000");
+        REQUIRE(listed.status == 200);
+        std::vector<std::string> out;
+        const auto body = api.json(listed);
+        for (const auto& entry : body.at("entries").as_array())
+            out.emplace_back(entry.at("record").as_string());
+        return out;
+    };
+    const auto caoBang = records("quantri");
+    const auto caMau = records("quantri_cm");
+    const auto has = [](const std::vector<std::string>& list, const std::string& record) {
+        return std::find(list.begin(), list.end(), record) != list.end();
+    };
+    CHECK(has(caoBang, "submission/" + submission));
+    CHECK_FALSE(has(caMau, "submission/" + submission));  // who sent it, and the comment, stay in 04
+    const std::string officerCm = "user/" + api.store->findUserByName("canbo_cm")->id;
+    CHECK(has(caMau, officerCm));
+    CHECK_FALSE(has(caoBang, officerCm));
+    // Asking for a foreign record by name changes nothing.
+    const auto asked = api.as("quantri_cm", "GET", "/v1/audit?record=submission/" + submission);
+    REQUIRE(asked.status == 200);
+    CHECK(api.json(asked).at("entries").as_array().empty());
 }
 
 TEST_CASE("attachments: a server stopped after the last chunk's file was in place, before the store knew, "

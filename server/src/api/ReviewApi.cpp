@@ -195,6 +195,8 @@ Response audit(ServerContext& context, const Request& request, const Caller& cal
     if (request.query.count("after"))
         filter.after = queryInteger(request, "after", 0, 0, INT64_MAX);
     filter.limit = static_cast<int>(queryInteger(request, "limit", 100, 1, 1000));
+    // Like every other list: what concerns the caller's provinces only.
+    filter.provinces = caller.provinces;
     const auto entries = context.store.listAudit(filter);
     bj::array items;
     for (const auto& entry : entries) {

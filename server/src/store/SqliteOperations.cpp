@@ -99,6 +99,20 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
         sql += " AND actor_id = ?";
     if (f.record)
         sql += " AND record = ?";
+    // Each kind of record reaches its provinces its own way; a record of no kind listed here
+    // reaches none, so nothing is shown across provinces by default. The list is bound once
+    // per kind (positional parameters, never text).
+    const std::string in = " IN (" + placeholders(f.provinces ? f.provinces->size() : 0) + ")";
+    if (f.provinces)
+        sql += " AND ("
+           "(record LIKE 'submission/%' AND EXISTS (SELECT 1 FROM submissions s WHERE s.id = substr(audit_log.record, 12)"
+           " AND s.province_code" + in + "))"
+           " OR (record LIKE 'user/%' AND EXISTS (SELECT 1 FROM user_provinces up WHERE up.user_id = substr(audit_log.record, 6)"
+           " AND up.province_code" + in + "))"
+           " OR (record LIKE 'assignment/%' AND EXISTS (SELECT 1 FROM projects p WHERE"
+           " p.id = json_extract(coalesce(audit_log.after, audit_log.before), '$.project_id') AND p.province_code" + in + "))"
+           " OR (record = 'units' AND (audit_log.after IS NULL OR EXISTS (SELECT 1 FROM json_each(audit_log.after, '$.units') u"
+           " WHERE coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))" + in + "))))";
     sql += " ORDER BY id LIMIT ?";
     auto statement = m_db.prepare(sql);
     int index = 1;
@@ -107,6 +121,9 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
         statement.bind(index++, *f.actorId);
     if (f.record)
         statement.bind(index++, *f.record);
+    if (f.provinces)
+        for (int kind = 0; kind < 4; ++kind)
+            index = bindList(statement, index, *f.provinces);
     statement.bind(index, f.limit);
     std::vector<AuditEntry> result;
     while (statement.step())

@@ -143,6 +143,10 @@ struct AuditFilter {
     std::optional<std::string> record;
     std::optional<std::int64_t> after;  //!< keyset: entries with a higher id
     int limit = 100;
+    //! Only entries about records in these provinces: a submission's province, a user's
+    //! provinces, an assignment's project's province, the units an update changed. Unset
+    //! (the operator's own tools) means every entry.
+    std::optional<std::vector<std::string>> provinces;
 };
 
 //! A facility likely to be the same as one being registered.
