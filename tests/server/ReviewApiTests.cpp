@@ -28,6 +28,11 @@ TEST_CASE("review: return with a comment, resubmit a revision, approve, every st
     REQUIRE(api.json(listed).at("submissions").as_array().size() == 1);
     CHECK(api.json(listed).at("submissions").at(0).at("owner").at("username") == "canbo");
     CHECK(api.json(listed).at("submissions").at(0).at("owner").at("display_name") == "Hoàng Văn Minh");  // the full name, for screens
+    // The page size has the range protocol.md names, and a refusal says it.
+    CHECK(api.as("duyet", "GET", "/v1/submissions?limit=500").status == 200);
+    const auto tooMany = api.as("duyet", "GET", "/v1/submissions?limit=501");
+    CHECK(tooMany.status == 400);
+    CHECK(api.json(tooMany).at("error").at("message").as_string().find("from 1 to 500") != std::string::npos);
 
     CHECK(api.as("canbo", "POST", "/v1/submissions/" + id + "/review", R"({"action":"approve","revision":1})").status == 403);
     const auto noComment = api.as("duyet", "POST", "/v1/submissions/" + id + "/review", R"({"action":"return","revision":1})");

@@ -4,12 +4,14 @@
 
 #include "kc/Version.hpp"
 #include "kc/json/Json.hpp"
+#include "kc/text/Fold.hpp"
 
 #include "store/ServerSchema.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <map>
 #include <cstdlib>
 #include <sys/wait.h>
 
@@ -68,6 +70,28 @@ TEST_CASE("errors over HTTP use the JSON error body", "[e2e]") {
 
     const std::string garbage = kc::test::rawExchange(server.port(), "NOT HTTP AT ALL\r\n\r\n");
     CHECK_THAT(garbage, Catch::StartsWith("HTTP/1.1 400"));
+}
+
+TEST_CASE("an error body is valid UTF-8 JSON whatever bytes the request echoed", "[e2e][errors]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-error-utf8"));
+    const auto token = [&] {
+        const auto in = httpRequest(server.port(), "POST", "/v1/auth/sign-in",
+                                    R"({"username":"duyet","password":"khuyencong"})");
+        REQUIRE(in.status == 200);
+        return std::string(kc::json::parse(in.body).at("token").as_string());
+    }();
+    const std::map<std::string, std::string> auth{{"authorization", "Bearer " + token}};
+    for (const std::string& target : {std::string("/v1/\xff\xfe"), std::string("/v1/submissions/\xc3\x28"),
+                                     std::string("/v1/submissions?limit=\xff" "9"),
+                                     std::string("/v1/reports/programme.json?from=20\xe2\x28\xa1")}) {
+        INFO(target);
+        const auto reply = httpRequest(server.port(), "GET", target, {}, auth);
+        CHECK(reply.status >= 400);
+        CHECK(reply.status < 500);
+        CHECK(kc::text::isValidUtf8(reply.body));
+        const auto body = kc::json::parse(reply.body);  // throws on anything not JSON
+        CHECK(body.at("error").at("message").as_string().size() > 0);
+    }
 }
 
 TEST_CASE("one connection carries several requests (keep-alive)", "[e2e]") {

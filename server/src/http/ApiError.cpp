@@ -1,6 +1,7 @@
 #include "http/ApiError.hpp"
 
 #include "kc/json/Json.hpp"
+#include "kc/text/Fold.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -8,12 +9,18 @@
 
 namespace kc::server {
 
+namespace {
+//! What a message echoes of a request (a path, a query value) may be any bytes; the body is
+//! labelled UTF-8 JSON, so what is not well-formed UTF-8 becomes U+FFFD.
+std::string echoable(const std::string& text) { return text::isValidUtf8(text) ? text : text::toNfc(text); }
+} // namespace
+
 Response errorResponse(int status, const std::string& code, const std::string& message,
                        const std::vector<FieldError>& fields) {
     boost::json::array fieldList;
     for (const auto& field : fields)
-        fieldList.push_back(boost::json::object{{"path", field.path}, {"message", field.message}});
-    boost::json::object error{{"code", code}, {"message", message}, {"fields", std::move(fieldList)}};
+        fieldList.push_back(boost::json::object{{"path", echoable(field.path)}, {"message", echoable(field.message)}});
+    boost::json::object error{{"code", code}, {"message", echoable(message)}, {"fields", std::move(fieldList)}};
     return Response::json(status, kc::json::serialize(boost::json::object{{"error", std::move(error)}}));
 }
 
@@ -25,10 +32,10 @@ Response failureResponse(const Request& request, std::exception_ptr failure, con
     } catch (const json::JsonError& error) {
         return errorResponse(400, "invalid_input", error.what(), {{error.path(), error.problem()}});
     } catch (const std::exception& error) {
-        std::cerr << "kcfield-server: " << request.method << ' ' << request.path
+        std::cerr << "kcfield-server: " << request.method << ' ' << echoable(request.path)
                   << (user.empty() ? "" : " by " + user) << " failed: " << error.what() << '\n';
     } catch (...) {
-        std::cerr << "kcfield-server: " << request.method << ' ' << request.path << " failed\n";
+        std::cerr << "kcfield-server: " << request.method << ' ' << echoable(request.path) << " failed\n";
     }
     return errorResponse(500, "internal", "the server failed to handle this request; it has been logged");
 }
