@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QKeyEvent>
+#include <QPointer>
 #include <QTest>
 
 #include <stdexcept>
@@ -153,10 +154,12 @@ void AppWindow::typeKeys(const QString& text) {
 }
 
 void AppWindow::tapAndType(const QString& name, const QString& text) {
-    QQuickItem* field = waitFor(name);
+    QPointer<QQuickItem> field = waitFor(name);
     click(field);
-    if (!waitUntil([field] { return field->hasActiveFocus(); }, 2'000))
-        throw std::runtime_error("a tap did not put the cursor in " + name.toStdString());
+    // The field tapped must stay: a screen rebuilt under the finger loses what is typed next.
+    if (!waitUntil([&field] { return !field || field->hasActiveFocus(); }, 2'000) || !field)
+        throw std::runtime_error(field ? "a tap did not put the cursor in " + name.toStdString()
+                                       : "the field " + name.toStdString() + " was rebuilt right after it was tapped");
     QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
     typeKeys(text);
 }
