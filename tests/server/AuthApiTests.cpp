@@ -62,6 +62,15 @@ TEST_CASE("bad sign-ins and bad tokens are refused with clear codes", "[api][aut
     CHECK(revoked.status == 401);
     CHECK(api.errorCode(revoked) == "token_revoked");
 
+    // Disabled (which revokes its tokens as well): the answer says the account is disabled.
+    const std::string officer = api.token("ctv");
+    const auto ctv = api.store->findUserByName("ctv");
+    api.store->setUserDisabled(ctv->id, true);
+    api.store->revokeUserTokens(ctv->id, "2026-12-02T00:00:00.000Z");
+    const auto disabled = api.call("GET", "/v1/me", "", officer);
+    CHECK(disabled.status == 401);
+    CHECK(api.errorCode(disabled) == "account_disabled");
+
     SECTION("an expired token is refused") {
         kc::server::TokenRecord old{kc::server::sha256Hex("kct_old"), api.store->findUserByName("canbo")->id,
                                     "old phone", "2020-01-01T00:00:00.000Z", "2020-02-01T00:00:00.000Z", {}};

@@ -156,13 +156,15 @@ Caller Authenticator::authenticate(const Request& request) {
     const auto token = m_store.findToken(hash);
     if (!token)
         unauthorized("unauthorized", "the token is not valid; sign in again");
+    // A disabled account first: disabling revokes its tokens too, and "sign in again" would
+    // send its owner round in circles.
+    const auto user = m_store.findUser(token->userId);
+    if (!user || user->disabled)
+        unauthorized("account_disabled", "this account is disabled; ask your administrator");
     if (token->revokedAt)
         unauthorized("token_revoked", "the token was revoked; sign in again");
     if (token->expiresAt <= nowText())
         unauthorized("token_expired", "the token has expired; sign in again");
-    const auto user = m_store.findUser(token->userId);
-    if (!user || user->disabled)
-        unauthorized("account_disabled", "this account is disabled; ask your administrator");
     Caller caller = callerFor(*user);
     caller.tokenHash = hash;
     return caller;
