@@ -145,6 +145,37 @@ TEST_CASE("attachments: a server stopped after the last chunk's file was in plac
     CHECK_FALSE(api.json(api.as("canbo", "GET", "/v1/attachments/" + otherSha)).at("complete").as_bool());
 }
 
+TEST_CASE("attachments: a server stopped during the last chunk, its bytes written but not checked, "
+          "answers complete at once", "[api][attachments]") {
+    ApiFixture api("attachments-crash-last-chunk");
+    const std::string bytes = "\xFF\xD8\xFF" + std::string(99'997, 'q');
+    const std::string sha = kc::server::sha256Hex(bytes);
+    const std::string start = kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
+                                                             {"content_type", "image/jpeg"}});
+    REQUIRE(api.as("canbo", "POST", "/v1/attachments", start).status == 201);
+    const std::string canbo = api.store->findUserByName("canbo")->id;
+    api.files->append(sha, canbo, bytes);  // killed here: no check, no rename, no record
+    REQUIRE_FALSE(api.files->complete(sha));
+    const auto where = api.as("canbo", "GET", "/v1/attachments/" + sha);
+    REQUIRE(where.status == 200);
+    CHECK(api.json(where).at("offset") == 100'000);
+    CHECK(api.json(where).at("complete").as_bool());  // never offset == size and not complete
+    CHECK(api.as("canbo", "POST", "/v1/attachments", start).status == 200);
+    CHECK(api.as("canbo", "GET", "/v1/attachments/" + sha + "/content").body == bytes);
+
+    // Bytes that are not the declared ones: refused as the last PATCH would have, and gone.
+    const std::string wrong = "\xFF\xD8\xFF" + std::string(999, 'w');
+    const std::string wrongSha = kc::server::sha256Hex("\xFF\xD8\xFF" + std::string(999, 'x'));
+    REQUIRE(api.as("canbo", "POST", "/v1/attachments",
+                   kc::json::serialize(bj::object{{"sha256", wrongSha}, {"size", wrong.size()},
+                                                  {"content_type", "image/jpeg"}})).status == 201);
+    api.files->append(wrongSha, canbo, wrong);
+    const auto refused = api.as("canbo", "GET", "/v1/attachments/" + wrongSha);
+    CHECK(refused.status == 422);
+    CHECK(api.errorCode(refused) == "hash_mismatch");
+    CHECK(api.as("canbo", "GET", "/v1/attachments/" + wrongSha).status == 404);
+}
+
 TEST_CASE("attachments: resumable upload from the server's offset, verified at the end", "[api][attachments]") {
     ApiFixture api("attachments");
     const std::string bytes = "\xFF\xD8\xFF" + std::string(300'000, 'x');

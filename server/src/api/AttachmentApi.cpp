@@ -61,11 +61,22 @@ std::string megabytes(std::int64_t bytes) {
 //! The attachment if it is complete. The bytes are complete once their file is renamed into
 //! place (after its hash was checked); the store records that just after. A server stopped
 //! between the two left the caller's upload open with no .part file: it is recorded now,
-//! rather than having the device send every byte again.
+//! rather than having the device send every byte again. A server stopped after the last
+//! chunk's bytes were written but before they were checked left a .part file of the full
+//! size: it is checked and finished now (422 hash_mismatch, the upload discarded, if the
+//! bytes are not the declared ones), so no client ever sees `offset == size` with
+//! `complete: false`.
 std::optional<AttachmentRecord> finished(ServerContext& context, const std::string& sha, const Caller& caller) {
     if (auto done = context.store.findAttachment(sha))
         return done;
     const auto upload = context.store.findUpload(sha, caller.userId);
+    if (upload && !context.files.complete(sha) && context.files.offset(sha, caller.userId) == upload->size &&
+        !context.files.finish(sha, caller.userId)) {
+        context.store.deleteUpload(sha, caller.userId);
+        throw ApiException(422, "hash_mismatch",
+                           "the bytes received do not have SHA-256 " + sha +
+                               "; the upload was discarded, start it again");
+    }
     std::error_code ec;
     if (!upload || !context.files.complete(sha) ||
         static_cast<std::int64_t>(std::filesystem::file_size(context.files.finalPath(sha), ec)) != upload->size || ec)
