@@ -11,6 +11,10 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <unistd.h>
+#include <iterator>
+#include <fstream>
+#include <filesystem>
 #include <map>
 #include <cstdlib>
 #include <sys/wait.h>
@@ -117,6 +121,29 @@ TEST_CASE("SIGTERM and SIGINT stop the server cleanly with exit code 0", "[e2e]"
     CHECK(again.output().find("Seeded") == std::string::npos);
     CHECK(httpRequest(again.port(), "GET", "/healthz").status == 200);
     CHECK(again.stop(SIGINT) == 0);
+}
+
+TEST_CASE("a data folder the server may not write to is named in words at start", "[e2e][storage]") {
+    // Run as an unprivileged user (root writes anywhere), on a folder only root may write to.
+    if (std::system("command -v runuser >/dev/null 2>&1") != 0 || ::geteuid() != 0) {
+        WARN("needs root and runuser to start the server as another user; skipped");
+        return;
+    }
+    const auto dir = kc::test::freshTempDir("e2e-readonly-data");
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                          std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                          std::filesystem::perms::others_exec);
+    const auto log = dir.parent_path() / (dir.filename().string() + ".log");
+    const int status = std::system(("runuser -u nobody -- " + std::string(KC_SERVER_BINARY) +
+                                    " serve --listen 127.0.0.1:0 --no-demo --data " + dir.string() + " >" + log.string() +
+                                    " 2>&1").c_str());
+    std::ifstream in(log);
+    const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(said);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) != 0));
+    CHECK(said.find("the data folder " + dir.string() + " is not writable by this user") != std::string::npos);
+    CHECK(said.find("SQLite error") == std::string::npos);
+    std::filesystem::remove(log);
 }
 
 TEST_CASE("bad command lines are refused with exit code 2", "[e2e]") {

@@ -9,7 +9,12 @@
 #include "kc/text/Fold.hpp"
 #include "kc/time/Timestamp.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
+
+#include <unistd.h>
 
 namespace kc::server {
 
@@ -21,7 +26,21 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
     if (ec)
         throw std::runtime_error("cannot create the data folder " + dataDir.string() + ": " +
                                  ec.message());
-    file = (std::filesystem::absolute(dataDir) / SqliteCentralStore::kFileName).lexically_normal().string();
+    // SQLite needs to write beside its file (journal, WAL): a folder this user may not write
+    // to is named in words, not as "SQLite error 14 (unable to open database file)".
+    const auto folder = std::filesystem::absolute(dataDir).lexically_normal();
+    const auto probe = folder / (".kcfield-write-test-" + std::to_string(::getpid()));
+    if (std::FILE* test = std::fopen(probe.c_str(), "wb")) {
+        std::fclose(test);
+        std::filesystem::remove(probe, ec);
+    } else {
+        const int error = errno;
+        throw std::runtime_error("the data folder " + folder.string() + " is not writable by this user (uid " +
+                                 std::to_string(::getuid()) + "): " + std::strerror(error) +
+                                 "; give the user that runs kcfield-server write access to it, or choose "
+                                 "another folder with --data");
+    }
+    file = (folder / SqliteCentralStore::kFileName).string();
     auto database = db::Database::open(file);
     // What the server acknowledges must survive a power cut, not only a crash.
     database.exec("PRAGMA synchronous = FULL");
