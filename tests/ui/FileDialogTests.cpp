@@ -66,7 +66,8 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
                    return i->objectName() == QStringLiteral("fileDialogListView");
                }) != nullptr;
     };
-    REQUIRE(waitUntil(dialogShown));
+    // Generous waits: the folder is read and the photo shrunk on other threads, slow under ASan.
+    REQUIRE(waitUntil(dialogShown, 30'000));
     // Where the person has their pictures (the dialog starts in the system's Pictures folder).
     REQUIRE(QQmlProperty::write(dialog, QStringLiteral("currentFolder"),
                                 QUrl::fromLocalFile(QString::fromStdString(pictures.string()))));
@@ -79,7 +80,7 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
                    i->property("fileName").toString() == QStringLiteral("xuong-mien.jpg");
         });
         return file != nullptr;
-    });
+    }, 30'000);
     if (!listed) {
         QStringList seen;
         findItem(overlay, [&](QQuickItem* i) {
@@ -110,7 +111,7 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
         return i->inherits("QQuickAbstractButton") && i->property("text").toString() == QStringLiteral("Huỷ");
     }));
     officer.click(open);
-    REQUIRE(waitUntil([&] { return !dialogShown(); }));
+    REQUIRE(waitUntil([&] { return !dialogShown(); }, 30'000));
 
     // The photo is the answer, kept on the device, and shown.
     QObject* form = prop(officer.waitFor(QStringLiteral("formPage")), "controller").value<QObject*>();
@@ -119,11 +120,11 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
             if (f.toMap().value(QStringLiteral("path")) == QStringLiteral("photos"))
                 return !f.toMap().value(QStringLiteral("value")).toList().isEmpty();
         return false;
-    }));
+    }, 30'000));
     QQuickItem* photos = officer.waitFor(QStringLiteral("field_photos"));
     REQUIRE(waitUntil([&] {
         return findItem(photos, [](QQuickItem* i) {
                    return i->inherits("QQuickImage") && i->property("status").toInt() == 1;
                }) != nullptr;
-    }));
+    }, 30'000));
 }

@@ -127,10 +127,14 @@ TEST_CASE("ui review: whatever was opened before, every answer shown is the serv
         for (QQuickItem* child : item->childItems())
             firstPhoto(child);
     };
-    firstPhoto(reviewer.waitFor(QStringLiteral("reviewAnswers")));
+    QQuickItem* answersList = reviewer.waitFor(QStringLiteral("reviewAnswers"));
+    // The photos end the list: brought whole into view first, as a person scrolls to them.
+    QMetaObject::invokeMethod(answersList, "positionViewAtEnd");
+    QTest::qWait(300);
+    firstPhoto(answersList);
     REQUIRE(photo);
     reviewer.click(photo);
-    QQuickItem* area = reviewer.waitFor(QStringLiteral("photoZoomArea"));
+    QQuickItem* area = reviewer.waitFor(QStringLiteral("photoZoomArea"), 15'000);
     CHECK(area->property("contentWidth").toReal() == Approx(area->width()));
     reviewer.click(QStringLiteral("photoZoomIn"));
     reviewer.click(QStringLiteral("photoZoomIn"));

@@ -298,8 +298,11 @@ void ReviewClient::review(const QString& action, const QString& comment, const Q
                        }
                        setError({});
                        const QVariantMap head = describeHead(r.body.as_object());
-                       m_current.insert(head);
-                       emit currentChanged();
+                       // The screen may have moved to another record meanwhile: it keeps its own.
+                       if (id == m_opening) {
+                           m_current.insert(head);
+                           emit currentChanged();
+                       }
                        // Reviewed work leaves a queue filtered by state.
                        for (qsizetype i = 0; i < m_queue.size(); ++i)
                            if (m_queue[i].toMap().value(QStringLiteral("id")).toString() == id) {
