@@ -55,6 +55,14 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
         officer.click(QStringLiteral("nextPage"));
     }
 
+    // The photo question ends a long page: scroll to it as a person would, then tap.
+    QQuickItem* list = officer.waitFor(QStringLiteral("fieldList"));
+    int row = -1;
+    QMetaObject::invokeMethod(prop(list, "model").value<QObject*>(), "rowOf", Q_RETURN_ARG(int, row),
+                              Q_ARG(QString, QStringLiteral("photos")));
+    REQUIRE(row >= 0);
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, 1 /* ListView.Center */));
+    QTest::qWait(200);
     officer.click(QStringLiteral("file_photos"));
     QObject* widget = prop(officer.waitFor(QStringLiteral("field_photos")), "item").value<QObject*>();
     REQUIRE(widget);

@@ -115,13 +115,23 @@ void AppWindow::click(QQuickItem* item) {
     if (!waitUntil([item] { return item->isEnabled(); }, 10'000))
         throw std::runtime_error("never enabled: " + item->objectName().toStdString());
     // Wait for transitions (a page sliding in, a dialog opening) to end: the item stays put.
-    QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    for (int still = 0, tries = 0; still < 3 && tries < 200; ++tries) {
-        QTest::qWait(30);
-        const QPointF now = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-        still = now == centre ? still + 1 : 0;
-        centre = now;
+    // A list still laying itself out can move the item off the screen again: scroll once more.
+    const QRectF screen(0, 0, m_window->width(), m_window->height());
+    QPointF centre;
+    for (int round = 0; round < 5; ++round) {
+        centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        for (int still = 0, tries = 0; still < 3 && tries < 200; ++tries) {
+            QTest::qWait(30);
+            const QPointF now = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            still = now == centre ? still + 1 : 0;
+            centre = now;
+        }
+        if (screen.contains(centre))
+            break;
+        scrollIntoView(item);
     }
+    if (!screen.contains(centre))
+        throw std::runtime_error("could not bring " + item->objectName().toStdString() + " onto the screen to tap it");
     QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
     QTest::qWait(30);
 }
