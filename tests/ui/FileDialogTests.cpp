@@ -51,20 +51,7 @@ TEST_CASE("ui files: a photo is picked in the file dialog and becomes the answer
     officer.click(QStringLiteral("facility_0"));
     officer.click(QStringLiteral("newRecordForFacility"));
     officer.click(QStringLiteral("form_site_survey"));
-    // Page by page to the one that holds the photo question (asked of the page's rows, which
-    // exist before their widgets are laid out), then scroll to it as a person would, and tap.
-    QQuickItem* list = officer.waitFor(QStringLiteral("fieldList"));
-    const auto photosRow = [&] {
-        int row = -1;
-        QMetaObject::invokeMethod(prop(list, "model").value<QObject*>(), "rowOf", Q_RETURN_ARG(int, row),
-                                  Q_ARG(QString, QStringLiteral("photos")));
-        return row;
-    };
-    for (int page = 0; page < 10 && photosRow() < 0; ++page)
-        officer.click(QStringLiteral("nextPage"));
-    REQUIRE(photosRow() >= 0);
-    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, photosRow()), Q_ARG(int, 1 /* ListView.Center */));
-    QTest::qWait(200);
+    goToQuestion(officer, QStringLiteral("photos"));
     officer.click(QStringLiteral("file_photos"));
     QObject* widget = prop(officer.waitFor(QStringLiteral("field_photos")), "item").value<QObject*>();
     REQUIRE(widget);

@@ -138,6 +138,22 @@ bool finalizeRecord(AppWindow& app) {
     return true;
 }
 
+void goToQuestion(AppWindow& app, const QString& path) {
+    QQuickItem* list = app.waitFor(QStringLiteral("fieldList"));
+    const auto row = [&] {
+        int found = -1;
+        QMetaObject::invokeMethod(list->property("model").value<QObject*>(), "rowOf", Q_RETURN_ARG(int, found),
+                                  Q_ARG(QString, path));
+        return found;
+    };
+    for (int page = 0; page < 10 && row() < 0 && app.find(QStringLiteral("nextPage")); ++page)
+        app.click(QStringLiteral("nextPage"));
+    if (row() < 0)
+        throw std::runtime_error("no page of the form holds " + path.toStdString());
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, row()), Q_ARG(int, 1 /* ListView.Center */));
+    QTest::qWait(200);
+}
+
 void signInWithPassword(AppWindow& app, const std::string& user) {
     app.waitFor(QStringLiteral("signInPage"));
     app.type(QStringLiteral("usernameField"), QString::fromStdString(user));

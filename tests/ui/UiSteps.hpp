@@ -39,6 +39,11 @@ void reviewHttp(const ServerProcess& server, const std::string& id, const std::s
 //! (with the list of what is missing open) when the record is not complete.
 bool finalizeRecord(AppWindow& app);
 
+//! On a form being filled: "Next" page by page until the page holds the question at `path`
+//! (asked of the page's rows, which exist before a long page lays its widgets out), then the
+//! list scrolled to it. Throws when no page holds it.
+void goToQuestion(AppWindow& app, const QString& path);
+
 //! Signs in on the sign-in screen with a password and waits for the app's shell.
 void signInWithPassword(AppWindow& app, const std::string& user);
 //! Goes to a section through the menu (drawer on a phone, rail when wide).

@@ -130,16 +130,7 @@ TEST_CASE("ui walk: enroll, register a facility, survey it, sync, returned, fixe
     officer.click(QStringLiteral("returned_0"));
     REQUIRE(prop(officer.waitFor(QStringLiteral("reviewBanner")), "text").toString().contains(QStringLiteral("Ghi rõ máy cần hỗ trợ")));
     // Page by page to the answer to fix, then scroll to it.
-    QQuickItem* list = officer.waitFor(QStringLiteral("fieldList"));
-    const auto rowOfNeeds = [&] {
-        int row = -1;
-        QMetaObject::invokeMethod(prop(list, "model").value<QObject*>(), "rowOf", Q_RETURN_ARG(int, row),
-                                  Q_ARG(QString, QStringLiteral("needs_detail")));
-        return row;
-    };
-    for (int page = 0; page < 10 && rowOfNeeds() < 0; ++page)
-        officer.click(QStringLiteral("nextPage"));
-    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, rowOfNeeds()), Q_ARG(int, 1 /* ListView.Center */));
+    goToQuestion(officer, QStringLiteral("needs_detail"));
     officer.type(QStringLiteral("input_needs_detail"), QStringLiteral("Máy tráng bánh 2 tầng"));
     while (officer.find(QStringLiteral("nextPage")))
         officer.click(QStringLiteral("nextPage"));
