@@ -19,12 +19,12 @@ namespace bj = boost::json;
 
 std::string newId() { return Uuid::v7().toString(); }
 
-ApiFixture::ApiFixture(const std::string& name) : dir(freshTempDir(name)) {
+ApiFixture::ApiFixture(const std::string& name, server::AuthSettings authSettings) : dir(freshTempDir(name)) {
     store = std::make_unique<server::SqliteCentralStore>(dir);
     std::ostringstream quiet;
     server::installFormLibrary(*store, quiet);
     server::seedDemoProvince(*store, quiet);
-    auth = std::make_unique<server::Authenticator>(*store);
+    auth = std::make_unique<server::Authenticator>(*store, authSettings);
     forms = std::make_unique<server::FormCache>(*store);
     files = std::make_unique<server::AttachmentFiles>(dir);
     context = std::make_unique<server::ServerContext>(
@@ -39,7 +39,7 @@ server::Response ApiFixture::call(const std::string& method, const std::string& 
     request.method = method;
     request.target = target;
     request.body = body;
-    request.remoteAddress = "192.0.2.10";
+    request.remoteAddress = remoteAddress;
     request.headers = std::move(headers);
     if (!bearer.empty())
         request.headers["authorization"] = "Bearer " + bearer;

@@ -15,7 +15,7 @@
 namespace kc::test {
 
 struct ApiFixture {
-    explicit ApiFixture(const std::string& name);
+    explicit ApiFixture(const std::string& name, server::AuthSettings authSettings = {});
 
     //! Calls the router as the transport would. `token` empty: no Authorization header.
     server::Response call(const std::string& method, const std::string& target,
@@ -48,6 +48,8 @@ struct ApiFixture {
     std::unique_ptr<server::FormCache> forms;
     std::unique_ptr<server::AttachmentFiles> files;
     server::Metrics metrics;
+    //! The address every call comes from (sign-in limits count per address).
+    std::string remoteAddress = "192.0.2.10";
     std::unique_ptr<server::ServerContext> context;
     server::Router router;
     int streamedResponses = 0;  //!< how many answers came as a stream rather than one body

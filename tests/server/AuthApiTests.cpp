@@ -96,6 +96,26 @@ TEST_CASE("failed sign-ins are rate limited per account, with Retry-After", "[ap
     CHECK(retry <= 15 * 60);
     // Another account from the same address is not locked by it.
     CHECK(api.call("POST", "/v1/auth/sign-in", R"({"username":"duyet","password":"khuyencong"})").status == 200);
+    // Nor is the officer, signing in from the field: failures count per account and address,
+    // so whoever knows a username cannot lock its owner out from elsewhere.
+    api.remoteAddress = "198.51.100.7";
+    CHECK(api.call("POST", "/v1/auth/sign-in", R"({"username":"canbo","password":"khuyencong"})").status == 200);
+}
+
+TEST_CASE("a guesser spread over many addresses is stopped for the account as a whole", "[api][auth][ratelimit]") {
+    kc::server::AuthSettings settings;
+    settings.accountWideFailures = 12;  // the default is 100; the rule is the same
+    ApiFixture api("auth-ratelimit-wide", settings);
+    int failures = 0;
+    for (int address = 0; failures < 12; ++address) {
+        api.remoteAddress = "203.0.113." + std::to_string(address);
+        for (int i = 0; i < 4; ++i, ++failures)  // each address stays under its own limit of 5
+            REQUIRE(api.call("POST", "/v1/auth/sign-in", R"({"username":"canbo","password":"guess"})").status == 401);
+    }
+    api.remoteAddress = "198.51.100.8";
+    const auto limited = api.call("POST", "/v1/auth/sign-in", R"({"username":"canbo","password":"khuyencong"})");
+    CHECK(limited.status == 429);
+    CHECK(api.json(limited).at("error").at("message").as_string().find("for this account") != std::string::npos);
 }
 
 TEST_CASE("the rate limiter counts a sliding window per key", "[auth][ratelimit]") {

@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <atomic>
 #include <sstream>
 #include <thread>
@@ -187,6 +189,12 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
     CHECK(counts.projects >= 10);
     CHECK_THAT(out.str(), Catch::Contains("Cao Bằng") && Catch::Contains(kDemoPassword) &&
                               Catch::Contains("quantri") && Catch::Contains("ctv"));
+
+    // One demo password, but each user's hash has its own salt.
+    std::set<std::string> hashes;
+    for (const auto& user : store.listUsers())
+        hashes.insert(user.passwordHash);
+    CHECK(hashes.size() == 6);
 
     auto db = kc::db::Database::open(store.location());
     auto roles = db.prepare("SELECT group_concat(role, ',') FROM (SELECT DISTINCT role FROM users "

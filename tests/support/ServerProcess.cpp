@@ -24,13 +24,15 @@ std::filesystem::path freshTempDir(const std::string& name) {
     return dir;
 }
 
-ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs) {
+ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs,
+                             std::vector<std::string> wrapper) {
     int pipeFds[2];
     if (::pipe(pipeFds) != 0)
         throw std::runtime_error("pipe failed");
     std::vector<std::string> args = {KC_SERVER_BINARY, "serve", "--listen", "127.0.0.1:0",
                                      "--data", dataDir.string(), "--no-demo-activity"};  // tests make their own
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    args.insert(args.begin(), wrapper.begin(), wrapper.end());
     std::vector<char*> argv;
     for (auto& arg : args)
         argv.push_back(arg.data());
@@ -45,7 +47,7 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
     ::close(pipeFds[1]);
     if (rc != 0) {
         ::close(pipeFds[0]);
-        throw std::runtime_error(std::string("cannot start ") + KC_SERVER_BINARY + ": " +
+        throw std::runtime_error(std::string("cannot start ") + argv[0] + ": " +
                                  std::strerror(rc));
     }
 

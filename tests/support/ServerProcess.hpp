@@ -12,7 +12,10 @@ namespace kc::test {
 //! folder, stopped (SIGTERM, then SIGKILL) when this object goes away.
 class ServerProcess {
 public:
-    explicit ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {});
+    //! `wrapper` runs the server through a program that execs it (e.g. {"/usr/bin/prlimit",
+    //! "--nofile=128", "--"}), so pid() is still the server's.
+    explicit ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {},
+                           std::vector<std::string> wrapper = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

@@ -182,13 +182,13 @@ bool SyncEngine::stopOn(const ApiResult& result) {
         return true;
     }
     if (result.noAnswer() || result.status >= 500 || result.status == 429) {
-        fail(result.message, true);
+        fail(result.message, true, result.retryAfter);
         return true;
     }
     return false;
 }
 
-void SyncEngine::fail(const QString& message, bool retry) {
+void SyncEngine::fail(const QString& message, bool retry, int retryAfterSeconds) {
     m_api.cancelAll();
     m_phase = Phase::None;
     m_lastError = message;
@@ -196,21 +196,21 @@ void SyncEngine::fail(const QString& message, bool retry) {
         m_store->local()->requeueSending();
     setState(State::Idle);
     if (retry && m_automatic)
-        scheduleRetry();
+        scheduleRetry(std::clamp(retryAfterSeconds, 0, 3600) * 1000);
     if (m_store)
         emit m_store->submissionsChanged();
     emit progressChanged();
     emit finished(false, message);
 }
 
-void SyncEngine::scheduleRetry() {
+void SyncEngine::scheduleRetry(int atLeastMs) {
     // Exponential backoff with jitter, so that a hundred phones coming back together do not
     // all knock at the same instant.
     const double ceiling =
         std::min<double>(m_backoffMaxMs, m_backoffFirstMs * std::pow(2.0, std::min(m_attempt, 20)));
     std::uniform_real_distribution<double> jitter(0.5, 1.0);
     ++m_attempt;
-    m_retry.start(static_cast<int>(ceiling * jitter(m_random)));
+    m_retry.start(std::max(atLeastMs, static_cast<int>(ceiling * jitter(m_random))));
     setState(State::Waiting);
 }
 

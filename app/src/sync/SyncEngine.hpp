@@ -116,10 +116,11 @@ private:
     void succeed();
     //! Ends the sync because of `result`; true when it was a failure that stops it.
     bool stopOn(const ApiResult& result);
-    void fail(const QString& message, bool retry);
+    void fail(const QString& message, bool retry, int retryAfterSeconds = 0);
     void itemError(const QString& kind, const QString& id, const QString& message);
     void stepDone(int items = 1);
-    void scheduleRetry();
+    //! `atLeastMs`: what the server asked for in Retry-After (a busy or full server).
+    void scheduleRetry(int atLeastMs = 0);
 
     QPointer<AppStore> m_store;
     QPointer<Session> m_session;

@@ -8,23 +8,28 @@
 
 namespace kc::server {
 
-Response handleHealth(CentralStore& store) {
+Response handleHealth(CentralStore& store, const StorageFaults* storage) {
     const bool storeOk = store.ping();
+    const auto faults = storage ? storage->state() : StorageFaults::State{};
     boost::json::object storeInfo{{"engine", store.engine()},
                                   {"path", store.location()},
                                   {"reachable", storeOk}};
     if (storeOk)
         storeInfo["schema_version"] = store.schemaVersion();
-    boost::json::object body{{"status", storeOk ? "ok" : "unavailable"},
+    storeInfo["full"] = faults.full;
+    if (faults.freeBytes >= 0)
+        storeInfo["free_bytes"] = faults.freeBytes;
+    const bool ok = storeOk && !faults.full;
+    boost::json::object body{{"status", !storeOk ? "unavailable" : faults.full ? "storage_full" : "ok"},
                              {"service", "kcfield-server"},
                              {"version", kVersion},
                              {"time", Timestamp::now().toRfc3339()},
                              {"store", std::move(storeInfo)}};
-    return Response::json(storeOk ? 200 : 503, kc::json::serialize(body));
+    return Response::json(ok ? 200 : 503, kc::json::serialize(body));
 }
 
-void addHealthRoutes(Router& router, CentralStore& store) {
-    router.add("GET", "/healthz", [&store](const Request&) { return handleHealth(store); });
+void addHealthRoutes(Router& router, CentralStore& store, const StorageFaults* storage) {
+    router.add("GET", "/healthz", [&store, storage](const Request&) { return handleHealth(store, storage); });
 }
 
 } // namespace kc::server

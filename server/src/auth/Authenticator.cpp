@@ -71,6 +71,7 @@ std::string normalizeEnrollmentCode(const std::string& typed) {
 Authenticator::Authenticator(CentralStore& store, AuthSettings settings)
     : m_store(store), m_settings(settings),
       m_accountFailures(settings.accountFailures, settings.accountWindow),
+      m_accountWideFailures(settings.accountWideFailures, settings.accountWindow),
       m_addressAttempts(settings.addressAttempts, settings.addressWindow) {
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium could not be initialised");
@@ -112,24 +113,35 @@ TokenGrant Authenticator::signIn(const std::string& username, const std::string&
                                  const std::string& device, const std::string& address) {
     checkAddress(address);
     const std::string accountKey = "user:" + username;
-    if (const int wait = m_accountFailures.retryAfter(accountKey))
+    const std::string accountAtAddress = accountKey + "@" + address;
+    if (const int wait = m_accountFailures.retryAfter(accountAtAddress))
+        tooMany(wait, "too many failed sign-ins for this account from this address");
+    if (const int wait = m_accountWideFailures.retryAfter(accountKey))
         tooMany(wait, "too many failed sign-ins for this account");
     const auto user = m_store.findUserByName(username);
     bool good = false;
-    if (user) {
-        good = verifyPassword(password, user->passwordHash);
-    } else {
-        std::call_once(m_dummyOnce, [this] { m_dummyHash = hashPassword("not a password"); });
-        verifyPassword(password, m_dummyHash);
+    try {
+        if (user) {
+            good = verifyPassword(password, user->passwordHash, m_settings.signInQueue);
+        } else {
+            std::call_once(m_dummyOnce, [this] { m_dummyHash = hashPassword("not a password"); });
+            verifyPassword(password, m_dummyHash, m_settings.signInQueue);
+        }
+    } catch (const HashingBusy& busy) {
+        throw ApiException(503, "busy",
+                           "the server is checking as many passwords as it can; try again in " +
+                               std::to_string(busy.retryAfter) + " s")
+            .withHeader("Retry-After", std::to_string(busy.retryAfter));
     }
     if (!good) {
-        m_accountFailures.record(accountKey);
+        m_accountFailures.record(accountAtAddress);
+        m_accountWideFailures.record(accountKey);
         throw ApiException(401, "invalid_credentials", "wrong username or password");
     }
     if (user->disabled)
         throw ApiException(403, "account_disabled",
                            "this account is disabled; ask your administrator");
-    m_accountFailures.clear(accountKey);
+    m_accountFailures.clear(accountAtAddress);
     return issueToken(*user, device);
 }
 

@@ -14,9 +14,17 @@ namespace kc::server {
 struct AuthSettings {
     std::chrono::hours tokenLifetime{24 * 30};
     std::chrono::hours enrollmentLifetime{72};
-    //! Failed sign-ins of one account before it must wait (OWASP: lock out slowly, not forever).
+    //! Failed sign-ins of one account from one address before that address must wait for
+    //! that account (OWASP: lock out slowly, not forever). Counted per account and address,
+    //! so that whoever knows a username cannot lock its officer out from elsewhere.
     int accountFailures = 5;
     std::chrono::seconds accountWindow{15 * 60};
+    //! Failed sign-ins of one account from all addresses together before it must wait:
+    //! a guesser spread over many addresses is stopped too.
+    int accountWideFailures = 100;
+    //! A sign-in whose password check would wait longer than this for a core is answered
+    //! 503 with Retry-After instead of waiting (docs/protocol.md, sign-in).
+    std::chrono::milliseconds signInQueue{5000};
     //! Sign-in and enrollment attempts from one address.
     int addressAttempts = 30;
     std::chrono::seconds addressWindow{60};
@@ -35,7 +43,7 @@ struct IssuedEnrollmentCode {
 };
 
 //! Sign-in, enrollment, tokens and rate limits. Failures throw ApiException with the status
-//! the protocol names (401, 403, 429 with Retry-After).
+//! the protocol names (401, 403, 429 and 503 with Retry-After).
 class Authenticator {
 public:
     Authenticator(CentralStore& store, AuthSettings settings = {});
@@ -58,7 +66,8 @@ private:
 
     CentralStore& m_store;
     AuthSettings m_settings;
-    RateLimiter m_accountFailures;
+    RateLimiter m_accountFailures;      //!< per account and address
+    RateLimiter m_accountWideFailures;  //!< per account
     RateLimiter m_addressAttempts;
     std::once_flag m_dummyOnce;
     std::string m_dummyHash;  //!< verified against for unknown users, so timing tells nothing

@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <semaphore>
+#include <cmath>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -15,21 +18,66 @@ void ensureSodium() {
     if (!ready)
         throw std::runtime_error("libsodium could not be initialised");
 }
-//! Argon2id takes 64 MiB and a core for a while: as many at once as there are cores. More
-//! handler threads than cores (they wait on the disk) must not multiply the memory.
+//! The cores' turns at Argon2id, handed out in the order asked for (a semaphore is not fair:
+//! under 200 sign-ins at once, some waited far longer than others). More handler threads
+//! than cores (they wait on the disk) must not multiply the memory.
+class HashingQueue {
+public:
+    static HashingQueue& instance() {
+        static HashingQueue queue(std::max(1u, std::thread::hardware_concurrency()));
+        return queue;
+    }
+
+    //! Waits for this caller's turn; with a bound, throws HashingBusy instead of waiting longer.
+    void enter(std::optional<std::chrono::milliseconds> maxWait) {
+        std::unique_lock lock(m_mutex);
+        const std::uint64_t position = m_next >= m_admitted ? m_next - m_admitted + 1 : 0;
+        if (maxWait && position > 0) {
+            // Every core works through the queue ahead: rounds of one check each.
+            const double rounds = std::ceil(static_cast<double>(position) / static_cast<double>(m_cores));
+            const double expected = rounds * m_secondsPerCheck;
+            if (expected * 1000.0 > static_cast<double>(maxWait->count()))
+                throw HashingBusy(std::max(1, static_cast<int>(std::ceil(expected))));
+        }
+        const std::uint64_t ticket = m_next++;
+        m_turn.wait(lock, [&] { return ticket < m_admitted; });
+    }
+
+    void leave(double seconds) {
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_admitted;
+            m_secondsPerCheck = 0.8 * m_secondsPerCheck + 0.2 * seconds;
+        }
+        m_turn.notify_all();
+    }
+
+private:
+    explicit HashingQueue(unsigned cores) : m_cores(cores), m_admitted(cores) {}
+
+    const unsigned m_cores;
+    std::mutex m_mutex;
+    std::condition_variable m_turn;
+    std::uint64_t m_next = 0;      //!< the next ticket handed out
+    std::uint64_t m_admitted;      //!< tickets below this have had (or have) their turn
+    double m_secondsPerCheck = 0.1;
+};
+
 class HashingSlot {
 public:
-    HashingSlot() { slots().acquire(); }
-    ~HashingSlot() { slots().release(); }
+    explicit HashingSlot(std::optional<std::chrono::milliseconds> maxWait = std::nullopt) {
+        HashingQueue::instance().enter(maxWait);
+        m_started = std::chrono::steady_clock::now();
+    }
+    ~HashingSlot() {
+        HashingQueue::instance().leave(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count());
+    }
     HashingSlot(const HashingSlot&) = delete;
     HashingSlot& operator=(const HashingSlot&) = delete;
 
 private:
-    static std::counting_semaphore<>& slots() {
-        static std::counting_semaphore<> instance(
-            static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency())));
-        return instance;
-    }
+    std::chrono::steady_clock::time_point m_started;
 };
 
 } // namespace
@@ -45,9 +93,10 @@ std::string hashPassword(std::string_view password) {
     return hash;
 }
 
-bool verifyPassword(std::string_view password, const std::string& storedHash) {
+bool verifyPassword(std::string_view password, const std::string& storedHash,
+                    std::optional<std::chrono::milliseconds> maxWait) {
     ensureSodium();
-    const HashingSlot slot;
+    const HashingSlot slot(maxWait);
     return crypto_pwhash_str_verify(storedHash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -71,6 +71,21 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
             if (!value(text) || !parseNumber(text, 1, 1'000'000, attempts))
                 return "--signin-limit needs a number of sign-in attempts per address per minute";
             settings.auth.addressAttempts = static_cast<int>(attempts);
+        } else if (arg == "--signin-queue") {
+            long seconds = 0;
+            if (!value(text) || !parseNumber(text, 0, 600, seconds))
+                return "--signin-queue needs the seconds a sign-in may wait for a password check, from 0 to 600";
+            settings.auth.signInQueue = std::chrono::seconds(seconds);
+        } else if (arg == "--max-connections") {
+            long connections = 0;
+            if (!value(text) || !parseNumber(text, 8, 1'000'000, connections))
+                return "--max-connections needs a number of connections from 8 to 1000000";
+            settings.server.maxConnections = static_cast<int>(connections);
+        } else if (arg == "--body-memory") {
+            long mebibytes = 0;
+            if (!value(text) || !parseNumber(text, 16, 1'000'000, mebibytes))
+                return "--body-memory needs the MiB that request bodies may take at once, from 16";
+            settings.server.bodyBudget = static_cast<std::size_t>(mebibytes) << 20;
         } else if (arg == "--tls-cert") {
             if (!value(settings.server.tlsCertFile) || settings.server.tlsCertFile.empty())
                 return "--tls-cert needs a PEM certificate (chain) file";
@@ -99,7 +114,7 @@ int runServe(const std::vector<std::string>& args) {
     if (const std::string error = parseArgs(args, settings); !error.empty()) {
         std::cerr << "kcfield-server serve: " << error
                   << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
-                     "[--threads N] [--signin-limit N] [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n";
+                     "[--threads N] [--signin-limit N] [--signin-queue S] [--max-connections N] [--body-memory MIB] [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n";
         return 2;
     }
     try {
@@ -110,18 +125,23 @@ int runServe(const std::vector<std::string>& args) {
         FormCache forms(store);
         AttachmentFiles files(settings.dataDir);
         Metrics metrics;
+        TransportStats transport;
+        StorageFaults storage(settings.dataDir);
+        metrics.watch(&transport, &storage);
         ServerContext context{store, auth, forms, files, metrics, {}};
         Router router;
-        addHealthRoutes(router, store);
+        addHealthRoutes(router, store, &storage);
         addApiRoutes(router, context);
         if (seeded && settings.demoActivity)
             seedDemoActivity(router, std::cout);
-        settings.server.observer = requestLogger(std::cout, metrics);
+        settings.server.observer = requestLogger(std::cout, metrics, &storage);
+        settings.server.stats = &transport;
         HttpServer server(settings.server, router);
         const unsigned short port = server.listen();
         std::cout << "kcfield-server " << kVersion << " listening on "
                   << (settings.server.tlsCertFile.empty() ? "http" : "https") << "://" << settings.server.address << ':' << port << " (store: " << store.location()
-                  << ", schema " << store.schemaVersion() << ")" << std::endl;
+                  << ", schema " << store.schemaVersion() << "; at most " << server.connectionLimit()
+                  << " connections, " << (settings.server.bodyBudget >> 20) << " MiB for request bodies)" << std::endl;
         server.run();
         std::cout << "kcfield-server stopped" << std::endl;
         return 0;

@@ -1,11 +1,14 @@
 #include "http/ApiError.hpp"
 
+#include "kc/db/DbError.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/text/Fold.hpp"
 
 #include <boost/json/value.hpp>
 
+#include <cerrno>
 #include <iostream>
+#include <system_error>
 
 namespace kc::server {
 
@@ -14,6 +17,24 @@ namespace {
 //! labelled UTF-8 JSON, so what is not well-formed UTF-8 becomes U+FFFD.
 std::string echoable(const std::string& text) { return text::isValidUtf8(text) ? text : text::toNfc(text); }
 } // namespace
+
+bool isStorageFull(const std::exception& error) {
+    if (const auto* db = dynamic_cast<const db::DbError*>(&error))
+        return db->storageFull();
+    if (const auto* system = dynamic_cast<const std::system_error*>(&error))
+        return system->code() == std::errc::no_space_on_device ||
+               (system->code().category() == std::generic_category() && system->code().value() == EDQUOT);
+    return false;
+}
+
+Response storageFullResponse(const std::string& detail) {
+    Response response = errorResponse(507, "storage_full",
+                                       "the server's storage is full: nothing of this request was stored; "
+                                       "try again later (the administrator has been told)");
+    response.headers.emplace_back("Retry-After", "60");
+    response.fault = detail;
+    return response;
+}
 
 Response errorResponse(int status, const std::string& code, const std::string& message,
                        const std::vector<FieldError>& fields) {
@@ -32,6 +53,8 @@ Response failureResponse(const Request& request, std::exception_ptr failure, con
     } catch (const json::JsonError& error) {
         return errorResponse(400, "invalid_input", error.what(), {{error.path(), error.problem()}});
     } catch (const std::exception& error) {
+        if (isStorageFull(error))
+            return storageFullResponse(error.what());  // logged once a minute, not per request
         std::cerr << "kcfield-server: " << request.method << ' ' << echoable(request.path)
                   << (user.empty() ? "" : " by " + user) << " failed: " << error.what() << '\n';
     } catch (...) {

@@ -49,9 +49,14 @@ private:
 };
 
 //! The answer to an exception a handler threw: its own error for an ApiException, 400 for a
-//! malformed JSON field, and otherwise 500 internal, logged on stderr with the request and
+//! malformed JSON field, 507 storage_full when the disk is full, and otherwise 500 internal, logged on stderr with the request and
 //! `user` (who asked, when known) so that the failure can be traced.
 Response failureResponse(const Request& request, std::exception_ptr failure, const std::string& user);
+
+//! Whether a failure was for want of space (SQLITE_FULL, ENOSPC, EDQUOT).
+bool isStorageFull(const std::exception& error);
+//! 507 storage_full with Retry-After; `detail` goes to Response::fault for the log.
+Response storageFullResponse(const std::string& detail);
 
 //! 400 invalid_input naming one field.
 [[noreturn]] void throwInvalid(const std::string& path, const std::string& message);

@@ -38,6 +38,9 @@ struct Response {
     //! who asked (a username), when known.
     std::string route;
     std::string user;
+    //! For the server's own log, never sent: what failed underneath a 507 (a file, an
+    //! SQLite message).
+    std::string fault;
 
     static Response json(int status, std::string body);
 };

@@ -1,5 +1,8 @@
 #include "ops/Metrics.hpp"
 
+#include "http/TransportStats.hpp"
+#include "ops/StorageFaults.hpp"
+
 #include <sstream>
 
 namespace kc::server {
@@ -40,6 +43,19 @@ void Metrics::countPulled(std::int64_t changes) {
     m_pulled += changes;
 }
 
+void Metrics::watch(const TransportStats* transport, const StorageFaults* storage) {
+    std::lock_guard lock(m_mutex);
+    m_transport = transport;
+    m_storage = storage;
+}
+
+namespace {
+void metric(std::ostringstream& out, const char* name, const char* type, const char* help, std::int64_t value) {
+    out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+        << name << ' ' << value << '\n';
+}
+} // namespace
+
 std::string Metrics::render(std::int64_t storeBytes, std::int64_t submissions) const {
     std::lock_guard lock(m_mutex);
     std::ostringstream out;
@@ -70,6 +86,31 @@ std::string Metrics::render(std::int64_t storeBytes, std::int64_t submissions) c
         << "# HELP kcfield_store_submissions Submissions held by the central store.\n"
         << "# TYPE kcfield_store_submissions gauge\n"
         << "kcfield_store_submissions " << submissions << '\n';
+    if (m_transport) {
+        const TransportStats& t = *m_transport;
+        metric(out, "kcfield_connections_open", "gauge", "Connections open now.", t.open);
+        metric(out, "kcfield_connections_limit", "gauge", "Connections open at most.", t.connectionLimit);
+        metric(out, "kcfield_connections_accepted_total", "counter", "Connections accepted.", t.accepted);
+        metric(out, "kcfield_connections_shed_total", "counter",
+               "Idle connections closed to make room for new ones.", t.shed);
+        metric(out, "kcfield_connections_refused_total", "counter",
+               "Connections answered 503 at the limit with none idle.", t.refused);
+        metric(out, "kcfield_accept_errors_total", "counter",
+               "Failures to accept a connection (descriptors ran out, ...).", t.acceptErrors);
+        metric(out, "kcfield_body_bytes_in_flight", "gauge", "Request body memory reserved now.",
+               t.bodyBytesInFlight);
+        metric(out, "kcfield_body_budget_bytes", "gauge", "Request body memory at most.", t.bodyBudget);
+        metric(out, "kcfield_body_budget_refusals_total", "counter",
+               "Requests answered 503 because the body memory was spent.", t.bodyRefusals);
+    }
+    if (m_storage) {
+        const auto state = m_storage->state();
+        metric(out, "kcfield_storage_full", "gauge", "1 while writes fail for want of space.", state.full ? 1 : 0);
+        metric(out, "kcfield_storage_full_errors_total", "counter",
+               "Requests answered 507 because storage was full.", state.fullErrors);
+        metric(out, "kcfield_storage_free_bytes", "gauge", "Free bytes on the data folder's file system.",
+               state.freeBytes);
+    }
     return out.str();
 }
 

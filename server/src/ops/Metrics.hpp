@@ -9,6 +9,9 @@
 
 namespace kc::server {
 
+struct TransportStats;
+class StorageFaults;
+
 //! Counters for /metrics in Prometheus's text format: requests by route and status, a
 //! latency histogram, items synced, and the store's size (read when rendered).
 class Metrics {
@@ -21,6 +24,10 @@ public:
     void countPushed(const std::string& status);
     void countPulled(std::int64_t changes);
 
+    //! Also renders the transport's connection and body-memory counters and the storage
+    //! faults; both must outlive this object.
+    void watch(const TransportStats* transport, const StorageFaults* storage);
+
     std::string render(std::int64_t storeBytes, std::int64_t submissions) const;
 
 private:
@@ -31,6 +38,8 @@ private:
     double m_latencySum = 0;
     std::map<std::string, std::int64_t> m_pushed;
     std::int64_t m_pulled = 0;
+    const TransportStats* m_transport = nullptr;
+    const StorageFaults* m_storage = nullptr;
 };
 
 } // namespace kc::server

@@ -8,11 +8,13 @@
 
 namespace kc::server {
 
-ResponseObserver requestLogger(std::ostream& out, Metrics& metrics) {
+ResponseObserver requestLogger(std::ostream& out, Metrics& metrics, StorageFaults* storage) {
     auto mutex = std::make_shared<std::mutex>();
-    return [&out, &metrics, mutex](const std::string& method, const std::string& remote,
-                                   const Response& response, double seconds) {
+    return [&out, &metrics, storage, mutex](const std::string& method, const std::string& remote,
+                                            const Response& response, double seconds) {
         metrics.observeRequest(response.route, response.status, seconds);
+        if (storage && response.status == 507)
+            storage->noteFull(response.fault.empty() ? "no detail" : response.fault);
         boost::json::object line{{"at", Timestamp::now().toRfc3339()},
                                  {"method", method},
                                  {"route", response.route.empty() ? "unmatched" : response.route},

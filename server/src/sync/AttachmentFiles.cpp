@@ -6,15 +6,19 @@
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
+#include <system_error>
 #include <unistd.h>
 
 namespace kc::server {
 
 namespace {
 
+//! Throws std::system_error carrying errno, so that a full disk (ENOSPC) is told apart.
 void check(bool ok, const std::string& what, const std::filesystem::path& path) {
-    if (!ok)
-        throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+    if (!ok) {
+        const int error = errno;
+        throw std::system_error(error, std::generic_category(), what + " " + path.string());
+    }
 }
 
 void syncFolder(const std::filesystem::path& folder) {
@@ -58,20 +62,29 @@ std::int64_t AttachmentFiles::append(const std::string& sha256, const std::strin
     const auto path = partPath(sha256, userId);
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
     check(fd >= 0, "cannot open", path);
+    // A chunk is kept whole or not at all: on a failed write (a full disk) the file goes
+    // back to the length it had, so the offset the client is told stays true.
+    const off_t before = ::lseek(fd, 0, SEEK_END);
+    const auto fail = [&](const char* what) {
+        const int error = errno;
+        if (before >= 0 && ::ftruncate(fd, before) == 0)
+            ::fsync(fd);
+        ::close(fd);
+        errno = error;
+        check(false, what, path);
+    };
     std::size_t written = 0;
     while (written < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0) {
-            ::close(fd);
-            check(false, "cannot write", path);
-        }
+        if (n < 0)
+            fail("cannot write");
         written += static_cast<std::size_t>(n);
     }
-    const bool synced = ::fsync(fd) == 0;
+    if (::fsync(fd) != 0)
+        fail("cannot flush");
     ::close(fd);
-    check(synced, "cannot flush", path);
     return offset(sha256, userId);
 }
 

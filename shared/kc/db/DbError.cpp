@@ -18,3 +18,7 @@ DbError::DbError(int code, const std::string& message, std::string sql)
     : std::runtime_error(describe(code, message, sql)), m_code(code), m_sql(std::move(sql)) {}
 
 } // namespace kc::db
+
+namespace kc::db {
+bool DbError::storageFull() const { return primaryCode() == SQLITE_FULL; }
+} // namespace kc::db

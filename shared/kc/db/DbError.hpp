@@ -14,6 +14,8 @@ public:
     //! The primary result code (SQLITE_CONSTRAINT for SQLITE_CONSTRAINT_UNIQUE, ...).
     int primaryCode() const { return m_code & 0xff; }
     const std::string& sql() const { return m_sql; }
+    //! SQLITE_FULL: the disk (or the database's size limit) has no room for the write.
+    bool storageFull() const;
 
 private:
     int m_code;
