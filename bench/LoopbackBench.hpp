@@ -15,6 +15,7 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace kc::bench {
@@ -38,9 +39,16 @@ inline std::map<std::string, std::string> bearer(const std::string& token) {
     return {{"authorization", "Bearer " + token}};
 }
 
+//! Signs in as a device does: a busy server (503, its password checks queued past their
+//! bound) is asked again after the Retry-After it gave.
 inline std::string signIn(test::HttpConnection& connection, const std::string& user) {
-    const auto reply = connection.request("POST", "/v1/auth/sign-in",
-                                          R"({"username":")" + user + R"(","password":"khuyencong","device":"bench"})");
+    auto reply = connection.request("POST", "/v1/auth/sign-in",
+                                    R"({"username":")" + user + R"(","password":"khuyencong","device":"bench"})");
+    for (int tries = 0; reply.status == 503 && reply.headers.count("retry-after") && tries < 20; ++tries) {
+        std::this_thread::sleep_for(std::chrono::seconds(std::stoi(reply.headers.at("retry-after"))));
+        reply = connection.request("POST", "/v1/auth/sign-in",
+                                   R"({"username":")" + user + R"(","password":"khuyencong","device":"bench"})");
+    }
     if (reply.status != 200)
         throw std::runtime_error("sign-in failed: " + reply.body);
     return std::string(json::parse(reply.body).at("token").as_string());

@@ -185,6 +185,27 @@ TEST_CASE("e2e: when descriptors run out the server backs off, sheds idle connec
     CHECK(metricValue(text, "kcfield_connections_shed_total") > 0);
 }
 
+TEST_CASE("e2e: at the cap with every connection busy, a new one is answered 503 with Retry-After",
+          "[e2e][limits][connections]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-cap-busy"), {"--no-demo", "--max-connections", "8"});
+    net::io_context io;
+    auto slow = idleConnections(io, server.port(), 8);
+    REQUIRE(slow.size() == 8);
+    for (auto& socket : slow)  // half a request each: being read, so not idle, not shed
+        net::write(socket, net::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n")));
+    std::this_thread::sleep_for(300ms);
+    const std::string answer = kc::test::rawExchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK_THAT(answer, Catch::StartsWith("HTTP/1.1 503"));
+    CHECK_THAT(answer, Catch::Contains("Retry-After: 2") && Catch::Contains("\"code\":\"busy\""));
+    // The slow ones finish their requests and are answered: the cap refused no one it had.
+    for (auto& socket : slow) {
+        net::write(socket, net::buffer(std::string("\r\n")));
+        std::string reply(12, '\0');
+        net::read(socket, net::buffer(reply));
+        CHECK(reply == "HTTP/1.1 200");
+    }
+}
+
 TEST_CASE("e2e: a connection that sends nothing is closed after the idle deadline", "[e2e][limits][connections]") {
     ServerProcess server(kc::test::freshTempDir("e2e-idle"), {"--no-demo"});
     net::io_context io;
