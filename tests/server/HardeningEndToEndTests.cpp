@@ -221,7 +221,7 @@ TEST_CASE("e2e: a connection that sends nothing is closed after the idle deadlin
     CHECK(waited < 14.0);  // 10 s idle deadline, not the 30 s for reading a request
 }
 
-TEST_CASE("e2e: many large bodies at once stay within the body memory budget; the rest are told to retry",
+TEST_CASE("e2e: many large bodies at once stay within the body memory budget, and the rest are told to retry",
           "[e2e][limits][memory]") {
     // Freed memory goes straight back under a sanitizer too, so that the peak is the server's.
     const char* asan = std::getenv("ASAN_OPTIONS");
