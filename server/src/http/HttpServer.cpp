@@ -1,6 +1,7 @@
 #include "http/HttpServer.hpp"
 
 #include "http/ApiError.hpp"
+#include "util/ThrottledLog.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -109,31 +110,6 @@ struct SharedState {
     }
 };
 
-//! Says something at most once a minute (accept errors under a flood would fill the log).
-class ThrottledLog {
-public:
-    void say(const std::string& text) {
-        std::lock_guard lock(m_mutex);
-        const auto now = Clock::now();
-        if (m_said && now - m_last < std::chrono::minutes(1)) {
-            ++m_suppressed;
-            return;
-        }
-        std::cerr << "kcfield-server: " << text;
-        if (m_suppressed > 0)
-            std::cerr << " (and " << m_suppressed << " more like it in the last minute)";
-        std::cerr << '\n';
-        m_said = true;
-        m_last = now;
-        m_suppressed = 0;
-    }
-
-private:
-    std::mutex m_mutex;
-    bool m_said = false;
-    Clock::time_point m_last;
-    long m_suppressed = 0;
-};
 
 Request toRequest(http::request<http::string_body>& message, const std::string& remote) {
     Request request;

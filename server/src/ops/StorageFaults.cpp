@@ -2,7 +2,6 @@
 
 #include <sys/statvfs.h>
 
-#include <iostream>
 
 namespace kc::server {
 
@@ -23,23 +22,14 @@ std::int64_t StorageFaults::freeBytes() const {
 
 void StorageFaults::noteFull(const std::string& detail) {
     const std::int64_t free = freeBytes();
-    std::lock_guard lock(m_mutex);
-    const auto now = Clock::now();
-    ++m_errors;
-    m_lastError = now;
-    m_freeAtLastError = free;
-    if (m_logged && now - m_lastLogged < kRemembered) {
-        ++m_unlogged;
-        return;
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_errors;
+        m_lastError = Clock::now();
+        m_freeAtLastError = free;
     }
-    std::cerr << "kcfield-server: storage is full under " << m_dataDir.string()
-              << ": writes are refused with 507 and nothing of them is stored (" << detail << ")";
-    if (m_unlogged > 0)
-        std::cerr << "; " << m_unlogged << " more refused since the last message";
-    std::cerr << '\n';
-    m_logged = true;
-    m_lastLogged = now;
-    m_unlogged = 0;
+    m_log.say("storage is full under " + m_dataDir.string() +
+              ": writes are refused with 507 and nothing of them is stored (" + detail + ")");
 }
 
 StorageFaults::State StorageFaults::state() const {

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <string>
 
+#include "util/ThrottledLog.hpp"
+
 namespace kc::server {
 
 //! What the server knows about its storage being full: writes that failed for want of
@@ -35,9 +37,7 @@ private:
     std::int64_t m_errors = 0;
     Clock::time_point m_lastError;
     std::int64_t m_freeAtLastError = 0;
-    Clock::time_point m_lastLogged;
-    bool m_logged = false;
-    std::int64_t m_unlogged = 0;
+    ThrottledLog m_log;
 };
 
 } // namespace kc::server
