@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <system_error>
 #include <chrono>
@@ -287,7 +288,11 @@ TEST_CASE("e2e: a full disk answers 507, stores nothing of the refused request, 
         return;
     }
     const auto dir = kc::test::freshTempDir("e2e-disk-full");
-    REQUIRE(::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=48m") == 0);
+    if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=48m") != 0) {
+        const int error = errno;
+        WARN("not run: cannot mount a small tmpfs for the full disk: " << std::strerror(error));
+        return;
+    }
     struct Unmount {
         std::filesystem::path dir;
         ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
