@@ -12,7 +12,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../src/sync/ApiClient.cpp" line="+98"/>
+        <location filename="../src/sync/ApiClient.cpp" line="+100"/>
         <source>Cannot reach the server at %1. Your work is kept on this device and will be sent later.</source>
         <translation>Không kết nối được máy chủ %1. Dữ liệu vẫn được giữ trên máy và sẽ được gửi sau.</translation>
     </message>
@@ -42,6 +42,18 @@
         <translation>
             <numerusform>Thử quá nhiều lần. Hãy thử lại sau %n giây.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The server is busy. Your work is kept on this device; it is sent again in %n second(s).</source>
+        <translation>
+            <numerusform>Máy chủ đang bận. Công việc của bạn vẫn được giữ trên máy; sẽ gửi lại sau %n giây.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server&apos;s storage is full, so nothing was sent. Your work is kept on this device; tell the centre.</source>
+        <translation>Bộ nhớ của máy chủ đã đầy nên chưa gửi được gì. Công việc của bạn vẫn được giữ trên máy; hãy báo cho Trung tâm.</translation>
     </message>
     <message>
         <location line="+3"/>

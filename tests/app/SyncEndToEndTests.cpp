@@ -5,6 +5,7 @@
 
 #include "capture/MediaCapture.hpp"
 #include "models/FormController.hpp"
+#include "sync/ApiClient.hpp"
 #include "sync/Session.hpp"
 #include "sync/SyncEngine.hpp"
 
@@ -15,6 +16,8 @@
 #include "kc/json/Json.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <QTranslator>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -456,4 +459,28 @@ TEST_CASE("e2e app: a sync can be cancelled, and with the server gone it retries
     }, 30'000));
     CHECK(device.sync.lastError().isEmpty());
     device.sync.setAutomatic(false);
+}
+
+TEST_CASE("a busy or full server is explained to the officer in their language, with when it is tried again",
+          "[app][sync][errors]") {
+    ApiResult busy;
+    busy.status = 503;
+    busy.errorCode = QStringLiteral("busy");
+    busy.retryAfter = 2;
+    ApiResult full;
+    full.status = 507;
+    full.errorCode = QStringLiteral("storage_full");
+    full.retryAfter = 60;
+    const QUrl server(QStringLiteral("http://127.0.0.1:8080"));
+    CHECK(ApiClient::describe(busy, server) ==
+          QStringLiteral("The server is busy. Your work is kept on this device; it is sent again in 2 second(s)."));
+    CHECK(ApiClient::describe(full, server).contains(QStringLiteral("storage is full")));
+    QTranslator vietnamese;
+    REQUIRE(vietnamese.load(QStringLiteral(":/i18n/kcfield_vi.qm")));
+    QCoreApplication::installTranslator(&vietnamese);
+    const QString busyVi = ApiClient::describe(busy, server);
+    const QString fullVi = ApiClient::describe(full, server);
+    QCoreApplication::removeTranslator(&vietnamese);
+    CHECK(busyVi == QStringLiteral("Máy chủ đang bận. Công việc của bạn vẫn được giữ trên máy; sẽ gửi lại sau 2 giây."));
+    CHECK(fullVi.startsWith(QStringLiteral("Bộ nhớ của máy chủ đã đầy")));
 }

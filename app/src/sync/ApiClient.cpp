@@ -1,5 +1,7 @@
 #include "sync/ApiClient.hpp"
 
+#include <algorithm>
+
 #include "kc/json/Json.hpp"
 
 #include <QCoreApplication>
@@ -113,6 +115,14 @@ QString ApiClient::describe(const ApiResult& r, const QUrl& server) {
     if (code == QLatin1String("rate_limited"))
         return QCoreApplication::translate("ApiClient", "Too many attempts. Try again in %n second(s).",
                                            nullptr, r.retryAfter);
+    const int waitSeconds = std::max(1, r.retryAfter);
+    if (code == QLatin1String("busy"))
+        return QCoreApplication::translate("ApiClient", "The server is busy. Your work is kept on this "
+                                                        "device; it is sent again in %n second(s).",
+                                           nullptr, waitSeconds);
+    if (code == QLatin1String("storage_full"))
+        return QCoreApplication::translate("ApiClient", "The server's storage is full, so nothing was "
+                                                        "sent. Your work is kept on this device; tell the centre.");
     if (code == QLatin1String("forbidden"))
         return QCoreApplication::translate("ApiClient", "Your account may not do this.");
     if (code == QLatin1String("quota_exceeded"))
