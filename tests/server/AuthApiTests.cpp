@@ -160,3 +160,32 @@ TEST_CASE("an admin's enrollment code works once for the device that presents it
         CHECK(api.json(log).at("entries").at(0).at("action") == "enrollment_code.issue");
     }
 }
+
+TEST_CASE("the authenticator works on credentials and says why it refuses, without HTTP", "[auth]") {
+    ApiFixture api("auth-credentials");
+    auto& auth = *api.auth;
+    const auto refusal = [&](auto&& attempt) {
+        try {
+            attempt();
+        } catch (const kc::server::AuthError& error) {
+            return error.refusal();
+        }
+        FAIL("not refused");
+        return kc::server::AuthRefusal::Busy;
+    };
+    using kc::server::AuthRefusal;
+    CHECK(refusal([&] { auth.authenticate(""); }) == AuthRefusal::MissingToken);
+    CHECK(refusal([&] { auth.authenticate("Bearer kct_nonsense"); }) == AuthRefusal::UnknownToken);
+    CHECK(refusal([&] { auth.signIn("canbo", "sai", "phone", "192.0.2.1"); }) == AuthRefusal::InvalidCredentials);
+    const auto grant = auth.signIn("canbo", "khuyencong", "phone", "192.0.2.1");
+    CHECK(auth.authenticate("Bearer " + grant.token).username == "canbo");
+    for (int i = 0; i < 5; ++i)
+        refusal([&] { auth.signIn("duyet", "sai", "phone", "192.0.2.2"); });
+    try {
+        auth.signIn("duyet", "khuyencong", "phone", "192.0.2.2");
+        FAIL("not rate limited");
+    } catch (const kc::server::AuthError& error) {
+        CHECK(error.refusal() == AuthRefusal::RateLimited);
+        CHECK(error.retryAfter() > 0);
+    }
+}

@@ -5,6 +5,7 @@
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace kc::server {
@@ -63,9 +64,38 @@ const std::string& pathId(const Request& request, const std::string& name) {
     return id;
 }
 
+Response authFailureResponse(const AuthError& error) {
+    const auto answer = [&](int status, const char* code) {
+        Response response = errorResponse(status, code, error.what());
+        if (status == 401)
+            response.headers.emplace_back("WWW-Authenticate", "Bearer");
+        if (status == 429 || status == 503)
+            response.headers.emplace_back("Retry-After", std::to_string(std::max(1, error.retryAfter())));
+        return response;
+    };
+    switch (error.refusal()) {
+    case AuthRefusal::MissingToken:
+    case AuthRefusal::UnknownToken: return answer(401, "unauthorized");
+    case AuthRefusal::TokenRevoked: return answer(401, "token_revoked");
+    case AuthRefusal::TokenExpired: return answer(401, "token_expired");
+    case AuthRefusal::TokenOfDisabledAccount: return answer(401, "account_disabled");
+    case AuthRefusal::InvalidCredentials: return answer(401, "invalid_credentials");
+    case AuthRefusal::InvalidCode: return answer(401, "invalid_code");
+    case AuthRefusal::RateLimited: return answer(429, "rate_limited");
+    case AuthRefusal::Busy: return answer(503, "busy");
+    case AuthRefusal::AccountDisabled: break;
+    }
+    return answer(403, "account_disabled");
+}
+
 Handler signedIn(Authenticator& auth, CallerHandler handler) {
     return [&auth, handler = std::move(handler)](const Request& request) {
-        const Caller caller = auth.authenticate(request);
+        Caller caller;
+        try {
+            caller = auth.authenticate(request.header("authorization"));
+        } catch (const AuthError& refused) {
+            return authFailureResponse(refused);
+        }
         Response response;
         try {
             response = handler(request, caller);

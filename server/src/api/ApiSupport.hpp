@@ -29,6 +29,11 @@ std::optional<std::string> queryText(const Request& request, const std::string& 
 //! so that no second spelling of an id is ever looked up or stored.
 const std::string& pathId(const Request& request, const std::string& name = "id");
 
+//! The protocol's answer to an authentication refusal: 401 with WWW-Authenticate for a
+//! missing or bad token or wrong credentials, 403 account_disabled, 429 rate_limited and
+//! 503 busy with Retry-After.
+Response authFailureResponse(const AuthError& error);
+
 using CallerHandler = std::function<Response(const Request&, const Caller&)>;
 //! A handler that runs only for a signed-in caller (401 otherwise); the response is logged
 //! with the caller's username.

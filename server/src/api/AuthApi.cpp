@@ -33,14 +33,22 @@ void addAuthRoutes(Router& router, ServerContext& context) {
     router.add("POST", "/v1/auth/sign-in", [&auth](const Request& request) {
         const auto value = parseJsonBody(request);
         const json::ObjectReader body(value, "");
-        return grantResponse(auth.signIn(body.string("username"), body.string("password"),
-                                         deviceName(body), request.remoteAddress));
+        try {
+            return grantResponse(auth.signIn(body.string("username"), body.string("password"),
+                                             deviceName(body), request.remoteAddress));
+        } catch (const AuthError& refused) {
+            return authFailureResponse(refused);
+        }
     });
     router.add("POST", "/v1/auth/enroll", [&auth](const Request& request) {
         const auto value = parseJsonBody(request);
         const json::ObjectReader body(value, "");
-        return grantResponse(auth.enroll(body.string("code"), body.optionalString("device").value_or(""),
-                                         request.remoteAddress));
+        try {
+            return grantResponse(auth.enroll(body.string("code"), body.optionalString("device").value_or(""),
+                                             request.remoteAddress));
+        } catch (const AuthError& refused) {
+            return authFailureResponse(refused);
+        }
     });
     router.add("POST", "/v1/auth/sign-out", signedIn(auth, [&auth](const Request&, const Caller& caller) {
         auth.signOut(caller);

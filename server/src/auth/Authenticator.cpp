@@ -1,7 +1,7 @@
 #include "auth/Authenticator.hpp"
 
 #include "auth/PasswordHasher.hpp"
-#include "http/ApiError.hpp"
+#include "auth/AuthError.hpp"
 #include "util/Sha256.hpp"
 
 #include "kc/time/Timestamp.hpp"
@@ -22,14 +22,11 @@ std::string inFuture(std::chrono::hours hours) {
         .toRfc3339();
 }
 
-[[noreturn]] void unauthorized(const std::string& code, const std::string& message) {
-    throw ApiException(401, code, message).withHeader("WWW-Authenticate", "Bearer");
-}
+[[noreturn]] void refuse(AuthRefusal refusal, const std::string& message) { throw AuthError(refusal, message); }
 
 [[noreturn]] void tooMany(int seconds, const std::string& message) {
-    throw ApiException(429, "rate_limited",
-                       message + "; try again in " + std::to_string(seconds) + " s")
-        .withHeader("Retry-After", std::to_string(seconds));
+    throw AuthError(AuthRefusal::RateLimited, message + "; try again in " + std::to_string(seconds) + " s",
+                    seconds);
 }
 
 } // namespace
@@ -128,19 +125,18 @@ TokenGrant Authenticator::signIn(const std::string& username, const std::string&
             verifyPassword(password, m_dummyHash, m_settings.signInQueue);
         }
     } catch (const HashingBusy& busy) {
-        throw ApiException(503, "busy",
-                           "the server is checking as many passwords as it can; try again in " +
-                               std::to_string(busy.retryAfter) + " s")
-            .withHeader("Retry-After", std::to_string(busy.retryAfter));
+        throw AuthError(AuthRefusal::Busy,
+                        "the server is checking as many passwords as it can; try again in " +
+                            std::to_string(busy.retryAfter) + " s",
+                        busy.retryAfter);
     }
     if (!good) {
         m_accountFailures.record(accountAtAddress);
         m_accountWideFailures.record(accountKey);
-        throw ApiException(401, "invalid_credentials", "wrong username or password");
+        refuse(AuthRefusal::InvalidCredentials, "wrong username or password");
     }
     if (user->disabled)
-        throw ApiException(403, "account_disabled",
-                           "this account is disabled; ask your administrator");
+        refuse(AuthRefusal::AccountDisabled, "this account is disabled; ask your administrator");
     m_accountFailures.clear(accountAtAddress);
     return issueToken(*user, device);
 }
@@ -150,33 +146,31 @@ TokenGrant Authenticator::enroll(const std::string& code, const std::string& dev
     checkAddress(address);
     const auto redeemed = m_store.redeemEnrollmentCode(sha256Hex(normalizeEnrollmentCode(code)), nowText());
     if (!redeemed)
-        throw ApiException(401, "invalid_code",
-                           "this enrollment code is unknown, already used or expired; "
-                           "ask your administrator for a new one");
+        refuse(AuthRefusal::InvalidCode, "this enrollment code is unknown, already used or expired; "
+                                         "ask your administrator for a new one");
     const auto user = m_store.findUser(redeemed->userId);
     if (!user || user->disabled)
-        throw ApiException(403, "account_disabled", "this account is disabled; ask your administrator");
+        refuse(AuthRefusal::AccountDisabled, "this account is disabled; ask your administrator");
     return issueToken(*user, device.empty() ? redeemed->device : device);
 }
 
-Caller Authenticator::authenticate(const Request& request) {
-    const std::string header = request.header("authorization");
-    const std::string prefix = "Bearer ";
-    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0)
-        unauthorized("unauthorized", "sign in first: this endpoint needs Authorization: Bearer <token>");
-    const std::string hash = sha256Hex(header.substr(prefix.size()));
+Caller Authenticator::authenticate(std::string_view authorization) {
+    constexpr std::string_view prefix = "Bearer ";
+    if (authorization.size() <= prefix.size() || authorization.substr(0, prefix.size()) != prefix)
+        refuse(AuthRefusal::MissingToken, "sign in first: this endpoint needs Authorization: Bearer <token>");
+    const std::string hash = sha256Hex(authorization.substr(prefix.size()));
     const auto token = m_store.findToken(hash);
     if (!token)
-        unauthorized("unauthorized", "the token is not valid; sign in again");
+        refuse(AuthRefusal::UnknownToken, "the token is not valid; sign in again");
     // A disabled account first: disabling revokes its tokens too, and "sign in again" would
     // send its owner round in circles.
     const auto user = m_store.findUser(token->userId);
     if (!user || user->disabled)
-        unauthorized("account_disabled", "this account is disabled; ask your administrator");
+        refuse(AuthRefusal::TokenOfDisabledAccount, "this account is disabled; ask your administrator");
     if (token->revokedAt)
-        unauthorized("token_revoked", "the token was revoked; sign in again");
+        refuse(AuthRefusal::TokenRevoked, "the token was revoked; sign in again");
     if (token->expiresAt <= nowText())
-        unauthorized("token_expired", "the token has expired; sign in again");
+        refuse(AuthRefusal::TokenExpired, "the token has expired; sign in again");
     Caller caller = callerFor(*user);
     caller.tokenHash = hash;
     return caller;

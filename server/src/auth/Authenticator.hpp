@@ -1,13 +1,14 @@
 #pragma once
 
+#include "auth/AuthError.hpp"
 #include "auth/Caller.hpp"
 #include "auth/RateLimiter.hpp"
-#include "http/HttpTypes.hpp"
 #include "store/CentralStore.hpp"
 
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace kc::server {
 
@@ -42,8 +43,8 @@ struct IssuedEnrollmentCode {
     std::string expiresAt;
 };
 
-//! Sign-in, enrollment, tokens and rate limits. Failures throw ApiException with the status
-//! the protocol names (401, 403, 429 and 503 with Retry-After).
+//! Sign-in, enrollment, tokens and rate limits, on credentials (no HTTP here). A refusal
+//! throws AuthError saying why; the api layer answers it with the protocol's status.
 class Authenticator {
 public:
     Authenticator(CentralStore& store, AuthSettings settings = {});
@@ -51,9 +52,9 @@ public:
     TokenGrant signIn(const std::string& username, const std::string& password,
                       const std::string& device, const std::string& address);
     TokenGrant enroll(const std::string& code, const std::string& device, const std::string& address);
-    //! The caller behind `Authorization: Bearer ...`; 401 when it is missing, unknown,
-    //! expired or revoked, or the account is disabled.
-    Caller authenticate(const Request& request);
+    //! The caller behind an `Authorization` header's value ("Bearer kct_..."); AuthError
+    //! when it is missing, unknown, expired or revoked, or the account is disabled.
+    Caller authenticate(std::string_view authorization);
     void signOut(const Caller& caller);
     IssuedEnrollmentCode issueEnrollmentCode(const std::string& userId, const std::string& device,
                                              const std::string& createdBy);
