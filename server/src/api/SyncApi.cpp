@@ -52,7 +52,7 @@ Response push(ServerContext& context, const Request& request, const Caller& call
                            "a push carries at most " + std::to_string(context.limits.pushBatch) +
                                " submissions; this one has " + std::to_string(items.size()));
     bj::object answer;
-    answer["receipts"] = pushSubmissions(context, caller, items);  // moved in, not copied
+    answer["receipts"] = pushSubmissions({context.store, context.forms, context.metrics}, caller, items);  // moved in, not copied
     return jsonResponse(200, std::move(answer));
 }
 

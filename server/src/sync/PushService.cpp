@@ -132,7 +132,7 @@ void readItem(const bj::value& item, const std::string& path, Prepared& p) {
 }
 
 //! Checks the answers against the published form and finds their province.
-void validateItem(ServerContext& context, const Caller& caller, BatchRegisters& registers,
+void validateItem(PushRooms& context, const Caller& caller, BatchRegisters& registers,
                   const bj::value& answers, Prepared& p) {
     if (!domain::maySubmitForm(caller.role, p.formId))
         invalid("form_id", "forbidden", "Vai trò của bạn không được gửi biểu mẫu này",
@@ -163,7 +163,7 @@ void validateItem(ServerContext& context, const Caller& caller, BatchRegisters& 
     }
 }
 
-Prepared prepareItem(ServerContext& context, const Caller& caller, BatchRegisters& registers,
+Prepared prepareItem(PushRooms& context, const Caller& caller, BatchRegisters& registers,
                      const bj::value& item, std::size_t index) {
     const std::string path = "submissions[" + std::to_string(index) + "]";
     Prepared p;
@@ -196,7 +196,7 @@ Prepared prepareItem(ServerContext& context, const Caller& caller, BatchRegister
 //! helper never waits for the transaction the storing thread holds.
 class PreparedItems {
 public:
-    PreparedItems(ServerContext& context, const Caller& caller, const bj::array& items)
+    PreparedItems(PushRooms& context, const Caller& caller, const bj::array& items)
         : m_context(context), m_caller(caller), m_items(items), m_slots(items.size()),
           m_ready(new std::atomic<bool>[items.size()]) {
         for (std::size_t i = 0; i < items.size(); ++i)
@@ -233,7 +233,7 @@ private:
         Prepared prepared;
         std::exception_ptr error;
     };
-    ServerContext& m_context;
+    PushRooms& m_context;
     const Caller& m_caller;
     const bj::array& m_items;
     std::vector<Slot> m_slots;
@@ -365,7 +365,8 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
 
 } // namespace
 
-bj::array pushSubmissions(ServerContext& context, const Caller& caller, const bj::array& items) {
+bj::array pushSubmissions(PushRooms rooms, const Caller& caller, const bj::array& items) {
+    PushRooms& context = rooms;
     PreparedItems prepared(context, caller, items);
     BatchRegisters registers(context.store, caller);
     std::future<void> helper;
