@@ -3,7 +3,8 @@
 #include "api/ApiRoutes.hpp"
 
 #include "api/ApiSupport.hpp"
-#include "sync/AnswerDiff.hpp"
+#include "review/AnswerDiff.hpp"
+#include "review/ReviewService.hpp"
 #include "sync/BatchRegisters.hpp"
 
 #include "kc/domain/SubmissionStates.hpp"
@@ -15,35 +16,11 @@ namespace bj = boost::json;
 
 namespace {
 
-bj::object headJson(const SubmissionHead& head) {
-    bj::object out{{"id", head.id},
-                   {"form_id", head.formId},
-                   {"form_version", head.formVersion},
-                   {"owner", {{"id", head.ownerId}, {"username", head.ownerName}, {"display_name", head.ownerDisplayName}}},
-                   {"province", head.provinceCode},
-                   {"state", head.state},
-                   {"revision", head.currentRevision},
-                   {"conflict", head.conflict},
-                   {"received_at", head.receivedAt},
-                   {"updated_at", head.updatedAt}};
-    const auto optional = [](const std::optional<std::string>& value) {
-        return value ? bj::value(*value) : bj::value(nullptr);
-    };
-    out["project_id"] = optional(head.projectId);
-    out["facility_id"] = optional(head.facilityId);
-    out["review_comment"] = optional(head.reviewComment);
-    out["review_fields"] = head.reviewFields ? json::parse(*head.reviewFields) : bj::value(bj::array());
-    out["reviewed_by"] = optional(head.reviewedBy);
-    out["reviewed_at"] = optional(head.reviewedAt);
-    return out;
-}
-
 //! The submission if the caller may see it: staff in its province, or its submitter.
 SubmissionHead visibleSubmission(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string& id = pathId(request);
     auto head = context.store.findSubmission(id);
-    if (!head || !caller.inProvince(head->provinceCode) ||
-        (!caller.isStaff() && head->ownerId != caller.userId))
+    if (!head || !maySeeSubmission(caller, *head))
         notFound("submission " + id);
     return *head;
 }
@@ -73,7 +50,7 @@ Response list(ServerContext& context, const Request& request, const Caller& call
     const auto heads = context.store.listSubmissions(filter);
     bj::array items;
     for (const auto& head : heads)
-        items.emplace_back(headJson(head));
+        items.emplace_back(submissionHeadJson(head));
     bj::object body{{"submissions", std::move(items)}};
     body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(heads.back().id)
                                                                   : bj::value(nullptr);
@@ -82,7 +59,7 @@ Response list(ServerContext& context, const Request& request, const Caller& call
 
 Response detail(ServerContext& context, const Request& request, const Caller& caller) {
     const auto head = visibleSubmission(context, request, caller);
-    bj::object body = headJson(head);
+    bj::object body = submissionHeadJson(head);
     bj::array revisions;
     for (const auto& revision : context.store.revisions(head.id)) {
         bj::object item{{"revision", revision.revision},
@@ -115,76 +92,22 @@ Response diff(ServerContext& context, const Request& request, const Caller& call
     return jsonResponse(200, bj::object{{"id", head.id}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
 }
 
-//! 422 unless the revision still passes its form: a record stored before a rule was
-//! tightened (a calculation out of range, say) is returned for correction, not approved.
-void requirePassesForm(ServerContext& context, const Caller& caller, const SubmissionHead& head) {
-    const auto form = context.forms.get(head.formId, head.formVersion);
-    const auto revisions = context.store.revisions(head.id);
-    if (!form || revisions.empty())
-        return;
-    const auto& current = revisions.at(static_cast<std::size_t>(head.currentRevision - 1));
-    BatchRegisters registers(context.store, caller);
-    forms::ValidationOptions options;
-    options.registers = registers.access();
-    const auto result = forms::validateSubmission(*form, json::parse(current.answers), options);
-    if (result.ok())
-        return;
-    std::vector<FieldError> fields;
-    for (const auto& error : result.errors)
-        fields.push_back({"answers." + error.path, error.message.en});
-    const std::string message = "revision " + std::to_string(head.currentRevision) + " does not pass form " +
-                                head.formId + " (" + fields.front().path + ": " + fields.front().message +
-                                "); return it for correction instead";
-    throw ApiException(422, "fails_form", message, std::move(fields));
-}
-
 Response review(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "review submissions");
+    const std::string& id = pathId(request);
     const auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
-    const std::string action = body.string("action");
-    static const std::map<std::string, std::string> kStates = {
-        {"approve", "approved"}, {"return", "returned"}, {"reject", "rejected"}};
-    const auto state = kStates.find(action);
-    if (state == kStates.end())
-        throwInvalid("action", "expected approve, return or reject, got \"" + action + "\"");
-    const std::int64_t revision = body.int64("revision");
-    std::string comment = body.optionalString("comment").value_or("");
-    if (action != "approve" && comment.find_first_not_of(" \t\n") == std::string::npos)
-        throwInvalid("comment", "say what must change (returning) or why (rejecting)");
-    bj::array fields;
+    ReviewDecision decision{body.string("action"), body.int64("revision"),
+                            body.optionalString("comment").value_or(""), {}};
     if (body.has("fields")) {
         const auto& named = body.array("fields");
         for (std::size_t i = 0; i < named.size(); ++i) {
             if (!named[i].is_string() || named[i].get_string().empty())
                 throwInvalid("fields[" + std::to_string(i) + "]", "expected a field path such as items[1].serial_number");
-            fields.push_back(named[i]);
+            decision.fields.push_back(named[i]);
         }
     }
-    bj::object result;
-    context.store.atomically([&] {
-        SubmissionHead head = visibleSubmission(context, request, caller);
-        if (revision != head.currentRevision)
-            throw ApiException(409, "stale_revision",
-                               "revision " + std::to_string(revision) + " is not the newest; review revision " +
-                                   std::to_string(head.currentRevision));
-        if (head.state != "submitted")
-            throw ApiException(409, "invalid_state", "the submission is already " + head.state);
-        if (action == "approve")
-            requirePassesForm(context, caller, head);
-        const bj::object before = headJson(head);
-        head.state = state->second;
-        head.reviewComment = comment.empty() ? std::nullopt : std::optional(comment);
-        head.reviewFields = json::serialize(fields);
-        head.reviewedBy = caller.userId;
-        head.reviewedAt = head.updatedAt = Timestamp::now().toRfc3339();
-        head.conflict = false;
-        context.store.updateSubmission(head);
-        result = headJson(head);
-        context.store.appendAudit({0, *head.reviewedAt, caller.userId, "submission." + action,
-                                   "submission/" + head.id, json::serialize(before), json::serialize(result)});
-    });
-    return jsonResponse(200, result);
+    return jsonResponse(200, ReviewService(context.store, context.forms).decide(caller, id, decision));
 }
 
 Response audit(ServerContext& context, const Request& request, const Caller& caller) {

@@ -1,4 +1,4 @@
-#include "sync/AnswerDiff.hpp"
+#include "review/AnswerDiff.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "auth/Caller.hpp"
+#include "store/CentralStore.hpp"
+#include "sync/FormCache.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace kc::server {
+
+//! A submission's head as the API and the audit log show it (docs/protocol.md, "Review").
+boost::json::object submissionHeadJson(const SubmissionHead& head);
+
+//! Whether `caller` may see the submission: staff of its province, or its submitter.
+bool maySeeSubmission(const Caller& caller, const SubmissionHead& head);
+
+//! A reviewer's decision on one revision of a submission.
+struct ReviewDecision {
+    std::string action;     //!< "approve", "return" or "reject"
+    std::int64_t revision;  //!< the revision decided on: must be the newest
+    std::string comment;    //!< required to return or reject
+    boost::json::array fields;  //!< field paths the comment names (optional)
+};
+
+//! The review state machine and its audit: which action a state allows, what it needs,
+//! and the decision stored with its audit entry in one transaction. Refusals throw
+//! ApiException (400 invalid_input, 404, 409 stale_revision / invalid_state,
+//! 422 fails_form). Who may review (the role) is checked by the api layer, like every role.
+class ReviewService {
+public:
+    ReviewService(CentralStore& store, FormCache& forms) : m_store(store), m_forms(forms) {}
+
+    //! Applies `decision` to submission `id` and returns its new head.
+    boost::json::object decide(const Caller& caller, const std::string& id, const ReviewDecision& decision);
+
+private:
+    void requirePassesForm(const Caller& caller, const SubmissionHead& head);
+
+    CentralStore& m_store;
+    FormCache& m_forms;
+};
+
+} // namespace kc::server
