@@ -116,10 +116,6 @@ void requireRole(const Caller& caller, std::initializer_list<domain::Role> roles
                                              " may not " + what);
 }
 
-void notFound(const std::string& what) {
-    throw ApiException(404, "not_found", what + " does not exist or is outside your scope");
-}
-
 boost::json::object callerJson(const Caller& caller) {
     boost::json::array provinces(caller.provinces.begin(), caller.provinces.end());
     boost::json::array projects(caller.projects.begin(), caller.projects.end());

@@ -41,9 +41,6 @@ Handler signedIn(Authenticator& auth, CallerHandler handler);
 //! 403 forbidden unless the caller has one of `roles`.
 void requireRole(const Caller& caller, std::initializer_list<domain::Role> roles,
                  const std::string& what);
-//! 404 for something that does not exist *or* lies outside the caller's scope: the answer
-//! does not tell the two apart, so ids outside a scope cannot be probed.
-[[noreturn]] void notFound(const std::string& what);
 
 //! The user as /v1/me and sign-in describe them.
 boost::json::object callerJson(const Caller& caller);

@@ -63,6 +63,10 @@ Response failureResponse(const Request& request, std::exception_ptr failure, con
     return errorResponse(500, "internal", "the server failed to handle this request; it has been logged");
 }
 
+void notFound(const std::string& what) {
+    throw ApiException(404, "not_found", what + " does not exist or is outside your scope");
+}
+
 void throwInvalid(const std::string& path, const std::string& message) {
     throw ApiException(400, "invalid_input", path + ": " + message, {{path, message}});
 }

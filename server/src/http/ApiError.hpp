@@ -58,6 +58,10 @@ bool isStorageFull(const std::exception& error);
 //! 507 storage_full with Retry-After; `detail` goes to Response::fault for the log.
 Response storageFullResponse(const std::string& detail);
 
+//! 404 for something that does not exist *or* lies outside the caller's scope: the answer
+//! does not tell the two apart, so ids outside a scope cannot be probed.
+[[noreturn]] void notFound(const std::string& what);
+
 //! 400 invalid_input naming one field.
 [[noreturn]] void throwInvalid(const std::string& path, const std::string& message);
 

@@ -78,7 +78,7 @@ bj::object ReviewService::decide(const Caller& caller, const std::string& id, co
     m_store.atomically([&] {
         auto found = m_store.findSubmission(id);
         if (!found || !maySeeSubmission(caller, *found))
-            throw ApiException(404, "not_found", "submission " + id + " does not exist or is outside your scope");
+            notFound("submission " + id);
         SubmissionHead head = *found;
         if (revision != head.currentRevision)
             throw ApiException(409, "stale_revision",
