@@ -7,6 +7,7 @@
 
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
+#include "kc/protocol/PushItem.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -81,15 +82,13 @@ inline std::string uploadPhoto(test::HttpConnection& connection, const std::stri
 
 //! A valid progress report, as a device would send it.
 inline boost::json::object progressReport(const std::string& project, const std::string& photo, int percent) {
-    return {{"id", Uuid::v7().toString()},
-            {"form_id", "progress_report"},
-            {"form_version", 1},
-            {"answers",
-             {{"project", project}, {"period_start", "2026-07-01"}, {"period_end", "2026-09-30"},
-              {"percent_done", percent}, {"amount_disbursed", 85000000}, {"jobs_created", 3},
-              {"has_difficulties", "yes"},
-              {"difficulties", "Đường vào xóm sạt lở, vận chuyển thiết bị chậm hai tuần"},
-              {"photos", boost::json::array{boost::json::value(photo)}}}}};
+    boost::json::object answers{{"project", project}, {"period_start", "2026-07-01"}, {"period_end", "2026-09-30"},
+                                {"percent_done", percent}, {"amount_disbursed", 85000000}, {"jobs_created", 3},
+                                {"has_difficulties", "yes"},
+                                {"difficulties", "Đường vào xóm sạt lở, vận chuyển thiết bị chậm hai tuần"},
+                                {"photos", boost::json::array{boost::json::value(photo)}}};
+    return protocol::toJson(
+        protocol::PushItem{Uuid::v7().toString(), "progress_report", 1, std::nullopt, std::nullopt, std::move(answers)});
 }
 
 inline std::string pushBody(const boost::json::array& items) {

@@ -1516,12 +1516,17 @@
 <context>
     <name>ReviewClient</name>
     <message>
-        <location filename="../src/sync/ReviewClient.cpp" line="+62"/>
+        <location filename="../src/sync/ReviewClient.cpp" line="+63"/>
         <source>Sign in as a reviewer to review submissions.</source>
         <translation>Hãy đăng nhập bằng tài khoản cán bộ Trung tâm để duyệt phiếu.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+27"/>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation>Không đọc được câu trả lời của máy chủ: %1</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>The form of this record has not reached this device yet: sync, then open it again.</source>
         <translation>Biểu mẫu của phiếu này chưa có trên máy: hãy đồng bộ rồi mở lại.</translation>
     </message>
@@ -1531,7 +1536,7 @@
         <translation>Không lưu được ảnh (%1): %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Open a submission first.</source>
         <translation>Hãy mở một phiếu trước.</translation>
     </message>
@@ -1570,36 +1575,36 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+96"/>
+        <location line="-96"/>
+        <location line="+97"/>
         <source>Return</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+46"/>
+        <location line="-96"/>
+        <location line="+47"/>
         <source>Return for correction</source>
         <translation>Trả lại để sửa</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+39"/>
+        <location line="-40"/>
+        <location line="+40"/>
         <location line="+49"/>
         <source>Reject</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Answers</source>
         <translation>Câu trả lời</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Approve this record?</source>
         <translation>Duyệt phiếu này?</translation>
     </message>
@@ -2184,7 +2189,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+125"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+126"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -2204,7 +2209,7 @@
         <translation>Tệp ảnh này không còn trên máy: %1</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+97"/>
         <source>The server found problems in this record; it is back in your drafts.</source>
         <translation>Máy chủ thấy phiếu này có lỗi; phiếu đã được chuyển về bản nháp.</translation>
     </message>

@@ -15,7 +15,7 @@ Page {
     objectName: "reviewDetail"
     readonly property var current: client ? client.current : ({})
     // A decision needs the record's content on screen: never on a record still loading.
-    readonly property bool reviewable: current.state === "submitted" && !!client && client.answers.length > 0
+    readonly property bool reviewable: current.reviewable === true && !!client && client.answers.length > 0
     // Bumped when a photo has arrived, so the photos re-ask for their files; the answers'
     // model stays bound to the client's record.
     property int photosArrived: 0
@@ -139,6 +139,7 @@ Page {
         id: decision
         objectName: "decisionDialog"
         property string action: "return"
+        readonly property bool needsComment: !page.client || page.client.needsComment(action)
         function ask(kind) {
             action = kind
             comment.text = ""
@@ -163,7 +164,7 @@ Page {
             TextArea {
                 id: comment
                 objectName: "commentField"
-                visible: decision.action !== "approve"
+                visible: decision.needsComment
                 Layout.fillWidth: true
                 Layout.preferredHeight: 100
                 wrapMode: TextEdit.Wrap
@@ -196,7 +197,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 highlighted: true
-                enabled: decision.action === "approve" || comment.text.trim() !== ""
+                enabled: !decision.needsComment || comment.text.trim() !== ""
                 text: decision.action === "approve" ? qsTr("Approve")
                       : decision.action === "return" ? qsTr("Return") : qsTr("Reject")
                 onClicked: {

@@ -12,6 +12,9 @@ using kc::test::StoreFixture;
 
 namespace {
 const std::string kPhoto(64, 'a');
+
+//! A receipt as the sync engine reads it off the wire.
+protocol::Receipt receiptFrom(const boost::json::value& wire) { return protocol::readReceipt(wire); }
 }
 
 TEST_CASE("a submission moves draft → queued → sending → sent, and only forward", "[app][store]") {
@@ -46,8 +49,8 @@ TEST_CASE("a submission moves draft → queued → sending → sent, and only fo
     CHECK(store.submission(id)->state == "queued");
     store.markSending({id});
 
-    store.applyReceipt(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 1},
-                                           {"received_at", "2026-11-22T01:00:00.000Z"}});
+    store.applyReceipt(receiptFrom(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 1},
+                                           {"received_at", "2026-11-22T01:00:00.000Z"}}));
     s = store.submission(id);
     CHECK(s->state == "sent");
     CHECK(s->revision == 1);
@@ -57,7 +60,7 @@ TEST_CASE("a submission moves draft → queued → sending → sent, and only fo
     CHECK(store.attachmentsToUpload().empty()); // nothing waiting uses it any more
 
     // A receipt arriving twice (a replayed push) changes nothing.
-    store.applyReceipt(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 7}});
+    store.applyReceipt(receiptFrom(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 7}}));
     CHECK(store.submission(id)->revision == 1);
 }
 
@@ -77,29 +80,29 @@ TEST_CASE("receipts: duplicate takes the original, invalid returns to drafts, mi
     };
 
     const std::string dup = queued();
-    store.applyReceipt(boost::json::object{
+    store.applyReceipt(receiptFrom(boost::json::object{
         {"id", dup}, {"status", "duplicate"},
-        {"original", {{"id", dup}, {"status", "accepted"}, {"revision", 1}}}});
+        {"original", {{"id", dup}, {"status", "accepted"}, {"revision", 1}}}}));
     CHECK(store.submission(dup)->state == "sent");
     CHECK(store.submission(dup)->revision == 1);
 
     const std::string bad = queued();
-    store.applyReceipt(json::parse(R"({"id": ")" + bad + R"(", "status": "invalid", "errors": [
+    store.applyReceipt(receiptFrom(json::parse(R"({"id": ")" + bad + R"(", "status": "invalid", "errors": [
         {"path": "percent_done", "code": "required", "message": {"vi": "Bắt buộc", "en": "required"}}]})")
-                           .as_object());
+                           ));
     auto s = store.submission(bad);
     CHECK(s->state == "draft");
     REQUIRE(s->syncError);
     CHECK_THAT(*s->syncError, Catch::Contains("percent_done"));
 
     const std::string missing = queued();
-    store.applyReceipt(boost::json::object{{"id", missing}, {"status", "missing_attachments"},
-                                           {"missing", boost::json::array{kPhoto}}});
+    store.applyReceipt(receiptFrom(boost::json::object{{"id", missing}, {"status", "missing_attachments"},
+                                           {"missing", boost::json::array{kPhoto}}}));
     CHECK(store.submission(missing)->state == "queued");
     CHECK_FALSE(store.attachment(kPhoto)->uploaded); // to be uploaded again
     CHECK(store.attachmentsToUpload().size() == 1);
 
-    CHECK_THROWS_WITH(store.applyReceipt(boost::json::object{{"id", missing}, {"status", "weird"}}),
+    CHECK_THROWS_WITH(store.applyReceipt(receiptFrom(boost::json::object{{"id", missing}, {"status", "weird"}})),
                       Catch::Contains("unknown status"));
     CHECK(store.submission(missing)->state == "queued"); // the failed receipt changed nothing
 }
@@ -111,7 +114,7 @@ TEST_CASE("a returned submission is corrected as a new revision of the returned 
     const std::string id = store.createDraft("progress_report");
     store.finalize(id, {});
     store.markSending({id});
-    store.applyReceipt(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 1}});
+    store.applyReceipt(receiptFrom(boost::json::object{{"id", id}, {"status", "accepted"}, {"revision", 1}}));
 
     CHECK_THROWS_WITH(store.beginCorrection(id), Catch::Contains("sent"));
     store.applyPull({boost::json::array{boost::json::object{

@@ -8,6 +8,7 @@
 
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
+#include "kc/protocol/PushItem.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -127,7 +128,8 @@ bj::object ApiFixture::progressReport(const std::string& id, const std::string& 
                        {"has_difficulties", "no"}};
     if (!photo.empty())
         answers["photos"] = bj::array{bj::value(photo)};
-    return {{"id", id}, {"form_id", "progress_report"}, {"form_version", 1}, {"answers", std::move(answers)}};
+    return kc::protocol::toJson(kc::protocol::PushItem{id, "progress_report", 1, std::nullopt, std::nullopt,
+                                                       std::move(answers)});
 }
 
 bj::array ApiFixture::push(const std::string& user, const bj::array& items) {

@@ -5,6 +5,7 @@
 #include "util/Sha256.hpp"
 
 #include "kc/json/Json.hpp"
+#include "kc/protocol/PushItem.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -48,11 +49,11 @@ std::string upload(const ServerProcess& server, const std::string& token, const 
 }
 
 std::string report(const std::string& id, const std::string& project, const std::string& photo, int percent) {
-    return kc::json::serialize(bj::object{
-        {"id", id}, {"form_id", "progress_report"}, {"form_version", 1},
-        {"answers", {{"project", project}, {"period_start", "2026-07-01"}, {"period_end", "2026-09-30"},
-                     {"percent_done", percent}, {"amount_disbursed", 85000000}, {"jobs_created", 3},
-                     {"has_difficulties", "no"}, {"photos", bj::array{bj::value(photo)}}}}});
+    bj::object answers{{"project", project}, {"period_start", "2026-07-01"}, {"period_end", "2026-09-30"},
+                       {"percent_done", percent}, {"amount_disbursed", 85000000}, {"jobs_created", 3},
+                       {"has_difficulties", "no"}, {"photos", bj::array{bj::value(photo)}}};
+    return kc::json::serialize(kc::protocol::toJson(
+        kc::protocol::PushItem{id, "progress_report", 1, std::nullopt, std::nullopt, std::move(answers)}));
 }
 
 std::string batch(const std::vector<std::string>& items) {

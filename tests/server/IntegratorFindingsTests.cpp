@@ -90,7 +90,7 @@ TEST_CASE("integrator: a calculated amount out of range is an invalid receipt na
         CHECK(refused.status == 422);
         CHECK(api.errorCode(refused) == "fails_form");
         CHECK_THAT(refused.body, Catch::Contains("answers.items[0].line_total") && Catch::Contains("return it"));
-        CHECK(api.store->findSubmission(id)->state == "submitted");
+        CHECK(api.store->findSubmission(id)->state == kc::protocol::SubmissionState::Submitted);
         CHECK(review(api, id, 2, "return") == "200");
     }
 }

@@ -49,7 +49,7 @@ TEST_CASE("review: return with a comment, resubmit a revision, approve, every st
     fix["base_revision"] = 1;
     const auto revised = api.push("canbo", {fix});
     CHECK(revised[0].at("status") == "revision");
-    CHECK(api.store->findSubmission(id)->state == "submitted");
+    CHECK(api.store->findSubmission(id)->state == kc::protocol::SubmissionState::Submitted);
 
     const auto diff = api.as("duyet", "GET", "/v1/submissions/" + id + "/diff");
     REQUIRE(diff.status == 200);

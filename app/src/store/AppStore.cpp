@@ -99,8 +99,8 @@ int AppStore::unsentCount() {
         return 0;
     const auto counts = m_store->countByState();
     std::int64_t n = 0;
-    for (const char* s : {kc::app::state::Queued, kc::app::state::Sending})
-        if (auto it = counts.find(s); it != counts.end())
+    for (const std::string_view s : {kc::app::state::Queued, kc::app::state::Sending})
+        if (auto it = counts.find(std::string(s)); it != counts.end())
             n += it->second;
     return static_cast<int>(n);
 }

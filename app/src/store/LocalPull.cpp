@@ -6,12 +6,11 @@
 
 namespace kc::app {
 
-namespace {
-
-//! The device's name for the server's review state.
-std::string localState(const std::string& serverState) {
-    return serverState == "submitted" ? state::Sent : serverState;
+std::string_view localState(protocol::SubmissionState serverState) {
+    return serverState == protocol::SubmissionState::Submitted ? state::Sent : protocol::stateCode(serverState);
 }
+
+namespace {
 
 std::optional<std::string> optionalText(const boost::json::object& data, const char* key) {
     if (const auto* v = data.if_contains(key); v && v->is_string())
@@ -93,7 +92,11 @@ void LocalStore::applyChange(const boost::json::object& change, PullApplied& res
 void LocalStore::applySubmissionChange(const boost::json::object& data, PullApplied& result) {
     const json::ObjectReader d(data, "submission");
     const std::string id = d.string("id");
-    const std::string newState = localState(d.string("state"));
+    const std::string serverState = d.string("state");
+    const auto parsed = protocol::parseSubmissionState(serverState);
+    if (!parsed)
+        throw json::JsonError("submission.state", "unknown state \"" + serverState + "\" (is this app older than the server?)");
+    const std::string newState(localState(*parsed));
     const std::string fields = data.contains("review_fields") && data.at("review_fields").is_array()
                                    ? json::serialize(data.at("review_fields"))
                                    : std::string("[]");

@@ -138,7 +138,7 @@ std::vector<LocalForm> LocalStore::latestForms() {
 }
 
 bool isSubmissionState(const std::string& name) {
-    for (const char* known : {state::Draft, state::Queued, state::Sending, state::Sent,
+    for (const std::string_view known : {state::Draft, state::Queued, state::Sending, state::Sent,
                               state::Approved, state::Returned, state::Rejected})
         if (name == known)
             return true;

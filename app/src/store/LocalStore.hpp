@@ -2,6 +2,7 @@
 
 #include "kc/db/Database.hpp"
 #include "kc/forms/Form.hpp"
+#include "kc/protocol/Receipt.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -12,20 +13,26 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kc::app {
 
-//! Where a submission stands on the device.
+//! Where a submission stands on the device: the device's own states until the server holds
+//! it, then the server's review states (kc/protocol/Review), except that a submitted one is
+//! "sent" here.
 namespace state {
-inline constexpr const char* Draft = "draft";
-inline constexpr const char* Queued = "queued";     //!< finalized, waiting to be sent
-inline constexpr const char* Sending = "sending";   //!< in a push whose receipt is not held yet
-inline constexpr const char* Sent = "sent";         //!< the server's receipt is held
-inline constexpr const char* Approved = "approved";
-inline constexpr const char* Returned = "returned";
-inline constexpr const char* Rejected = "rejected";
+inline constexpr std::string_view Draft = "draft";
+inline constexpr std::string_view Queued = "queued";     //!< finalized, waiting to be sent
+inline constexpr std::string_view Sending = "sending";   //!< in a push whose receipt is not held yet
+inline constexpr std::string_view Sent = "sent";         //!< the server's receipt is held
+inline constexpr std::string_view Approved = protocol::stateCode(protocol::SubmissionState::Approved);
+inline constexpr std::string_view Returned = protocol::stateCode(protocol::SubmissionState::Returned);
+inline constexpr std::string_view Rejected = protocol::stateCode(protocol::SubmissionState::Rejected);
 } // namespace state
+
+//! The device's state for a submission the server says is in `serverState`.
+std::string_view localState(protocol::SubmissionState serverState);
 
 struct LocalForm {
     std::string id;
@@ -182,7 +189,7 @@ public:
     std::vector<AttachmentRow> attachmentsToUpload();
     void markSending(const std::vector<std::string>& ids);
     //! Applies one push receipt (docs/protocol.md, Push) in one transaction.
-    void applyReceipt(const boost::json::object& receipt);
+    void applyReceipt(const protocol::Receipt& receipt);
     //! Items in `sending` go back to `queued` (a push that got no answer).
     void requeueSending();
 

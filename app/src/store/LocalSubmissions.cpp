@@ -52,13 +52,13 @@ LocalSubmission readSubmission(db::Statement& row) {
 
 //! Throws unless the submission exists and is in one of `allowed`.
 std::string requireState(db::Database& db, const std::string& id,
-                         std::initializer_list<const char*> allowed, const char* action) {
+                         std::initializer_list<std::string_view> allowed, const char* action) {
     auto row = db.prepareCached("SELECT state FROM submissions WHERE id = ?");
     row.bind(1, id);
     if (!row.step())
         throw std::invalid_argument(std::string("cannot ") + action + ": no submission " + id);
     std::string current = row.getText(0);
-    for (const char* s : allowed)
+    for (const std::string_view s : allowed)
         if (current == s)
             return current;
     throw std::invalid_argument(std::string("cannot ") + action + " a submission that is " +
@@ -250,45 +250,43 @@ void LocalStore::requeueSending() {
     m_db.exec("UPDATE submissions SET state = 'queued' WHERE state = 'sending'");
 }
 
-void LocalStore::applyReceipt(const boost::json::object& receipt) {
-    const json::ObjectReader r(receipt, "receipt");
-    const std::string id = r.string("id");
-    std::string status = r.string("status");
-    const boost::json::object* effective = &receipt;
-    if (status == "duplicate" && receipt.contains("original") && receipt.at("original").is_object()) {
-        effective = &receipt.at("original").get_object();
-        status = json::ObjectReader(*effective, "receipt.original").string("status");
-    }
-    const json::ObjectReader e(*effective, "receipt");
+void LocalStore::applyReceipt(const protocol::Receipt& receipt) {
+    using protocol::ReceiptStatus;
+    const std::string& id = receipt.id;
+    if (receipt.status == ReceiptStatus::Duplicate && !receipt.original)
+        throw json::JsonError("receipt.original", "a duplicate's receipt names no original");
+    const protocol::Receipt& e = receipt.effective();
     db::inTransaction(m_db, [&] {
         auto current = submission(id);
         if (!current || (current->state != state::Sending && current->state != state::Queued))
             return; // a receipt for something no longer waiting (already applied)
         const std::string now = nowText();
-        const std::string text = json::serialize(receipt);
-        if (status == "accepted" || status == "revision" || status == "conflict") {
+        const std::string text = json::serialize(protocol::toJson(receipt));
+        if (protocol::isStored(e.status)) {
             m_db.prepareCached("UPDATE submissions SET state = 'sent', revision = ?, "
                                "base_revision = NULL, conflict = ?, receipt = ?, sync_error = NULL, "
                                "review_comment = NULL, review_fields = NULL, updated_at = ? "
                                "WHERE id = ?")
-                .bindAll(e.int64("revision"), status == "conflict", text, now, id)
+                .bindAll(e.revision.value_or(0), e.status == ReceiptStatus::Conflict, text, now, id)
                 .run();
-        } else if (status == "invalid") {
+        } else if (e.status == ReceiptStatus::Invalid) {
             // Nothing was stored: the person must correct it, so it goes back to the drafts with
             // the server's messages.
+            boost::json::array errors;
+            for (const auto& problem : e.errors)
+                errors.push_back(protocol::toJson(problem));
             m_db.prepareCached("UPDATE submissions SET state = 'draft', receipt = ?, sync_error = ?, "
                                "updated_at = ? WHERE id = ?")
-                .bindAll(text, json::serialize(e.raw("errors")), now, id)
+                .bindAll(text, json::serialize(errors), now, id)
                 .run();
-        } else if (status == "missing_attachments") {
-            for (const auto& sha : e.array("missing"))
-                if (sha.is_string())
-                    markUploaded(std::string(sha.get_string()), false);
+        } else if (e.status == ReceiptStatus::MissingAttachments) {
+            for (const auto& sha : e.missing)
+                markUploaded(sha, false);
             m_db.prepareCached("UPDATE submissions SET state = 'queued', sync_error = ? WHERE id = ?")
                 .bindAll(std::string("missing attachments"), id)
                 .run();
         } else {
-            throw json::JsonError("receipt.status", "unknown status \"" + status + "\"");
+            throw json::JsonError("receipt.original.status", "a duplicate's original is itself a duplicate");
         }
     });
 }

@@ -1,6 +1,7 @@
 #include "sync/ReviewClient.hpp"
 
 #include "kc/json/Json.hpp"
+#include "kc/protocol/SubmissionHead.hpp"
 #include "models/AnswerPaths.hpp"
 #include "models/AnswerSheet.hpp"
 #include "models/Labels.hpp"
@@ -79,25 +80,33 @@ void ReviewClient::request(const QString& path, ApiClient::Done done) {
     });
 }
 
-QVariantMap ReviewClient::describeHead(const boost::json::object& head) {
-    QVariantMap out = answers::toVariant(boost::json::value(head)).toMap();
-    const std::string formId(text(head, "form_id").toStdString());
-    QString title = qs(formId);
+QVariantMap ReviewClient::describeHead(const boost::json::object& wire) {
+    QVariantMap out = answers::toVariant(boost::json::value(wire)).toMap();
+    kc::protocol::SubmissionHead head;
+    try {
+        head = kc::protocol::readSubmissionHead(wire);
+    } catch (const std::exception& e) {
+        // Shown as far as it goes, and never decided on.
+        setError(tr("The server's answer could not be read: %1").arg(qs(e.what())));
+        out.insert(QStringLiteral("reviewable"), false);
+        return out;
+    }
+    // Whether a decision may be taken on it: the protocol's rule, asked here for the screen.
+    out.insert(QStringLiteral("reviewable"), kc::protocol::mayReview(head.state));
+    QString title = qs(head.formId);
     if (m_store && m_store->local()) {
-        if (auto form = m_store->local()->latestForm(formId))
+        if (auto form = m_store->local()->latestForm(head.formId))
             title = labels::localized(form->title);
         boost::json::object about;
-        for (const char* key : {"facility_id", "project_id"})
-            if (const auto* v = head.if_contains(key); v && v->is_string())
-                about[key[0] == 'f' ? "facility" : "project"] = *v;
+        if (head.facilityId)
+            about["facility"] = *head.facilityId;
+        if (head.projectId)
+            about["project"] = *head.projectId;
         out.insert(QStringLiteral("subject"), labels::subjectOf(*m_store->local(), about));
     }
     out.insert(QStringLiteral("form_title"), title);
     // Officers by their full name; the username where an older server gives none.
-    if (const auto* owner = head.if_contains("owner"); owner && owner->is_object()) {
-        const QString name = text(owner->get_object(), "display_name");
-        out.insert(QStringLiteral("officer"), name.isEmpty() ? text(owner->get_object(), "username") : name);
-    }
+    out.insert(QStringLiteral("officer"), qs(head.ownerDisplayName.empty() ? head.ownerName : head.ownerDisplayName));
     return out;
 }
 
@@ -256,27 +265,32 @@ QUrl ReviewClient::attachmentUrl(const QString& sha256) {
     return {};
 }
 
-void ReviewClient::approve() { review(QStringLiteral("approve"), {}, {}); }
+void ReviewClient::approve() { review(kc::protocol::ReviewAction::Approve, {}, {}); }
 
 void ReviewClient::returnForCorrection(const QString& comment, const QStringList& fields) {
-    review(QStringLiteral("return"), comment, fields);
+    review(kc::protocol::ReviewAction::Return, comment, fields);
 }
 
-void ReviewClient::reject(const QString& comment) { review(QStringLiteral("reject"), comment, {}); }
+void ReviewClient::reject(const QString& comment) { review(kc::protocol::ReviewAction::Reject, comment, {}); }
 
-void ReviewClient::review(const QString& action, const QString& comment, const QStringList& fields) {
+bool ReviewClient::needsComment(const QString& action) const {
+    const auto parsed = kc::protocol::parseReviewAction(action.toStdString());
+    return !parsed || kc::protocol::needsComment(*parsed);
+}
+
+void ReviewClient::review(kc::protocol::ReviewAction action, const QString& comment, const QStringList& fields) {
     const QString id = m_current.value(QStringLiteral("id")).toString();
     if (id.isEmpty()) {
         setError(tr("Open a submission first."));
         return;
     }
-    if (action != QStringLiteral("approve") && comment.trimmed().isEmpty()) {
+    if (kc::protocol::needsComment(action) && !kc::protocol::isComment(comment.toStdString())) {
         setError(tr("Write a comment that tells the officer what to change or why."));
         return;
     }
     if (!prepare())
         return;
-    boost::json::object body{{"action", action.toStdString()},
+    boost::json::object body{{"action", kc::protocol::actionCode(action)},
                              {"revision", m_current.value(QStringLiteral("revision")).toLongLong()}};
     if (!comment.trimmed().isEmpty())
         body["comment"] = comment.trimmed().toStdString();
@@ -314,7 +328,7 @@ void ReviewClient::review(const QString& action, const QString& comment, const Q
                                break;
                            }
                        emit queueChanged();
-                       emit reviewed(id, action);
+                       emit reviewed(id, qs(kc::protocol::actionCode(action)));
                    });
 }
 

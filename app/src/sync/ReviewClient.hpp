@@ -2,6 +2,8 @@
 
 #include "sync/ApiClient.hpp"
 
+#include "kc/protocol/Review.hpp"
+
 #include <QObject>
 #include <QPointer>
 #include <QVariant>
@@ -27,7 +29,8 @@ class ReviewClient : public QObject {
     //! The queue: heads plus form_title and subject.
     Q_PROPERTY(QVariantList queue READ queue NOTIFY queueChanged)
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY queueChanged)
-    //! The submission opened: its head, plus form_title, subject and revisions.
+    //! The submission opened: its head, plus form_title, subject, officer, revisions and
+    //! reviewable (whether a decision may be taken on it).
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
     //! The opened revision's answers as rows (see answers::readable); empty while it loads,
     //! and when the device does not hold its form (then nothing may be decided on it).
@@ -66,6 +69,8 @@ public:
     //! answers to fix.
     Q_INVOKABLE void returnForCorrection(const QString& comment, const QStringList& fields);
     Q_INVOKABLE void reject(const QString& comment);
+    //! Whether `action` ("approve", "return", "reject") needs a comment (kc/protocol/Review).
+    Q_INVOKABLE bool needsComment(const QString& action) const;
 
 signals:
     void sessionChanged();
@@ -83,7 +88,7 @@ private:
     bool prepare();
     void request(const QString& path, ApiClient::Done done);
     void loadPage(bool append);
-    void review(const QString& action, const QString& comment, const QStringList& fields);
+    void review(kc::protocol::ReviewAction action, const QString& comment, const QStringList& fields);
     void setError(const QString& message);
     QVariantMap describeHead(const boost::json::object& head);
     QString cacheFolder() const;

@@ -4,6 +4,7 @@
 #include "sync/Session.hpp"
 
 #include "kc/json/Json.hpp"
+#include "kc/protocol/PushItem.hpp"
 
 #include <QFile>
 #include <QNetworkInformation>
@@ -381,15 +382,11 @@ void SyncEngine::pushSubmissions() {
     for (auto& s : local.outbox(kBatch + static_cast<int>(m_tried.size()))) {
         if (m_tried.contains(qs(s.id)))
             continue;
-        boost::json::object item{{"id", s.id},
-                                 {"form_id", s.formId},
-                                 {"form_version", s.formVersion},
-                                 {"captured_at", s.capturedAt},
-                                 {"answers", std::move(s.answers)}};
-        item["base_revision"] = s.baseRevision ? boost::json::value(*s.baseRevision) : nullptr;
-        items.push_back(std::move(item));
         ids.push_back(s.id);
-        m_tried.insert(qs(s.id));
+        items.push_back(kc::protocol::toJson(kc::protocol::PushItem{
+            std::move(s.id), std::move(s.formId), s.formVersion, s.baseRevision,
+            s.capturedAt.empty() ? std::nullopt : std::optional(std::move(s.capturedAt)), std::move(s.answers)}));
+        m_tried.insert(qs(ids.back()));
         if (ids.size() == kBatch)
             break;
     }
@@ -430,15 +427,16 @@ void SyncEngine::pushSubmissions() {
         }
         try {
             const kc::json::ObjectReader body(r.body, "answer");
-            for (const auto& receipt : body.array("receipts")) {
-                m_store->local()->applyReceipt(receipt.as_object());
-                const auto& o = receipt.as_object();
-                const std::string status(o.at("status").as_string());
-                const QString id = qs(std::string(o.at("id").as_string()));
-                if (status == "invalid")
+            const auto& receipts = body.array("receipts");
+            for (std::size_t i = 0; i < receipts.size(); ++i) {
+                const auto receipt = kc::protocol::readReceipt(receipts[i], "receipts[" + std::to_string(i) + "]");
+                m_store->local()->applyReceipt(receipt);
+                const QString id = qs(receipt.id);
+                const auto status = receipt.effective().status;
+                if (status == kc::protocol::ReceiptStatus::Invalid)
                     itemError(QStringLiteral("submission"), id,
                               tr("The server found problems in this record; it is back in your drafts."));
-                else if (status == "missing_attachments")
+                else if (status == kc::protocol::ReceiptStatus::MissingAttachments)
                     itemError(QStringLiteral("submission"), id,
                               tr("Some photos of this record did not reach the server yet."));
             }

@@ -6,7 +6,7 @@
 #include "api/ApiSupport.hpp"
 
 #include "kc/domain/Registers.hpp"
-#include "kc/domain/SubmissionStates.hpp"
+#include "kc/protocol/Review.hpp"
 #include "kc/json/Json.hpp"
 
 namespace kc::server {
@@ -79,8 +79,8 @@ public:
 
     ExportStream(CentralStore& store, std::string formId, std::vector<std::string> provinces,
                  std::shared_ptr<const forms::Form> form, const forms::Question* repeat, bool asJson,
-                 std::optional<std::string> state)
-        : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)), m_state(std::move(state)),
+                 std::optional<protocol::SubmissionState> state)
+        : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)), m_state(state),
           m_form(std::move(form)), m_repeat(repeat), m_json(asJson),
           m_columns(columnsOf(*m_form, repeat ? repeat->innerScope : 0)) {}
 
@@ -124,7 +124,7 @@ private:
         out += m_first ? "" : ",";
         m_first = false;
         out += "{\"id\":" + json::serialize(bj::string(head.id)) + ",\"revision\":" +
-               std::to_string(head.currentRevision) + ",\"state\":\"" + head.state +
+               std::to_string(head.currentRevision) + ",\"state\":\"" + std::string(protocol::stateCode(head.state)) +
                "\",\"province\":" + json::serialize(bj::string(head.provinceCode)) +
                ",\"officer\":" + json::serialize(bj::string(head.ownerName)) +
                ",\"received_at\":\"" + head.receivedAt + "\",\"answers\":" + row.answers + "}";
@@ -137,7 +137,7 @@ private:
             repeatRows(*m_repeat, answers.get_object(), m_columns, head.id, out);
             return;
         }
-        std::vector<std::string> cells{head.id, std::to_string(head.currentRevision), head.state,
+        std::vector<std::string> cells{head.id, std::to_string(head.currentRevision), std::string(protocol::stateCode(head.state)),
                                        head.provinceCode, head.ownerName, head.receivedAt};
         for (const auto* column : m_columns)
             cells.push_back(cellText(answers.get_object().if_contains(column->name)));
@@ -147,7 +147,7 @@ private:
     CentralStore& m_store;
     std::string m_formId;
     std::vector<std::string> m_provinces;
-    std::optional<std::string> m_state;  //!< only submissions in this state; unset: all
+    std::optional<protocol::SubmissionState> m_state;  //!< only submissions in this state; unset: all
     std::shared_ptr<const forms::Form> m_form;  // keeps m_repeat and m_columns alive
     const forms::Question* m_repeat;
     bool m_json;
@@ -181,9 +181,12 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
         if (!repeat || repeat->type != forms::QuestionType::Repeat || repeat->scope != 0)
             throwInvalid("repeat", "form " + formId + " has no top-level repeat \"" + *repeatName + "\"");
     }
-    const auto state = queryText(request, "state");
-    if (state && !domain::isOneOf(*state, domain::kSubmissionStates))
-        throwInvalid("state", "expected " + domain::submissionStatesText() + ", got \"" + *state + "\"");
+    std::optional<protocol::SubmissionState> state;
+    if (const auto text = queryText(request, "state")) {
+        state = protocol::parseSubmissionState(*text);
+        if (!state)
+            throwInvalid("state", "expected " + protocol::submissionStatesText() + ", got \"" + *text + "\"");
+    }
     auto stream = std::make_shared<ExportStream>(context.store, formId, caller.provinces, std::move(form), repeat,
                                                  format == "json", state);
     Response response;

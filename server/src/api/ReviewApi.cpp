@@ -7,7 +7,7 @@
 #include "review/ReviewService.hpp"
 #include "sync/BatchRegisters.hpp"
 
-#include "kc/domain/SubmissionStates.hpp"
+#include "kc/protocol/Review.hpp"
 #include "kc/json/Json.hpp"
 
 namespace kc::server {
@@ -31,9 +31,11 @@ Response list(ServerContext& context, const Request& request, const Caller& call
     if (!caller.isStaff())
         filter.ownerId = caller.userId;
     filter.formId = queryText(request, "form");
-    filter.state = queryText(request, "state");
-    if (filter.state && !domain::isOneOf(*filter.state, domain::kSubmissionStates))
-        throwInvalid("state", "expected " + domain::submissionStatesText());
+    if (const auto state = queryText(request, "state")) {
+        filter.state = protocol::parseSubmissionState(*state);
+        if (!filter.state)
+            throwInvalid("state", "expected " + protocol::submissionStatesText());
+    }
     filter.province = queryText(request, "province");
     filter.officer = queryText(request, "officer");
     for (const char* name : {"from", "to"})
@@ -50,7 +52,7 @@ Response list(ServerContext& context, const Request& request, const Caller& call
     const auto heads = context.store.listSubmissions(filter);
     bj::array items;
     for (const auto& head : heads)
-        items.emplace_back(submissionHeadJson(head));
+        items.emplace_back(protocol::toJson(head));
     bj::object body{{"submissions", std::move(items)}};
     body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(heads.back().id)
                                                                   : bj::value(nullptr);
@@ -59,7 +61,7 @@ Response list(ServerContext& context, const Request& request, const Caller& call
 
 Response detail(ServerContext& context, const Request& request, const Caller& caller) {
     const auto head = visibleSubmission(context, request, caller);
-    bj::object body = submissionHeadJson(head);
+    bj::object body = protocol::toJson(head);
     bj::array revisions;
     for (const auto& revision : context.store.revisions(head.id)) {
         bj::object item{{"revision", revision.revision},
@@ -97,8 +99,12 @@ Response review(ServerContext& context, const Request& request, const Caller& ca
     const std::string& id = pathId(request);
     const auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
-    ReviewDecision decision{body.string("action"), body.int64("revision"),
-                            body.optionalString("comment").value_or(""), {}};
+    const std::string action = body.string("action");
+    const std::int64_t revision = body.int64("revision");
+    const auto parsed = protocol::parseReviewAction(action);
+    if (!parsed)
+        throwInvalid("action", "expected " + protocol::reviewActionsText() + ", got \"" + action + "\"");
+    ReviewDecision decision{*parsed, revision, body.optionalString("comment").value_or(""), {}};
     if (body.has("fields")) {
         const auto& named = body.array("fields");
         for (std::size_t i = 0; i < named.size(); ++i) {

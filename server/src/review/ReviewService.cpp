@@ -7,34 +7,9 @@
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
-#include <map>
-
 namespace kc::server {
 
 namespace bj = boost::json;
-
-bj::object submissionHeadJson(const SubmissionHead& head) {
-    bj::object out{{"id", head.id},
-                   {"form_id", head.formId},
-                   {"form_version", head.formVersion},
-                   {"owner", {{"id", head.ownerId}, {"username", head.ownerName}, {"display_name", head.ownerDisplayName}}},
-                   {"province", head.provinceCode},
-                   {"state", head.state},
-                   {"revision", head.currentRevision},
-                   {"conflict", head.conflict},
-                   {"received_at", head.receivedAt},
-                   {"updated_at", head.updatedAt}};
-    const auto optional = [](const std::optional<std::string>& value) {
-        return value ? bj::value(*value) : bj::value(nullptr);
-    };
-    out["project_id"] = optional(head.projectId);
-    out["facility_id"] = optional(head.facilityId);
-    out["review_comment"] = optional(head.reviewComment);
-    out["review_fields"] = head.reviewFields ? json::parse(*head.reviewFields) : bj::value(bj::array());
-    out["reviewed_by"] = optional(head.reviewedBy);
-    out["reviewed_at"] = optional(head.reviewedAt);
-    return out;
-}
 
 bool maySeeSubmission(const Caller& caller, const SubmissionHead& head) {
     return caller.inProvince(head.provinceCode) && (caller.isStaff() || head.ownerId == caller.userId);
@@ -64,13 +39,8 @@ void ReviewService::requirePassesForm(const Caller& caller, const SubmissionHead
 }
 
 bj::object ReviewService::decide(const Caller& caller, const std::string& id, const ReviewDecision& decision) {
-    static const std::map<std::string, std::string> kStates = {
-        {"approve", "approved"}, {"return", "returned"}, {"reject", "rejected"}};
-    const std::string& action = decision.action;
-    const auto state = kStates.find(action);
-    if (state == kStates.end())
-        throwInvalid("action", "expected approve, return or reject, got \"" + action + "\"");
-    if (action != "approve" && decision.comment.find_first_not_of(" \t\n") == std::string::npos)
+    const protocol::ReviewAction action = decision.action;
+    if (protocol::needsComment(action) && !protocol::isComment(decision.comment))
         throwInvalid("comment", "say what must change (returning) or why (rejecting)");
     const std::string& comment = decision.comment;
     const std::int64_t revision = decision.revision;
@@ -84,20 +54,21 @@ bj::object ReviewService::decide(const Caller& caller, const std::string& id, co
             throw ApiException(409, "stale_revision",
                                "revision " + std::to_string(revision) + " is not the newest; review revision " +
                                    std::to_string(head.currentRevision));
-        if (head.state != "submitted")
-            throw ApiException(409, "invalid_state", "the submission is already " + head.state);
-        if (action == "approve")
+        if (!protocol::mayReview(head.state))
+            throw ApiException(409, "invalid_state",
+                               "the submission is already " + std::string(protocol::stateCode(head.state)));
+        if (action == protocol::ReviewAction::Approve)
             requirePassesForm(caller, head);
-        const bj::object before = submissionHeadJson(head);
-        head.state = state->second;
+        const bj::object before = protocol::toJson(head);
+        head.state = protocol::stateAfter(action);
         head.reviewComment = comment.empty() ? std::nullopt : std::optional(comment);
         head.reviewFields = json::serialize(decision.fields);
         head.reviewedBy = caller.userId;
         head.reviewedAt = head.updatedAt = Timestamp::now().toRfc3339();
         head.conflict = false;
         m_store.updateSubmission(head);
-        result = submissionHeadJson(head);
-        m_store.appendAudit({0, *head.reviewedAt, caller.userId, "submission." + action,
+        result = protocol::toJson(head);
+        m_store.appendAudit({0, *head.reviewedAt, caller.userId, "submission." + std::string(protocol::actionCode(action)),
                              "submission/" + head.id, json::serialize(before), json::serialize(result)});
     });
     return result;

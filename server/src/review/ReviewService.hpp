@@ -4,6 +4,8 @@
 #include "store/CentralStore.hpp"
 #include "sync/FormCache.hpp"
 
+#include "kc/protocol/Review.hpp"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -13,22 +15,19 @@
 
 namespace kc::server {
 
-//! A submission's head as the API and the audit log show it (docs/protocol.md, "Review").
-boost::json::object submissionHeadJson(const SubmissionHead& head);
-
 //! Whether `caller` may see the submission: staff of its province, or its submitter.
 bool maySeeSubmission(const Caller& caller, const SubmissionHead& head);
 
 //! A reviewer's decision on one revision of a submission.
 struct ReviewDecision {
-    std::string action;     //!< "approve", "return" or "reject"
+    protocol::ReviewAction action;
     std::int64_t revision;  //!< the revision decided on: must be the newest
     std::string comment;    //!< required to return or reject
     boost::json::array fields;  //!< field paths the comment names (optional)
 };
 
-//! The review state machine and its audit: which action a state allows, what it needs,
-//! and the decision stored with its audit entry in one transaction. Refusals throw
+//! A decision and its audit, stored in one transaction, by the rules of kc/protocol/Review
+//! (which state allows a decision, which action needs a comment). Refusals throw
 //! ApiException (400 invalid_input, 404, 409 stale_revision / invalid_state,
 //! 422 fails_form). Who may review (the role) is checked by the api layer, like every role.
 class ReviewService {

@@ -7,6 +7,8 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include <stdexcept>
+
 namespace kc::server {
 
 namespace {
@@ -26,7 +28,11 @@ SubmissionHead readHead(const db::Statement& row) {
     h.provinceCode = row.getText(5);
     h.projectId = row.getOptionalText(6);
     h.facilityId = row.getOptionalText(7);
-    h.state = row.getText(8);
+    const std::string state = row.getText(8);
+    const auto parsed = protocol::parseSubmissionState(state);
+    if (!parsed)  // the schema's CHECK keeps this from happening
+        throw std::runtime_error("submission " + h.id + " is in an unknown state \"" + state + "\"");
+    h.state = *parsed;
     h.currentRevision = row.getInt64(9);
     h.conflict = row.getInt(10) != 0;
     h.reviewComment = row.getOptionalText(11);
@@ -77,7 +83,7 @@ void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const Subm
                      "project_id, facility_id, state, current_revision, conflict, received_at, "
                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(head.id, head.formId, head.formVersion, head.ownerId, head.provinceCode,
-                     head.projectId, head.facilityId, head.state, head.currentRevision,
+                     head.projectId, head.facilityId, protocol::stateCode(head.state), head.currentRevision,
                      head.conflict, head.receivedAt, head.updatedAt)
             .run();
         addRevision(head.id, first);
@@ -107,7 +113,7 @@ void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
         m_db.prepareCached("UPDATE submissions SET form_version = ?, state = ?, current_revision = ?, "
                      "conflict = ?, review_comment = ?, review_fields = ?, reviewed_by = ?, "
                      "reviewed_at = ?, updated_at = ?, project_id = ?, facility_id = ? WHERE id = ?")
-            .bindAll(head.formVersion, head.state, head.currentRevision, head.conflict,
+            .bindAll(head.formVersion, protocol::stateCode(head.state), head.currentRevision, head.conflict,
                      head.reviewComment, head.reviewFields, head.reviewedBy, head.reviewedAt,
                      head.updatedAt, head.projectId, head.facilityId, head.id)
             .run();
@@ -126,7 +132,7 @@ void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, Feed
     payload.emplace("id", head.id);
     payload.emplace("form_id", head.formId);
     payload.emplace("form_version", head.formVersion);
-    payload.emplace("state", head.state);
+    payload.emplace("state", protocol::stateCode(head.state));
     payload.emplace("revision", head.currentRevision);
     payload.emplace("conflict", head.conflict);
     payload.emplace("updated_at", head.updatedAt);
@@ -183,7 +189,8 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
     };
     where(f.ownerId, " AND s.owner_id = ?");
     where(f.formId, " AND s.form_id = ?");
-    where(f.state, " AND s.state = ?");
+    if (f.state)
+        where(std::string(protocol::stateCode(*f.state)), " AND s.state = ?");
     where(f.province, " AND s.province_code = ?");
     where(f.officer, " AND u.username = ?");
     where(f.receivedFrom, " AND s.received_at >= ?");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kc/domain/Roles.hpp"
+#include "kc/protocol/SubmissionHead.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -8,7 +9,7 @@
 #include <vector>
 
 // Plain records the central store hands to the services above it. No SQL, no JSON
-// library types: a second engine fills the same structs.
+// values: a second engine fills the same structs. The submission head is the protocol's.
 namespace kc::server {
 
 struct UserRecord {
@@ -58,26 +59,7 @@ struct FeedScope {
 };
 
 //! A submission's head: its newest accepted revision and review state.
-struct SubmissionHead {
-    std::string id;
-    std::string formId;
-    std::int64_t formVersion = 0;
-    std::string ownerId;
-    std::string ownerName;         //!< username
-    std::string ownerDisplayName;  //!< the person's full name
-    std::string provinceCode;
-    std::optional<std::string> projectId;
-    std::optional<std::string> facilityId;
-    std::string state;  //!< submitted, approved, returned, rejected
-    std::int64_t currentRevision = 0;
-    bool conflict = false;
-    std::optional<std::string> reviewComment;
-    std::optional<std::string> reviewFields;  //!< JSON list
-    std::optional<std::string> reviewedBy;
-    std::optional<std::string> reviewedAt;
-    std::string receivedAt;
-    std::string updatedAt;
-};
+using protocol::SubmissionHead;
 
 //! A submission with the answers of its current revision (JSON text).
 struct CurrentSubmission {
@@ -102,7 +84,7 @@ struct SubmissionFilter {
     std::vector<std::string> provinces;  //!< the caller's scope (always applied)
     std::optional<std::string> ownerId;  //!< set for officers and collaborators: their own only
     std::optional<std::string> formId;
-    std::optional<std::string> state;
+    std::optional<protocol::SubmissionState> state;
     std::optional<std::string> province;
     std::optional<std::string> officer;  //!< a username
     std::optional<std::string> receivedFrom;  //!< RFC 3339, inclusive

@@ -10,14 +10,13 @@
 #include "kc/domain/FormAccess.hpp"
 #include "kc/forms/References.hpp"
 #include "kc/forms/Validator.hpp"
-#include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
+#include "kc/protocol/PushItem.hpp"
 #include "kc/time/Timestamp.hpp"
 
 #include <atomic>
 #include <future>
 #include <memory>
-#include <set>
 
 namespace kc::server {
 
@@ -25,24 +24,19 @@ namespace bj = boost::json;
 
 namespace {
 
-const std::set<std::string, std::less<>> kClientFields = {"id", "form_id", "form_version",
-                                                          "base_revision", "captured_at", "answers"};
-
 //! Batches at least this long get a helper thread validating beside the one storing.
 constexpr std::size_t kHelpFromItems = 16;
 
+using protocol::ItemProblem;
+using protocol::Receipt;
+using protocol::ReceiptStatus;
+
 struct Invalid {
-    std::vector<bj::object> errors;
+    std::vector<ItemProblem> errors;
 };
 
-bj::object fieldError(const std::string& path, const std::string& code, const std::string& vi,
-                      const std::string& en) {
-    return {{"path", path}, {"code", code}, {"message", {{"vi", vi}, {"en", en}}}};
-}
-
-[[noreturn]] void invalid(const std::string& path, const std::string& code, const std::string& vi,
-                          const std::string& en) {
-    throw Invalid{{fieldError(path, code, vi, en)}};
+[[noreturn]] void invalid(std::string path, std::string code, std::string vi, std::string en) {
+    throw Invalid{{{std::move(path), std::move(code), std::move(vi), std::move(en)}}};
 }
 
 //! One item after the first step: what it says, and what is wrong with it if anything.
@@ -54,6 +48,7 @@ struct Prepared {
     std::int64_t formVersion = 0;
     std::optional<std::int64_t> base;
     std::optional<std::string> capturedAt;
+    bj::object sentAnswers;  //!< as sent; cleared once validated
     //! The content hash over the answers as stored (validated, NFC, calculations redone), so
     //! a replay in another Unicode form or serialisation is a duplicate; set once the item
     //! passes the form.
@@ -105,35 +100,22 @@ std::string provinceOf(BatchRegisters& registers, const Caller& caller,
     return *province;
 }
 
-//! Reads the item's own fields; throws Invalid or json::JsonError.
+//! Reads the item's own fields; throws protocol::PushItemError or json::JsonError.
 void readItem(const bj::value& item, const std::string& path, Prepared& p) {
-    const json::ObjectReader reader(item, path);
-    for (const auto& entry : reader.object())
-        if (!kClientFields.contains(entry.key()))
-            invalid(std::string(entry.key()), "unknown_field",
-                    "Trường \"" + std::string(entry.key()) + "\" không được gửi lên (do máy chủ đặt hoặc không tồn tại)",
-                    "\"" + std::string(entry.key()) + "\" is not a field a client may send "
-                    "(the server sets it, or it does not exist)");
-    p.id = reader.string("id");
-    const auto uuid = Uuid::parse(p.id);
-    if (!uuid || uuid->version() != 7)
-        invalid("id", "id", "Mã phiếu phải là UUIDv7 viết thường", "id must be a UUIDv7 in canonical lower-case text form");
-    p.formId = reader.string("form_id");
-    p.formVersion = reader.int64("form_version");
-    p.base = reader.optionalInt64("base_revision");
-    p.capturedAt = reader.optionalString("captured_at");
-    if (p.capturedAt && !Timestamp::parse(*p.capturedAt))
-        invalid("captured_at", "type", "Thời điểm ghi không hợp lệ", "captured_at must be an RFC 3339 time");
-    const bj::value& answers = reader.raw("answers");
-    if (!answers.is_object())
-        invalid("answers", "type", "Câu trả lời phải là một đối tượng JSON",
-                "answers must be a JSON object, got " + json::describeKind(answers));
-    p.sentHash = submissionContentHash(p.formId, p.formVersion, p.base, answers);
+    protocol::PushItem read = protocol::readPushItem(item, path);
+    p.id = std::move(read.id);
+    p.formId = std::move(read.formId);
+    p.formVersion = read.formVersion;
+    p.base = read.baseRevision;
+    p.capturedAt = std::move(read.capturedAt);
+    p.sentAnswers = std::move(read.answers);
+    p.sentHash = submissionContentHash(p.formId, p.formVersion, p.base, p.sentAnswers);
 }
 
 //! Checks the answers against the published form and finds their province.
 void validateItem(PushRooms& context, const Caller& caller, BatchRegisters& registers,
-                  const bj::value& answers, Prepared& p) {
+                  Prepared& p) {
+    const bj::value answers(std::move(p.sentAnswers));
     if (!domain::maySubmitForm(caller.role, p.formId))
         invalid("form_id", "forbidden", "Vai trò của bạn không được gửi biểu mẫu này",
                 "a " + std::string(domain::roleCode(caller.role)) + " may not submit " + p.formId);
@@ -148,8 +130,7 @@ void validateItem(PushRooms& context, const Caller& caller, BatchRegisters& regi
     if (!result.ok()) {
         Invalid failure;
         for (const auto& error : result.errors)
-            failure.errors.push_back(fieldError("answers." + error.path, error.code,
-                                                error.message.vi, error.message.en));
+            failure.errors.push_back({"answers." + error.path, error.code, error.message.vi, error.message.en});
         throw failure;
     }
     auto refs = forms::collectReferences(*form, result.answers);
@@ -169,13 +150,13 @@ Prepared prepareItem(PushRooms& context, const Caller& caller, BatchRegisters& r
     Prepared p;
     try {
         readItem(item, path, p);
-    } catch (Invalid& failure) {
-        p.malformed = std::move(failure);
+    } catch (protocol::PushItemError& failure) {
+        p.malformed = Invalid{{std::move(failure.problem)}};
     } catch (const json::JsonError& error) {
         std::string field = error.path();
         if (field.rfind(path + ".", 0) == 0)
             field = field.substr(path.size() + 1);
-        p.malformed = Invalid{{fieldError(field, "type", error.problem(), error.problem())}};
+        p.malformed = Invalid{{{field, "type", error.problem(), error.problem()}}};
     }
     if (p.malformed) {
         const auto* id = item.is_object() ? item.get_object().if_contains("id") : nullptr;
@@ -183,7 +164,7 @@ Prepared prepareItem(PushRooms& context, const Caller& caller, BatchRegisters& r
         return p;
     }
     try {
-        validateItem(context, caller, registers, item.get_object().at("answers"), p);
+        validateItem(context, caller, registers, p);
     } catch (Invalid& failure) {
         p.failsForm = std::move(failure);
     }
@@ -241,18 +222,26 @@ private:
     std::atomic<std::size_t> m_next{0};
 };
 
-bj::object receiptBase(const std::string& id, const std::string& status, const std::string& receivedAt) {
-    return {{"id", id}, {"status", status}, {"received_at", receivedAt}};
-}
-
-bj::object invalidReceipt(const std::string& id, const Invalid& failure, const std::string& now) {
-    bj::object receipt = receiptBase(id, "invalid", now);
-    receipt["errors"] = bj::array(failure.errors.begin(), failure.errors.end());
+Receipt receiptOf(const std::string& id, ReceiptStatus status, const std::string& receivedAt) {
+    Receipt receipt;
+    receipt.id = id;
+    receipt.status = status;
+    receipt.receivedAt = receivedAt;
     return receipt;
 }
 
+Receipt invalidReceipt(const std::string& id, Invalid failure, const std::string& now) {
+    Receipt receipt = receiptOf(id, ReceiptStatus::Invalid, now);
+    receipt.errors = std::move(failure.errors);
+    return receipt;
+}
+
+Invalid problem(std::string path, std::string code, std::string vi, std::string en) {
+    return {{{std::move(path), std::move(code), std::move(vi), std::move(en)}}};
+}
+
 //! The second step for one item, inside the batch's transaction.
-bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& p, const std::string& now) {
+Receipt storeItem(CentralStore& store, const Caller& caller, const Prepared& p, const std::string& now) {
     if (p.malformed)
         return invalidReceipt(p.id, *p.malformed, now);
     const std::string& id = p.id;
@@ -265,26 +254,23 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
         if (!original && p.sentHash != p.hash)
             original = store.findReceipt(id, p.sentHash);
         if (original) {
-            bj::object receipt = receiptBase(id, "duplicate", now);
-            receipt["original"] = json::parse(*original);
+            Receipt receipt = receiptOf(id, ReceiptStatus::Duplicate, now);
+            receipt.original = std::make_shared<const Receipt>(protocol::readReceipt(json::parse(*original)));
             return receipt;
         }
     }
     if (existing && existing->ownerId != caller.userId)
-        return invalidReceipt(id, {{fieldError("id", "id", "Mã phiếu đã được dùng",
-                                               "this id is already used by another submission")}},
+        return invalidReceipt(id, problem("id", "id", "Mã phiếu đã được dùng",
+                                          "this id is already used by another submission"),
                               now);
     if (p.failsForm)
         return invalidReceipt(id, *p.failsForm, now);
-    bj::array missing;
+    Receipt missing = receiptOf(id, ReceiptStatus::MissingAttachments, now);
     for (const auto& sha : p.attachments)
         if (!store.findAttachment(sha))
-            missing.emplace_back(sha);
-    if (!missing.empty()) {
-        bj::object receipt = receiptBase(id, "missing_attachments", now);
-        receipt["missing"] = std::move(missing);
-        return receipt;
-    }
+            missing.missing.push_back(sha);
+    if (!missing.missing.empty())
+        return missing;
     if (p.outOfScope)
         return invalidReceipt(id, *p.outOfScope, now);
 
@@ -297,11 +283,11 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
     revision.receivedAt = now;
     revision.attachments = p.attachments;
 
-    bj::object receipt;
+    Receipt receipt;
     if (!existing) {
         if (p.base)
-            return invalidReceipt(id, {{fieldError("base_revision", "revision", "Máy chủ chưa có phiếu này để sửa",
-                                                   "base_revision is set but the server has no submission " + id)}},
+            return invalidReceipt(id, problem("base_revision", "revision", "Máy chủ chưa có phiếu này để sửa",
+                                              "base_revision is set but the server has no submission " + id),
                                   now);
         SubmissionHead head;
         head.id = id;
@@ -311,52 +297,51 @@ bj::object storeItem(CentralStore& store, const Caller& caller, const Prepared& 
         head.provinceCode = p.province;
         head.projectId = p.projectId;
         head.facilityId = p.facilityId;
-        head.state = "submitted";
+        head.state = protocol::SubmissionState::Submitted;
         head.currentRevision = 1;
         head.receivedAt = head.updatedAt = now;
         revision.revision = 1;
         store.insertSubmission(head, revision);
-        receipt = receiptBase(id, "accepted", now);
-        receipt["revision"] = 1;
+        receipt = receiptOf(id, ReceiptStatus::Accepted, now);
+        receipt.revision = 1;
     } else {
         if (existing->formId != p.formId)
-            return invalidReceipt(id, {{fieldError("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
-                                                   "submission " + id + " is a " + existing->formId + ", not a " + p.formId)}},
+            return invalidReceipt(id, problem("form_id", "form", "Không thể đổi biểu mẫu của một phiếu đã gửi",
+                                              "submission " + id + " is a " + existing->formId + ", not a " + p.formId),
                                   now);
         if (p.base && *p.base > existing->currentRevision)
-            return invalidReceipt(id, {{fieldError("base_revision", "revision", "Phiên bản gốc không tồn tại trên máy chủ",
-                                                   "base_revision " + std::to_string(*p.base) +
-                                                       " is newer than the server's revision " +
-                                                       std::to_string(existing->currentRevision))}},
+            return invalidReceipt(id, problem("base_revision", "revision", "Phiên bản gốc không tồn tại trên máy chủ",
+                                              "base_revision " + std::to_string(*p.base) +
+                                                  " is newer than the server's revision " +
+                                                  std::to_string(existing->currentRevision)),
                                   now);
         const std::int64_t next = store.lastRevision(id) + 1;
         SubmissionHead head = *existing;
         head.updatedAt = now;
         revision.revision = next;
-        const bool editable = existing->state == "submitted" || existing->state == "returned";
-        if (p.base && *p.base == existing->currentRevision && editable) {
+        if (p.base && *p.base == existing->currentRevision && protocol::ownerMayRevise(existing->state)) {
             store.addRevision(id, revision);
             head.currentRevision = next;
             head.formVersion = p.formVersion;
-            head.state = "submitted";
+            head.state = protocol::SubmissionState::Submitted;
             head.projectId = p.projectId;
             head.facilityId = p.facilityId;
             store.updateSubmission(head);
-            receipt = receiptBase(id, "revision", now);
-            receipt["revision"] = next;
+            receipt = receiptOf(id, ReceiptStatus::Revision, now);
+            receipt.revision = next;
         } else {
             // A stale base, no base, or a closed review: keep it beside, overwrite nothing.
             revision.conflict = true;
             store.addRevision(id, revision);
             head.conflict = true;
             store.updateSubmission(head);
-            receipt = receiptBase(id, "conflict", now);
-            receipt["revision"] = next;
-            receipt["current_revision"] = existing->currentRevision;
-            receipt["state"] = existing->state;
+            receipt = receiptOf(id, ReceiptStatus::Conflict, now);
+            receipt.revision = next;
+            receipt.currentRevision = existing->currentRevision;
+            receipt.state = existing->state;
         }
     }
-    const std::string stored = json::serialize(receipt);
+    const std::string stored = json::serialize(protocol::toJson(receipt));
     store.storeReceipt(id, p.hash, stored);
     if (p.sentHash != p.hash)
         store.storeReceipt(id, p.sentHash, stored);
@@ -383,16 +368,21 @@ bj::array pushSubmissions(PushRooms rooms, const Caller& caller, const bj::array
         });
         prepared.at(0, registers);
     }
-    bj::array receipts;
+    std::vector<Receipt> receipts;
+    receipts.reserve(items.size());
     context.store.atomically([&] {
         for (std::size_t i = 0; i < items.size(); ++i)
             receipts.push_back(storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
     });
     if (helper.valid())
         helper.get();
-    for (const auto& receipt : receipts)
-        context.metrics.countPushed(std::string(receipt.at("status").get_string()));
-    return receipts;
+    bj::array out;
+    out.reserve(receipts.size());
+    for (const auto& receipt : receipts) {
+        context.metrics.countPushed(std::string(protocol::receiptStatusCode(receipt.status)));
+        out.push_back(protocol::toJson(receipt));
+    }
+    return out;
 }
 
 } // namespace kc::server
