@@ -15,7 +15,7 @@ app_packages=(
   qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
-  qml6-module-qttest qml6-module-qtqml-models qt6-positioning-dev qml6-module-qtpositioning
+  qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models qt6-positioning-dev qml6-module-qtpositioning
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-multimedia-dev qml6-module-qtmultimedia libzxing-dev qml6-module-qtcharts
   poppler-utils  # pdftotext: the report test reads the saved PDF back

@@ -12,7 +12,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../src/sync/ApiClient.cpp" line="+100"/>
+        <location filename="../src/sync/ApiClient.cpp" line="+127"/>
         <source>Cannot reach the server at %1. Your work is kept on this device and will be sent later.</source>
         <translation>Không kết nối được máy chủ %1. Dữ liệu vẫn được giữ trên máy và sẽ được gửi sau.</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>Không mở được dữ liệu trên máy (%1): %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+83"/>
         <location filename="../src/store/AppStoreRecords.cpp" line="+143"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
@@ -654,17 +654,17 @@
     <name>FormController</name>
     <message>
         <location filename="../src/models/FormController.cpp" line="+84"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-19"/>
         <source>The form &quot;%1&quot; is not on this device yet. Sync first.</source>
         <translation>Biểu mẫu &quot;%1&quot; chưa có trên máy. Hãy đồng bộ trước.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot start the form: %1</source>
         <translation>Không bắt đầu được biểu mẫu: %1</translation>
     </message>
@@ -685,12 +685,12 @@
     </message>
     <message>
         <location line="+74"/>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>No form is open.</source>
         <translation>Chưa mở biểu mẫu nào.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>This record has been finalized and cannot be changed here.</source>
         <translation>Phiếu đã hoàn tất, không sửa được nữa.</translation>
     </message>
@@ -725,7 +725,7 @@
         <translation>Không hoàn tất được phiếu: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>This record is already being sent; it can be corrected if the reviewer returns it.</source>
         <translation>Phiếu đang được gửi đi; nếu người duyệt trả lại, bạn có thể sửa.</translation>
     </message>
@@ -1299,7 +1299,7 @@
         <translation>Đăng nhập bằng tài khoản cán bộ Trung tâm để xem báo cáo chương trình.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>The server sent a report that could not be read.</source>
         <translation>Máy chủ gửi về báo cáo không đọc được.</translation>
     </message>
@@ -1516,12 +1516,12 @@
 <context>
     <name>ReviewClient</name>
     <message>
-        <location filename="../src/sync/ReviewClient.cpp" line="+63"/>
+        <location filename="../src/review/ReviewClient.cpp" line="+63"/>
         <source>Sign in as a reviewer to review submissions.</source>
         <translation>Hãy đăng nhập bằng tài khoản cán bộ Trung tâm để duyệt phiếu.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>The server&apos;s answer could not be read: %1</source>
         <translation>Không đọc được câu trả lời của máy chủ: %1</translation>
     </message>
@@ -1756,7 +1756,7 @@
 <context>
     <name>ServerHealth</name>
     <message>
-        <location filename="../src/ServerHealth.cpp" line="+44"/>
+        <location filename="../src/sync/ServerHealth.cpp" line="+44"/>
         <source>The server address &quot;%1&quot; is not valid; it should look like http://192.168.1.10:8080</source>
         <translation>Địa chỉ máy chủ &quot;%1&quot; không hợp lệ; địa chỉ đúng có dạng http://192.168.1.10:8080</translation>
     </message>
@@ -1832,7 +1832,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../src/sync/Session.cpp" line="+67"/>
+        <location filename="../src/sync/Session.cpp" line="+71"/>
         <source>Enter your username and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
@@ -1852,7 +1852,7 @@
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>This device holds work by another account that has not been sent. Sign in as that account first to send it.</source>
         <translation>Máy này còn phiếu chưa gửi của tài khoản khác. Hãy đăng nhập bằng tài khoản đó để gửi trước.</translation>
     </message>
@@ -2189,7 +2189,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+126"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+130"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -2204,7 +2204,7 @@
         <translation>Đã hủy đồng bộ.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+113"/>
         <source>The file of this photo is missing on the device: %1</source>
         <translation>Tệp ảnh này không còn trên máy: %1</translation>
     </message>
@@ -2224,7 +2224,7 @@
         <translation>Không đọc được biên nhận của máy chủ: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>The server&apos;s changes could not be read: %1</source>
         <translation>Không đọc được dữ liệu mới từ máy chủ: %1</translation>
     </message>

@@ -1,4 +1,4 @@
-#include "ServerHealth.hpp"
+#include "sync/ServerHealth.hpp"
 
 #include "../support/ServerProcess.hpp"
 #include "kc/Version.hpp"

@@ -97,7 +97,6 @@ bool FormController::begin(const QString& formId, const QVariantMap& prefill) {
                 initial[q->name] = std::move(v);
     try {
         const std::string id = local.createDraft(formId.toStdString(), initial);
-        emit m_store->submissionsChanged();
         return load(id);
     } catch (const std::exception& e) {
         setError(tr("Cannot start the form: %1").arg(qs(e.what())));
@@ -323,7 +322,6 @@ bool FormController::saveDraft() {
         return false;
     }
     evaluate();
-    emit m_store->submissionsChanged();
     return true;
 }
 
@@ -367,6 +365,7 @@ bool FormController::finalize() {
         // What is sent is what the engine keeps: hidden answers dropped, calculations fresh.
         m_submission->answers = m_result.answers;
         auto& local = *m_store->local();
+        const kc::app::LocalStore::ChangeGroup group(local);  // told once, after the commit
         kc::db::inTransaction(local.database(), [&] {
             local.saveDraft(m_submission->id, m_submission->answers);
             local.finalize(m_submission->id,
@@ -378,7 +377,6 @@ bool FormController::finalize() {
         return false;
     }
     m_store->local()->removeMeta("draft_page:" + m_submission->id);
-    emit m_store->submissionsChanged();
     emit loadedChanged();
     rebuildFields();
     emit finalized(qs(m_submission->id));
@@ -408,7 +406,6 @@ bool FormController::backToDraft() {
         return false;
     }
     m_showAll = false;
-    emit m_store->submissionsChanged();
     emit loadedChanged();
     rebuildFields();
     return true;
@@ -427,7 +424,6 @@ bool FormController::discard() {
     m_form.reset();
     m_fields.clear();
     m_pageTitles.clear();
-    emit m_store->submissionsChanged();
     emit loadedChanged();
     emit fieldsChanged();
     return true;

@@ -32,8 +32,6 @@ bool ReportClient::prepare() {
         setError(tr("Sign in as a reviewer to see programme reports."));
         return false;
     }
-    m_api.setServer(QUrl(m_session->serverUrl()));
-    m_api.setToken(m_session->token());
     return true;
 }
 
@@ -54,13 +52,11 @@ void ReportClient::refresh() {
     const int generation = ++m_generation;  // a newer request makes older answers stale
     ++m_pending;
     emit busyChanged();
-    m_api.getJson(QStringLiteral("/v1/reports/programme.json") + query(), [this, generation](const ApiResult& r) {
+    m_session->api()->getJson(this, QStringLiteral("/v1/reports/programme.json") + query(), [this, generation](const ApiResult& r) {
         --m_pending;
         emit busyChanged();
         if (generation != m_generation)
             return;
-        if (r.signInNeeded() && m_session)
-            m_session->tokenRejected(r.message);
         if (!r.ok() || !r.body.is_object()) {
             setError(r.ok() ? tr("The server sent a report that could not be read.") : r.message);
             return;
@@ -76,7 +72,7 @@ void ReportClient::saveCsv(const QString& path) {
         return;
     ++m_pending;
     emit busyChanged();
-    m_api.getJson(QStringLiteral("/v1/reports/programme.csv") + query(), [this, path](const ApiResult& r) {
+    m_session->api()->getJson(this, QStringLiteral("/v1/reports/programme.csv") + query(), [this, path](const ApiResult& r) {
         --m_pending;
         emit busyChanged();
         if (!r.ok()) {

@@ -59,7 +59,6 @@ private:
     void setError(const QString& message);
 
     QPointer<Session> m_session;
-    ApiClient m_api;
     QVariantMap m_filters;
     QVariantMap m_report;
     int m_pending = 0;

@@ -75,6 +75,15 @@ void AppStore::adopt(std::shared_ptr<kc::app::LocalStore> store, const QString& 
     } else if (!m_store) {
         // The SQLite connection moves to this thread: it is used by one thread at a time.
         m_store = std::make_unique<kc::app::LocalStore>(std::move(*store));
+        // The store says what it changed; its users only change it.
+        m_store->setChangeListener([this](unsigned changes) {
+            if (changes & kc::app::FormsChanged)
+                emit formsChanged();
+            if (changes & kc::app::RegistersChanged)
+                emit registersChanged();
+            if (changes & kc::app::SubmissionsChanged)
+                emit submissionsChanged();
+        });
         clearError();
         emit openedChanged();
         emit formsChanged();

@@ -165,6 +165,5 @@ QString AppStore::registerFacility(const QVariantMap& fields) {
         return {};
     }
     clearError();
-    emit registersChanged();
     return id;
 }

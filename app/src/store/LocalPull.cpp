@@ -22,6 +22,7 @@ std::optional<std::string> optionalText(const boost::json::object& data, const c
 
 PullApplied LocalStore::applyPull(const PullPage& page) {
     PullApplied result;
+    const ChangeGroup group(*this);  // a page is told once, whatever it held
     db::inTransaction(m_db, [&] {
         for (std::size_t i = 0; i < page.changes.size(); ++i) {
             if (!page.changes[i].is_object())
@@ -31,6 +32,8 @@ PullApplied LocalStore::applyPull(const PullPage& page) {
         // The cursor moves with the page it ends, in the same transaction.
         setMeta("pull_cursor", page.next);
     });
+    if (!page.changes.empty())
+        changed(FormsChanged | RegistersChanged | SubmissionsChanged);
     return result;
 }
 
@@ -147,6 +150,7 @@ void LocalStore::adoptServerAnswers(const std::string& id, std::int64_t formVers
                        "WHERE id = ? AND answers = '{}'")
         .bindAll(json::serialize(answers), formVersion, id)
         .run();
+    changed(SubmissionsChanged);
 }
 
 } // namespace kc::app

@@ -78,6 +78,7 @@ void LocalStore::putFacility(const boost::json::object& data, bool pending) {
         .bindAll(facility.id, facility.provinceCode, facility.communeCode, facility.name,
                  text::foldForSearch(facility.name), json::serialize(wire), pending)
         .run();
+    changed(RegistersChanged);
 }
 
 std::optional<FacilityRow> LocalStore::facility(const std::string& id) {
@@ -115,10 +116,12 @@ void LocalStore::acknowledgeFacility(const std::string& id, const boost::json::o
             .bindAll(needsReview, id)
             .run();
     });
+    changed(RegistersChanged);
 }
 
 void LocalStore::setFacilityError(const std::string& id, const std::string& error) {
     m_db.prepareCached("UPDATE facilities SET sync_error = ? WHERE id = ?").bindAll(error, id).run();
+    changed(RegistersChanged);
 }
 
 void LocalStore::putProject(const boost::json::object& data) {
@@ -132,6 +135,7 @@ void LocalStore::putProject(const boost::json::object& data) {
                  text::foldForSearch(project.code + " " + project.title), project.year,
                  json::serialize(domain::projectToJson(project)))
         .run();
+    changed(RegistersChanged);
 }
 
 std::optional<ProjectRow> LocalStore::project(const std::string& id) {

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace kc::app {
 
@@ -49,6 +50,22 @@ LocalStore::LocalStore(std::filesystem::path file, db::Database db)
 LocalStore::LocalStore(LocalStore&&) noexcept = default;
 LocalStore& LocalStore::operator=(LocalStore&&) noexcept = default;
 LocalStore::~LocalStore() = default;
+
+void LocalStore::changed(unsigned what) {
+    m_pendingChanges |= what;
+    if (m_groupDepth == 0)
+        endGroup();
+}
+
+void LocalStore::endGroup() {
+    if (m_groupDepth > 0 && --m_groupDepth > 0)
+        return;
+    if (m_pendingChanges == 0)
+        return;
+    const unsigned what = std::exchange(m_pendingChanges, 0u);
+    if (m_listener)
+        m_listener(what);
+}
 
 std::filesystem::path LocalStore::attachmentFolder() const {
     return m_file.parent_path() / "attachments";
@@ -89,6 +106,7 @@ void LocalStore::putForm(const boost::json::object& data) {
         .bindAll(reader.string("id"), reader.int64("version"), title, json::serialize(definition))
         .run();
     m_formCache.erase({reader.string("id"), reader.int64("version")});
+    changed(FormsChanged);
 }
 
 std::optional<LocalForm> LocalStore::readForm(db::Statement& row) {

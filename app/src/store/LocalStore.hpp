@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -111,18 +112,41 @@ struct PullApplied {
     std::vector<std::string> returnedWithoutAnswers; //!< returned submissions not on this device
 };
 
+//! What a change of the store touched, as its listener is told (bits).
+enum Changes : unsigned {
+    FormsChanged = 1u,
+    RegistersChanged = 2u,
+    SubmissionsChanged = 4u,
+};
+
 //! The device's offline store: one SQLite file in the app's data folder, attachments as files
 //! in `attachments/` beside it. Every method that changes something is one transaction, so
 //! killing the app at any instant leaves the store as it was before or after the action.
 //! Not thread-safe: one owner thread.
 class LocalStore {
 public:
+    //! Changes made while one is alive (a sync's receipts, a pull page, a save and a
+    //! finalize in one transaction) are told to the listener once, when the last one ends.
+    class ChangeGroup {
+    public:
+        explicit ChangeGroup(LocalStore& store) : m_store(store) { ++m_store.m_groupDepth; }
+        ~ChangeGroup() { m_store.endGroup(); }
+        ChangeGroup(const ChangeGroup&) = delete;
+        ChangeGroup& operator=(const ChangeGroup&) = delete;
+
+    private:
+        LocalStore& m_store;
+    };
+
     static LocalStore open(const std::filesystem::path& file);
     LocalStore(LocalStore&&) noexcept;
     LocalStore& operator=(LocalStore&&) noexcept;
     ~LocalStore();
 
     const std::filesystem::path& file() const { return m_file; }
+    //! Told what changed (Changes bits) after each change this store makes; AppStore turns
+    //! that into its signals, so no caller has to say what it changed.
+    void setChangeListener(std::function<void(unsigned changes)> listener) { m_listener = std::move(listener); }
     std::filesystem::path attachmentFolder() const;
     db::Database& database() { return m_db; }
 
@@ -210,9 +234,15 @@ private:
     std::optional<LocalForm> readForm(db::Statement& row);
     void applyChange(const boost::json::object& change, PullApplied& result);
     void applySubmissionChange(const boost::json::object& data, PullApplied& result);
+    //! Tells the listener of `what`, or keeps it for the end of the group under way.
+    void changed(unsigned what);
+    void endGroup();
 
     std::filesystem::path m_file;
     db::Database m_db;
+    std::function<void(unsigned)> m_listener;
+    int m_groupDepth = 0;
+    unsigned m_pendingChanges = 0;
     std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const forms::Form>> m_formCache;
 };
 

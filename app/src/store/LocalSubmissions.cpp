@@ -77,6 +77,7 @@ std::string LocalStore::createDraft(const std::string& formId, const boost::json
                        "captured_at, created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)")
         .bindAll(id, formId, form->version, json::serialize(answers), now, now, now)
         .run();
+    changed(SubmissionsChanged);
     return id;
 }
 
@@ -95,6 +96,7 @@ void LocalStore::saveDraft(const std::string& id, const boost::json::object& ans
             .bindAll(json::serialize(answers), nowText(), id)
             .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::finalize(const std::string& id, const std::vector<std::string>& attachments) {
@@ -125,6 +127,7 @@ void LocalStore::finalize(const std::string& id, const std::vector<std::string>&
             .bindAll(now, now, id)
             .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::returnToDraft(const std::string& id) {
@@ -135,6 +138,7 @@ void LocalStore::returnToDraft(const std::string& id) {
             .bindAll(nowText(), id)
             .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::beginCorrection(const std::string& id) {
@@ -145,6 +149,7 @@ void LocalStore::beginCorrection(const std::string& id) {
             .bindAll(nowText(), id)
             .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::upgradeDraft(const std::string& id, std::int64_t version,
@@ -159,6 +164,7 @@ void LocalStore::upgradeDraft(const std::string& id, std::int64_t version,
                      nowText(), id)
             .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::deleteDraft(const std::string& id) {
@@ -172,6 +178,7 @@ void LocalStore::deleteDraft(const std::string& id) {
             throw std::invalid_argument("cannot delete a correction of a submission the server holds");
         m_db.prepareCached("DELETE FROM submissions WHERE id = ?").bind(1, id).run();
     });
+    changed(SubmissionsChanged);
 }
 
 std::vector<LocalSubmission> LocalStore::submissions(const std::vector<std::string>& states) {
@@ -244,10 +251,12 @@ void LocalStore::markSending(const std::vector<std::string>& ids) {
                 .bind(1, id)
                 .run();
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::requeueSending() {
     m_db.exec("UPDATE submissions SET state = 'queued' WHERE state = 'sending'");
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::applyReceipt(const protocol::Receipt& receipt) {
@@ -289,6 +298,7 @@ void LocalStore::applyReceipt(const protocol::Receipt& receipt) {
             throw json::JsonError("receipt.original.status", "a duplicate's original is itself a duplicate");
         }
     });
+    changed(SubmissionsChanged);
 }
 
 void LocalStore::putAttachment(const std::string& sha256, std::int64_t size,

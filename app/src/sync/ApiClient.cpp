@@ -22,37 +22,40 @@ QNetworkRequest ApiClient::makeRequest(const QString& path) const {
     return request;
 }
 
-void ApiClient::getJson(const QString& path, Done done) {
-    track(m_network.get(makeRequest(path)), std::move(done));
+void ApiClient::getJson(QObject* owner, const QString& path, Done done) {
+    track(owner, m_network.get(makeRequest(path)), std::move(done));
 }
 
-void ApiClient::sendJson(const QByteArray& verb, const QString& path,
+void ApiClient::sendJson(QObject* owner, const QByteArray& verb, const QString& path,
                          const boost::json::value& body, Done done) {
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/json; charset=utf-8"));
     const std::string text = kc::json::serialize(body);
-    auto* reply = m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text));
-    connect(reply, &QNetworkReply::uploadProgress, this, &ApiClient::uploadProgress);
-    track(reply, std::move(done));
+    track(owner, m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text)), std::move(done));
 }
 
-void ApiClient::sendBytes(const QByteArray& verb, const QString& path, const QByteArray& bytes,
+void ApiClient::sendBytes(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& bytes,
                           const QList<QPair<QByteArray, QByteArray>>& headers, Done done) {
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/offset+octet-stream"));
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
-    auto* reply = m_network.sendCustomRequest(request, verb, bytes);
-    connect(reply, &QNetworkReply::uploadProgress, this, &ApiClient::uploadProgress);
-    track(reply, std::move(done));
+    track(owner, m_network.sendCustomRequest(request, verb, bytes), std::move(done));
 }
 
-void ApiClient::cancelAll() {
-    const auto replies = m_replies;
-    m_replies.clear();
-    for (const auto& reply : replies)
+void ApiClient::cancel(const QObject* owner) {
+    QList<QPointer<QNetworkReply>> abandoned;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->owner == owner || !it->owner) {
+            abandoned.append(it->reply);
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const auto& reply : abandoned)
         if (reply) {
             reply->disconnect(this);
             reply->abort();
@@ -60,11 +63,32 @@ void ApiClient::cancelAll() {
         }
 }
 
-void ApiClient::track(QNetworkReply* reply, Done done) {
-    m_replies.append(reply);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        m_replies.removeAll(reply);
+bool ApiClient::busy(const QObject* owner) const {
+    return std::any_of(m_pending.begin(), m_pending.end(),
+                       [owner](const Pending& p) { return p.owner == owner; });
+}
+
+void ApiClient::track(QObject* owner, QNetworkReply* reply, Done done) {
+    m_pending.append({reply, owner});
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, owner = QPointer<QObject>(owner)](qint64 sent, qint64 total) {
+                if (owner)
+                    emit uploadProgress(owner, sent, total);
+            });
+    // An owner that goes away takes its requests with it.
+    connect(owner, &QObject::destroyed, reply, [this, reply] {
+        m_pending.removeIf([reply](const Pending& p) { return p.reply == reply; });
+        reply->disconnect(this);
+        reply->abort();
         reply->deleteLater();
+    });
+    const QByteArray token = m_token;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, owner = QPointer<QObject>(owner), token, done = std::move(done)] {
+        m_pending.removeIf([reply](const Pending& p) { return p.reply == reply; });
+        reply->deleteLater();
+        if (!owner)
+            return;
         ApiResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.network = reply->error();
@@ -91,6 +115,9 @@ void ApiClient::track(QNetworkReply* reply, Done done) {
         if (!result.ok())
             result.message = describe(result, m_base);
         done(result);
+        // The token it carried has ended; one sent before a newer sign-in says nothing of it.
+        if (result.signInNeeded() && !token.isEmpty() && token == m_token)
+            emit signInRejected(result.message);
     });
 }
 

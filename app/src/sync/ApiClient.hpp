@@ -34,6 +34,9 @@ struct ApiResult {
 
 //! Requests to the sync server (docs/protocol.md) over Qt Network: JSON in and out, the
 //! bearer token, a deadline on each transfer, and error bodies read into plain words.
+//! Session owns the one the app signs in with, and every client (sync, review, reports)
+//! makes its requests through it. Each request is made for an `owner`: cancel(owner)
+//! abandons that owner's requests only, and no callback is called once its owner is gone.
 class ApiClient : public QObject {
     Q_OBJECT
 public:
@@ -47,29 +50,38 @@ public:
     //! Milliseconds a transfer may stall before it is abandoned.
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
-    void getJson(const QString& path, Done done);
-    void sendJson(const QByteArray& verb, const QString& path, const boost::json::value& body,
+    void getJson(QObject* owner, const QString& path, Done done);
+    void sendJson(QObject* owner, const QByteArray& verb, const QString& path, const boost::json::value& body,
                   Done done);
-    void sendBytes(const QByteArray& verb, const QString& path, const QByteArray& bytes,
+    void sendBytes(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& bytes,
                    const QList<QPair<QByteArray, QByteArray>>& headers, Done done);
-    //! Abandons every request under way; their callbacks are not called.
-    void cancelAll();
-    bool busy() const { return !m_replies.isEmpty(); }
+    //! Abandons the requests `owner` has under way; their callbacks are not called.
+    void cancel(const QObject* owner);
+    //! Whether `owner` has a request under way.
+    bool busy(const QObject* owner) const;
 
     //! The words for an error code of the protocol, in the interface language.
     static QString describe(const ApiResult& result, const QUrl& server);
 
 signals:
-    //! Bytes of request bodies sent so far, for progress.
-    void uploadProgress(qint64 sent, qint64 total);
+    //! Bytes of a request body `owner` sent so far, for progress.
+    void uploadProgress(QObject* owner, qint64 sent, qint64 total);
+    //! The server refused the token a request carried (401) while it is still the one held:
+    //! the sign-in has ended. Emitted after the request's own callback.
+    void signInRejected(const QString& message);
 
 private:
+    struct Pending {
+        QPointer<QNetworkReply> reply;
+        QPointer<QObject> owner;
+    };
+
     QNetworkRequest makeRequest(const QString& path) const;
-    void track(QNetworkReply* reply, Done done);
+    void track(QObject* owner, QNetworkReply* reply, Done done);
 
     QNetworkAccessManager m_network;
     QUrl m_base;
     QByteArray m_token;
     int m_timeoutMs = 30'000;
-    QList<QPointer<QNetworkReply>> m_replies;
+    QList<Pending> m_pending;
 };

@@ -11,7 +11,9 @@ namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 } // namespace
 
-Session::Session(QObject* parent) : QObject(parent) {}
+Session::Session(QObject* parent) : QObject(parent) {
+    connect(&m_api, &ApiClient::signInRejected, this, &Session::tokenRejected);
+}
 
 void Session::setStore(AppStore* store) {
     if (store == m_store)
@@ -52,6 +54,8 @@ void Session::load() {
             }
         }
     }
+    m_api.setServer(QUrl(m_serverUrl));
+    m_api.setToken(m_token);
     emit userChanged();
 }
 
@@ -106,10 +110,9 @@ void Session::authenticate(const QString& serverUrl, const QString& path,
         return;
     }
     setError({});
-    m_api.cancelAll();
-    m_api.setServer(url);
-    m_api.setToken({});
-    m_api.sendJson("POST", path, body, [this, url](const ApiResult& result) {
+    m_signIn.cancel(this);
+    m_signIn.setServer(url);
+    m_signIn.sendJson(this, "POST", path, body, [this, url](const ApiResult& result) {
         emit busyChanged();
         if (!result.ok()) {
             setError(result.message);
@@ -155,9 +158,7 @@ bool Session::signOut(bool evenWithUnsentWork) {
         return false;
     }
     if (!m_token.isEmpty()) {
-        m_api.setServer(QUrl(m_serverUrl));
-        m_api.setToken(m_token);
-        m_api.sendJson("POST", QStringLiteral("/v1/auth/sign-out"), boost::json::object{},
+        m_api.sendJson(this, "POST", QStringLiteral("/v1/auth/sign-out"), boost::json::object{},
                        [](const ApiResult&) {}); // best effort: the token is forgotten anyway
     }
     m_store->local()->removeMeta("token");

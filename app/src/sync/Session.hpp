@@ -39,8 +39,13 @@ public:
     QString displayName() const { return m_displayName; }
     QString role() const { return m_role; }
     QStringList provinces() const { return m_provinces; }
-    bool busy() const { return m_api.busy(); }
+    //! Signing in or enrolling is under way.
+    bool busy() const { return m_signIn.busy(this); }
     QString errorString() const { return m_error; }
+    //! The client every request of the signed-in person goes through (sync, review,
+    //! reports): it holds the server and the token, and a token the server refuses ends the
+    //! sign-in here (tokenRejected).
+    ApiClient* api() { return &m_api; }
     QByteArray token() const { return m_token; }
 
     Q_INVOKABLE void signIn(const QString& serverUrl, const QString& username, const QString& password);
@@ -51,6 +56,7 @@ public:
     //! Refused while finalized work is unsent, unless `discardUnsentWarning` is true.
     Q_INVOKABLE bool signOut(bool evenWithUnsentWork = false);
     //! The server refused the token (expired, revoked): forget it, keep every record.
+    //! Called by the api() client when it sees that.
     void tokenRejected(const QString& message);
 
 signals:
@@ -67,7 +73,8 @@ private:
     void setError(const QString& message);
 
     QPointer<AppStore> m_store;
-    ApiClient m_api;
+    ApiClient m_api;     //!< signed in: the token of the person
+    ApiClient m_signIn;  //!< signing in: no token yet
     QByteArray m_token;
     QString m_serverUrl, m_userId, m_username, m_displayName, m_role;
     QStringList m_provinces;

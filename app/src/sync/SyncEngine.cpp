@@ -29,10 +29,6 @@ SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_api, &ApiClient::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (m_phase == Phase::Submissions && total > 0 && sent == total)
-            emit batchSent(m_pushCount);
-    });
 }
 
 void SyncEngine::setStore(AppStore* store) {
@@ -54,10 +50,13 @@ void SyncEngine::setStore(AppStore* store) {
 void SyncEngine::setSession(Session* session) {
     if (session == m_session)
         return;
-    if (m_session)
+    if (m_session) {
+        cancelRequests();
         m_session->disconnect(this);
+        m_session->api()->disconnect(this);
+    }
     m_session = session;
-    if (m_session)
+    if (m_session) {
         connect(m_session, &Session::userChanged, this, [this] {
             if (m_state == State::SignInNeeded && m_session->signedIn()) {
                 setState(State::Idle);
@@ -65,6 +64,11 @@ void SyncEngine::setSession(Session* session) {
                     syncNow();
             }
         });
+        connect(m_session->api(), &ApiClient::uploadProgress, this, [this](QObject* owner, qint64 sent, qint64 total) {
+            if (owner == this && m_phase == Phase::Submissions && total > 0 && sent == total)
+                emit batchSent(m_pushCount);
+        });
+    }
     emit sessionChanged();
 }
 
@@ -138,8 +142,6 @@ void SyncEngine::syncNow() {
 void SyncEngine::begin() {
     LocalStore& local = *m_store->local();
     ++m_generation;
-    m_api.setServer(QUrl(m_session->serverUrl()));
-    m_api.setToken(m_session->token());
     m_lastError.clear();
     m_itemErrors.clear();
     m_tried.clear();
@@ -164,6 +166,13 @@ void SyncEngine::begin() {
     pushFacilities();
 }
 
+ApiClient& SyncEngine::api() { return *m_session->api(); }
+
+void SyncEngine::cancelRequests() {
+    if (m_session)
+        m_session->api()->cancel(this);
+}
+
 void SyncEngine::stepDone(int items) {
     m_itemsDone += items;
     emit progressChanged();
@@ -171,14 +180,11 @@ void SyncEngine::stepDone(int items) {
 
 bool SyncEngine::stopOn(const ApiResult& result) {
     if (result.signInNeeded()) {
-        m_api.cancelAll();
+        cancelRequests();
         m_phase = Phase::None;
         m_lastError = result.message;
         m_store->local()->requeueSending();
         setState(State::SignInNeeded);
-        if (m_session)
-            m_session->tokenRejected(result.message);
-        emit m_store->submissionsChanged();
         emit finished(false, m_lastError);
         return true;
     }
@@ -190,7 +196,7 @@ bool SyncEngine::stopOn(const ApiResult& result) {
 }
 
 void SyncEngine::fail(const QString& message, bool retry, int retryAfterSeconds) {
-    m_api.cancelAll();
+    cancelRequests();
     m_phase = Phase::None;
     m_lastError = message;
     if (m_store && m_store->local())
@@ -198,8 +204,6 @@ void SyncEngine::fail(const QString& message, bool retry, int retryAfterSeconds)
     setState(State::Idle);
     if (retry && m_automatic)
         scheduleRetry(std::clamp(retryAfterSeconds, 0, 3600) * 1000);
-    if (m_store)
-        emit m_store->submissionsChanged();
     emit progressChanged();
     emit finished(false, message);
 }
@@ -220,7 +224,7 @@ void SyncEngine::cancel() {
         return;
     ++m_generation;
     m_retry.stop();
-    m_api.cancelAll();
+    cancelRequests();
     m_phase = Phase::None;
     if (m_store && m_store->local())
         m_store->local()->requeueSending();
@@ -253,7 +257,7 @@ void SyncEngine::pushFacilities() {
         return;
     }
     const int generation = m_generation;
-    m_api.sendJson("POST", QStringLiteral("/v1/facilities"), row->data,
+    api().sendJson(this, "POST", QStringLiteral("/v1/facilities"), row->data,
                    [this, id, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;
@@ -270,7 +274,6 @@ void SyncEngine::pushFacilities() {
             m_store->local()->setFacilityError(id, r.message.toStdString());
             itemError(QStringLiteral("facility"), qs(id), r.message);
         }
-        emit m_store->registersChanged();
         stepDone();
         pushFacilities();
     });
@@ -309,7 +312,7 @@ void SyncEngine::startUpload(const std::string& sha) {
     const int generation = m_generation;
     const boost::json::object body{{"sha256", row->sha256}, {"size", row->size},
                                    {"content_type", row->contentType}};
-    m_api.sendJson("POST", QStringLiteral("/v1/attachments"), body,
+    api().sendJson(this, "POST", QStringLiteral("/v1/attachments"), body,
                    [this, sha, size = row->size, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;
@@ -344,7 +347,7 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
     }
     const QByteArray chunk = file.read(std::min(m_chunkSize, size - offset));
     const int generation = m_generation;
-    m_api.sendBytes("PATCH", QStringLiteral("/v1/attachments/") + sha, chunk,
+    api().sendBytes(this, "PATCH", QStringLiteral("/v1/attachments/") + sha, chunk,
                     {{"Upload-Offset", QByteArray::number(offset)}},
                     [this, sha, size, offset, sent = chunk.size(), generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
@@ -413,10 +416,9 @@ void SyncEngine::pushSubmissions() {
         return;
     }
     local.markSending(ids);
-    emit m_store->submissionsChanged();
     const int generation = m_generation;
     m_pushCount = static_cast<int>(ids.size());
-    m_api.sendJson("POST", QStringLiteral("/v1/push"),
+    api().sendJson(this, "POST", QStringLiteral("/v1/push"),
                    boost::json::object{{"submissions", std::move(items)}},
                    [this, generation, count = static_cast<int>(ids.size())](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
@@ -428,6 +430,7 @@ void SyncEngine::pushSubmissions() {
         try {
             const kc::json::ObjectReader body(r.body, "answer");
             const auto& receipts = body.array("receipts");
+            const kc::app::LocalStore::ChangeGroup group(*m_store->local());  // a batch is told once
             for (std::size_t i = 0; i < receipts.size(); ++i) {
                 const auto receipt = kc::protocol::readReceipt(receipts[i], "receipts[" + std::to_string(i) + "]");
                 m_store->local()->applyReceipt(receipt);
@@ -445,7 +448,6 @@ void SyncEngine::pushSubmissions() {
             fail(tr("The server's receipts could not be read: %1").arg(qs(e.what())), false);
             return;
         }
-        emit m_store->submissionsChanged();
         stepDone(count);
         pushSubmissions();
     });
@@ -456,7 +458,7 @@ void SyncEngine::pushSubmissions() {
 void SyncEngine::pull() {
     const std::string cursor = m_store->local()->meta("pull_cursor").value_or("0");
     const int generation = m_generation;
-    m_api.getJson(QStringLiteral("/v1/pull?since=%1&limit=%2").arg(qs(cursor)).arg(kPullPage),
+    api().getJson(this, QStringLiteral("/v1/pull?since=%1&limit=%2").arg(qs(cursor)).arg(kPullPage),
                   [this, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;
@@ -478,9 +480,6 @@ void SyncEngine::pull() {
             fail(tr("The server's changes could not be read: %1").arg(qs(e.what())), false);
             return;
         }
-        emit m_store->formsChanged();
-        emit m_store->registersChanged();
-        emit m_store->submissionsChanged();
         if (more)
             pull();
         else
@@ -498,7 +497,7 @@ void SyncEngine::fetchReturned() {
     const std::string id = m_returnedWithoutAnswers.front();
     m_returnedWithoutAnswers.pop_front();
     const int generation = m_generation;
-    m_api.getJson(QStringLiteral("/v1/submissions/") + qs(id), [this, id, generation](const ApiResult& r) {
+    api().getJson(this, QStringLiteral("/v1/submissions/") + qs(id), [this, id, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;
         if (r.ok()) {
@@ -527,6 +526,5 @@ void SyncEngine::succeed() {
     m_store->local()->setMeta("last_sync", m_lastSync.toString(Qt::ISODateWithMs).toStdString());
     setState(State::Idle);
     emit progressChanged();
-    emit m_store->submissionsChanged();
     emit finished(true, {});
 }

@@ -117,6 +117,9 @@ private:
     //! Ends the sync because of `result`; true when it was a failure that stops it.
     bool stopOn(const ApiResult& result);
     void fail(const QString& message, bool retry, int retryAfterSeconds = 0);
+    //! The session's client; only while a session is set (a sync runs only then).
+    ApiClient& api();
+    void cancelRequests();
     void itemError(const QString& kind, const QString& id, const QString& message);
     void stepDone(int items = 1);
     //! `atLeastMs`: what the server asked for in Retry-After (a busy or full server).
@@ -124,7 +127,6 @@ private:
 
     QPointer<AppStore> m_store;
     QPointer<Session> m_session;
-    ApiClient m_api;
     State m_state = State::Idle;
     Phase m_phase = Phase::None;
     int m_itemsDone = 0, m_itemsTotal = 0;

@@ -95,7 +95,6 @@ private:
 
     QPointer<Session> m_session;
     QPointer<AppStore> m_store;
-    ApiClient m_api;
     QVariantMap m_filters{{QStringLiteral("state"), QStringLiteral("submitted")}};
     QVariantList m_queue;
     QString m_next;

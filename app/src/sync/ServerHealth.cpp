@@ -1,4 +1,4 @@
-#include "ServerHealth.hpp"
+#include "sync/ServerHealth.hpp"
 
 #include <QJsonDocument>
 #include <QJsonObject>

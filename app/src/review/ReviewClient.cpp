@@ -1,4 +1,4 @@
-#include "sync/ReviewClient.hpp"
+#include "review/ReviewClient.hpp"
 
 #include "kc/json/Json.hpp"
 #include "kc/protocol/SubmissionHead.hpp"
@@ -63,19 +63,17 @@ bool ReviewClient::prepare() {
         setError(tr("Sign in as a reviewer to review submissions."));
         return false;
     }
-    m_api.setServer(QUrl(m_session->serverUrl()));
-    m_api.setToken(m_session->token());
     return true;
 }
 
 void ReviewClient::request(const QString& path, ApiClient::Done done) {
+    if (!m_session)
+        return;  // signed out of meanwhile
     ++m_pending;
     emit busyChanged();
-    m_api.getJson(path, [this, done = std::move(done)](const ApiResult& r) {
+    m_session->api()->getJson(this, path, [this, done = std::move(done)](const ApiResult& r) {
         --m_pending;
         emit busyChanged();
-        if (r.signInNeeded() && m_session)
-            m_session->tokenRejected(r.message);
         done(r);
     });
 }
@@ -302,7 +300,7 @@ void ReviewClient::review(kc::protocol::ReviewAction action, const QString& comm
     }
     ++m_pending;
     emit busyChanged();
-    m_api.sendJson("POST", QStringLiteral("/v1/submissions/%1/review").arg(id), body,
+    m_session->api()->sendJson(this, "POST", QStringLiteral("/v1/submissions/%1/review").arg(id), body,
                    [this, id, action](const ApiResult& r) {
                        --m_pending;
                        emit busyChanged();
