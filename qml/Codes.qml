@@ -155,6 +155,30 @@ QtObject {
         return out
     }
 
+    // Lists for the screens. (Lists that come from C++ or are written in a binding are typed
+    // by Qt 6.4's qmllint as lists without JavaScript's methods; in here they are plain arrays.)
+    // The parts that are there, joined: ["2024", "", "Hoàn thành"] → "2024 · Hoàn thành".
+    function joined(parts) {
+        return parts.filter(x => !!x).join(" · ")
+    }
+    // A copy of a list, as a JavaScript array.
+    function copy(list) {
+        const out = []
+        for (let i = 0; i < list.length; ++i)
+            out.push(list[i])
+        return out
+    }
+    // `first`, then the items of `rest`.
+    function prepend(first, rest) {
+        const out = copy(rest)
+        out.unshift(first)
+        return out
+    }
+    // The items of `list` that `keep` keeps.
+    function where(list, keep) {
+        return copy(list).filter(keep)
+    }
+
     // Dates and times are written the way the interface language writes them.
     readonly property var locale: Qt.locale(Language.code === "vi" ? "vi_VN" : "en_GB")
 

@@ -46,7 +46,9 @@ ApplicationWindow {
         anchors.fill: parent
         // The on-screen keyboard takes the bottom of the screen: lay out above it, so the
         // field being typed in and the buttons under it stay reachable.
-        anchors.bottomMargin: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height / Screen.devicePixelRatio : 0
+        // (Read through a var: Qt 6.4's qmllint does not know the input method's properties.)
+        readonly property var inputMethod: Qt.inputMethod
+        anchors.bottomMargin: inputMethod.visible ? inputMethod.keyboardRectangle.height / Screen.devicePixelRatio : 0
         sourceComponent: !store.ready ? openingView : session.signedIn ? shellView : signInView
     }
 

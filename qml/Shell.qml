@@ -18,7 +18,7 @@ Page {
     property string section: "home"
     property alias stack: stack
 
-    readonly property var sections: [
+    readonly property var allSections: [
         { key: "home", title: qsTr("Home"), icon: "go-home" },
         { key: "facilities", title: qsTr("Facilities"), icon: "view-list-details" },
         { key: "projects", title: qsTr("Projects"), icon: "folder" },
@@ -26,7 +26,8 @@ Page {
         { key: "review", title: qsTr("Review"), icon: "document-edit", staffOnly: true },
         { key: "reports", title: qsTr("Reports"), icon: "office-chart-bar", staffOnly: true },
         { key: "settings", title: qsTr("Settings"), icon: "configure" }
-    ].filter(s => !s.staffOnly || shell.staff)
+    ]
+    readonly property var sections: allSections.filter(s => !s.staffOnly || shell.staff)
 
     function titleOf(key) {
         const s = sections.find(x => x.key === key)
@@ -35,7 +36,7 @@ Page {
     function show(key) {
         section = key
         stack.clear()
-        stack.push(pageFor(key), { shell: shell })
+        stack.push(pageFor(key))
         drawer.close()
     }
     function pageFor(key) {
@@ -49,20 +50,17 @@ Page {
         }
         return homePage
     }
-    // Opens a record on the device for filling or reading.
-    function openSubmission(id) {
-        stack.push(formPage, { shell: shell, submissionId: id })
-    }
-    // Starts a new record of a form, with answers given ({facility: id}).
-    function beginForm(formId, prefill) {
-        stack.push(formPage, { shell: shell, newFormId: formId, prefill: prefill || {} })
-    }
-    function chooseForm(prefill) {
-        formChooser.prefill = prefill || {}
-        formChooser.open()
-    }
-    function push(component, properties) {
-        stack.push(component, Object.assign({ shell: shell }, properties || {}))
+    // What the pages ask of the shell.
+    Navigator {
+        id: navigator
+        onOpenSubmission: function(submissionId) { stack.push(formPage, { submissionId: submissionId }) }
+        onBeginForm: function(formId, prefill) { stack.push(formPage, { newFormId: formId, prefill: prefill || {} }) }
+        onChooseForm: function(prefill) {
+            formChooser.prefill = prefill || {}
+            formChooser.open()
+        }
+        onPush: function(component, properties) { stack.push(component, properties || {}) }
+        onBack: stack.pop()
     }
 
     Component.onCompleted: show("home")
@@ -85,7 +83,8 @@ Page {
             Label {
                 Layout.fillWidth: true
                 Layout.leftMargin: shell.wide && stack.depth === 1 ? Theme.spacing : 0
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : shell.titleOf(shell.section)
+                readonly property var currentPage: stack.currentItem
+                text: currentPage && currentPage.title ? currentPage.title : shell.titleOf(shell.section)
                 font.pixelSize: Theme.titleFont
                 elide: Text.ElideRight
             }
@@ -104,7 +103,10 @@ Page {
             visible: shell.wide
             Layout.preferredWidth: 220
             Layout.fillHeight: true
-            shell: shell
+            sections: shell.sections
+            section: shell.section
+            session: shell.session
+            onChosen: function(key) { shell.show(key) }
         }
         ToolSeparator {
             visible: shell.wide
@@ -129,7 +131,10 @@ Page {
         Material.elevation: 0 // its shadow hides it under the software renderer
         NavigationList {
             anchors.fill: parent
-            shell: shell
+            sections: shell.sections
+            section: shell.section
+            session: shell.session
+            onChosen: function(key) { shell.show(key) }
         }
     }
 
@@ -138,15 +143,16 @@ Page {
         store: shell.store
         role: shell.session.role
         sync: shell.sync
-        onChosen: function(formId, prefill) { shell.beginForm(formId, prefill) }
+        onChosen: function(formId, prefill) { navigator.beginForm(formId, prefill) }
     }
 
-    Component { id: homePage; HomePage {} }
-    Component { id: facilitiesPage; FacilitiesPage {} }
-    Component { id: projectsPage; ProjectsPage {} }
-    Component { id: outboxPage; OutboxPage {} }
-    Component { id: reviewPage; ReviewPage {} }
-    Component { id: reportPage; ReportPage {} }
-    Component { id: settingsPage; SettingsPage {} }
-    Component { id: formPage; FormPage {} }
+    // Each page is given the objects it uses, and nothing else.
+    Component { id: homePage; HomePage { store: shell.store; session: shell.session; sync: shell.sync; navigation: navigator } }
+    Component { id: facilitiesPage; FacilitiesPage { store: shell.store; session: shell.session; navigation: navigator } }
+    Component { id: projectsPage; ProjectsPage { store: shell.store; navigation: navigator } }
+    Component { id: outboxPage; OutboxPage { store: shell.store; sync: shell.sync; navigation: navigator } }
+    Component { id: reviewPage; ReviewPage { store: shell.store; session: shell.session; sync: shell.sync; navigation: navigator } }
+    Component { id: reportPage; ReportPage { session: shell.session } }
+    Component { id: settingsPage; SettingsPage { store: shell.store; session: shell.session; sync: shell.sync } }
+    Component { id: formPage; FormPage { store: shell.store; navigation: navigator } }
 }

@@ -10,8 +10,10 @@ QtObject {
     readonly property int widePaneWidth: 900 // list + detail from this width
     readonly property int listPaneWidth: 360
 
-    readonly property real baseFont: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize
-                                                                        : Qt.application.font.pointSize * 4 / 3
+    // The application's font: a FontMetrics starts with it.
+    readonly property FontMetrics defaultMetrics: FontMetrics {}
+    readonly property font appFont: defaultMetrics.font
+    readonly property real baseFont: appFont.pixelSize > 0 ? appFont.pixelSize : appFont.pointSize * 4 / 3
     readonly property real smallFont: Math.round(baseFont * 0.875)
     readonly property real titleFont: Math.round(baseFont * 1.25)
     readonly property real headlineFont: Math.round(baseFont * 1.5)

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 server_packages=(
-  build-essential cmake ninja-build ccache pkg-config git curl
+  build-essential cmake ninja-build ccache pkg-config git curl python3
   libboost1.81-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
   libqrencode-dev libpng-dev catch2 openssl
 )

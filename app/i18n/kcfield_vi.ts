@@ -132,7 +132,7 @@
 <context>
     <name>CameraPopup</name>
     <message>
-        <location filename="../../qml/components/CameraPopup.qml" line="+35"/>
+        <location filename="../../qml/components/CameraPopup.qml" line="+37"/>
         <source>No camera is available on this device. Choose the photo from a file instead.</source>
         <translation>Thiết bị này không có máy ảnh. Hãy chọn ảnh từ tệp.</translation>
     </message>
@@ -429,7 +429,7 @@
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../qml/pages/FacilitiesPage.qml" line="+12"/>
+        <location filename="../../qml/pages/FacilitiesPage.qml" line="+14"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
@@ -441,7 +441,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>not sent yet</source>
         <translation>chưa gửi</translation>
     </message>
@@ -469,7 +469,7 @@
 <context>
     <name>FacilityDetail</name>
     <message>
-        <location filename="../../qml/pages/FacilityDetail.qml" line="+14"/>
+        <location filename="../../qml/pages/FacilityDetail.qml" line="+16"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
@@ -542,7 +542,7 @@
 <context>
     <name>FacilityRegisterPage</name>
     <message>
-        <location filename="../../qml/pages/FacilityRegisterPage.qml" line="+13"/>
+        <location filename="../../qml/pages/FacilityRegisterPage.qml" line="+15"/>
         <source>Register a facility</source>
         <translation>Đăng ký cơ sở</translation>
     </message>
@@ -733,7 +733,7 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../qml/pages/FormPage.qml" line="+89"/>
+        <location filename="../../qml/pages/FormPage.qml" line="+99"/>
         <source>Page %1 of %2: %3</source>
         <translation>Trang %1/%2: %3</translation>
     </message>
@@ -743,7 +743,7 @@
         <translation>Cán bộ Trung tâm trả lại: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The form changed. These answers could not be kept: %1</source>
         <translation>Biểu mẫu đã thay đổi. Không giữ được các câu trả lời: %1</translation>
     </message>
@@ -780,7 +780,7 @@
         <translation>Đầy đủ: đã có mọi câu trả lời bắt buộc.</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%n photo(s) attached</source>
         <translation>
             <numerusform>Đã đính kèm %n ảnh</numerusform>
@@ -833,12 +833,12 @@
         <translation>Hoàn tất</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>Summary: check before finalizing</source>
         <translation>Xem lại trước khi hoàn tất</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+183"/>
         <source>Summary before finalizing</source>
         <translation>Xem lại trước khi hoàn tất</translation>
     </message>
@@ -924,7 +924,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="+14"/>
+        <location filename="../../qml/pages/HomePage.qml" line="+17"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Chưa có dự án nào được giao cho bạn trên máy này. Hãy đồng bộ để nhận.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No progress reported yet</source>
         <translation>Chưa có báo cáo tiến độ</translation>
     </message>
@@ -1056,7 +1056,7 @@
         <translation>KCField — Khuyến công</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Opening the data on this device…</source>
         <translation>Đang mở dữ liệu trên thiết bị…</translation>
     </message>
@@ -1064,7 +1064,7 @@
 <context>
     <name>MasterDetail</name>
     <message>
-        <location filename="../../qml/components/MasterDetail.qml" line="+64"/>
+        <location filename="../../qml/components/MasterDetail.qml" line="+65"/>
         <source>Choose an item in the list to see it here.</source>
         <translation>Chọn một mục trong danh sách để xem tại đây.</translation>
     </message>
@@ -1118,7 +1118,7 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../qml/pages/OutboxPage.qml" line="+13"/>
+        <location filename="../../qml/pages/OutboxPage.qml" line="+15"/>
         <source>Outbox and sync</source>
         <translation>Hộp thư đi và đồng bộ</translation>
     </message>
@@ -1187,7 +1187,7 @@
 <context>
     <name>ProjectDetail</name>
     <message>
-        <location filename="../../qml/pages/ProjectDetail.qml" line="+14"/>
+        <location filename="../../qml/pages/ProjectDetail.qml" line="+16"/>
         <source>Project</source>
         <translation>Đề án</translation>
     </message>
@@ -1250,12 +1250,12 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../qml/pages/ProjectsPage.qml" line="+11"/>
+        <location filename="../../qml/pages/ProjectsPage.qml" line="+12"/>
         <source>Projects</source>
         <translation>Đề án</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No projects on this device.</source>
         <translation>Thiết bị chưa có đề án nào.</translation>
     </message>
@@ -1398,12 +1398,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Extension funding</source>
         <translation>Kinh phí khuyến công</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Counterpart capital</source>
         <translation>Vốn đối ứng</translation>
     </message>
@@ -1468,7 +1468,7 @@
         <translation>%1 sản phẩm của %2 cơ sở</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Extension funding by year (million đồng)</source>
         <translation>Kinh phí khuyến công theo năm (triệu đồng)</translation>
     </message>
@@ -1549,7 +1549,7 @@
 <context>
     <name>ReviewDetail</name>
     <message>
-        <location filename="../../qml/pages/ReviewDetail.qml" line="+22"/>
+        <location filename="../../qml/pages/ReviewDetail.qml" line="+21"/>
         <source>Submission</source>
         <translation>Phiếu</translation>
     </message>
@@ -1632,12 +1632,12 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../qml/pages/ReviewPage.qml" line="+12"/>
+        <location filename="../../qml/pages/ReviewPage.qml" line="+15"/>
         <source>Review</source>
         <translation>Duyệt phiếu</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Awaiting review</source>
         <translation>Chờ duyệt</translation>
     </message>
@@ -1697,7 +1697,7 @@
         <translation>Đến dd/mm/yyyy</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần %2 · %3</translation>
     </message>
@@ -1720,7 +1720,7 @@
 <context>
     <name>ScannerPopup</name>
     <message>
-        <location filename="../../qml/components/ScannerPopup.qml" line="+42"/>
+        <location filename="../../qml/components/ScannerPopup.qml" line="+44"/>
         <source>Hold the code inside the frame.</source>
         <translation>Đưa mã vào trong khung.</translation>
     </message>
@@ -1872,7 +1872,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="+13"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="+15"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1972,7 +1972,7 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>

@@ -6,6 +6,8 @@ import KCField
 // Takes one photo with the camera; the file goes to the caller, which shrinks and keeps it.
 KcDialog {
     id: dialog
+    // The camera view once loaded (a var: the Loader types it QObject).
+    readonly property var view: camera.item
     signal taken(url file)
     modal: true
     anchors.centerIn: Overlay.overlay
@@ -22,7 +24,7 @@ KcDialog {
             source: "CameraView.qml"
         }
         Connections {
-            target: camera.item ? camera.item.imageCapture : null
+            target: dialog.view ? dialog.view.imageCapture : null
             function onImageSaved(id, path) {
                 dialog.taken("file://" + path)
                 dialog.close()
@@ -30,7 +32,7 @@ KcDialog {
         }
         Label {
             Layout.fillWidth: true
-            visible: camera.item && !camera.item.available
+            visible: !!dialog.view && !dialog.view.available
             wrapMode: Text.Wrap
             text: qsTr("No camera is available on this device. Choose the photo from a file instead.")
         }
@@ -38,10 +40,10 @@ KcDialog {
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
             highlighted: true
-            enabled: camera.item && camera.item.available
+            enabled: !!dialog.view && dialog.view.available
             text: qsTr("Take the photo")
             Accessible.name: text
-            onClicked: camera.item.imageCapture.captureToFile("")
+            onClicked: dialog.view.imageCapture.captureToFile("")
         }
     }
 }

@@ -6,8 +6,10 @@ import KCField
 // A list with the chosen item's detail beside it from ~900 px, or pushed over it on a phone.
 Page {
     id: view
-    property var shell
+    required property Navigator navigation
     default property alias list: listPane.data
+    // The detail's page, its required properties bound where it is declared; showDetail()
+    // sets the rest (the record it shows).
     property Component detail
     property var detailProperties: null
     readonly property bool twoPanes: width >= Theme.widePaneWidth - 220
@@ -16,7 +18,7 @@ Page {
         if (twoPanes)
             detailProperties = properties
         else
-            shell.push(detail, properties)
+            navigation.push(detail, properties)
     }
 
     RowLayout {
@@ -49,7 +51,6 @@ Page {
     function applyDetail() {
         if (!detailLoader.item || detailProperties === null)
             return
-        detailLoader.item.shell = shell
         for (const key in detailProperties)
             detailLoader.item[key] = detailProperties[key]
     }

@@ -1,28 +1,31 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import KCField
+import KCField.Core
 
 // The sections of the app, with who is signed in at the top.
 ListView {
     id: list
-    required property var shell
+    required property var sections  // [{key, title}]
+    required property string section
+    required property Session session
+    signal chosen(string key)
     objectName: "navigation"
     clip: true
-    model: shell.sections
+    model: sections
     header: Pane {
         width: list.width
         Column {
             width: parent.width
             Label {
                 width: parent.width
-                text: list.shell.session.displayName || list.shell.session.username
+                text: list.session.displayName || list.session.username
                 font.bold: true
                 elide: Text.ElideRight
             }
             Label {
                 width: parent.width
-                text: Codes.role(list.shell.session.role)
+                text: Codes.role(list.session.role)
                 font.pixelSize: Theme.smallFont
                 elide: Text.ElideRight
             }
@@ -34,8 +37,8 @@ ListView {
         width: list.width
         height: Math.max(Theme.touchTarget, implicitHeight)
         text: modelData.title
-        highlighted: list.shell.section === modelData.key
+        highlighted: list.section === modelData.key
         Accessible.name: modelData.title
-        onClicked: list.shell.show(modelData.key)
+        onClicked: list.chosen(modelData.key)
     }
 }

@@ -10,6 +10,8 @@ import KCField.Core
 // loaded only while the popup is open, so screens without it never start the camera.
 KcDialog {
     id: popup
+    // The camera view once loaded (a var: the Loader types it QObject).
+    readonly property var view: cameraLoader.item
     signal scanned(string text)
     modal: true
     anchors.centerIn: Overlay.overlay
@@ -18,7 +20,7 @@ KcDialog {
 
     CodeScanner {
         id: scanner
-        videoSink: cameraLoader.item ? cameraLoader.item.videoSink : null
+        videoSink: popup.view ? popup.view.videoSink : null
         onFound: function(text) {
             popup.scanned(text)
             popup.close()
@@ -38,7 +40,7 @@ KcDialog {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: cameraLoader.item && cameraLoader.item.available
+            text: popup.view && popup.view.available
                   ? qsTr("Hold the code inside the frame.")
                   : qsTr("No camera is available. Choose a picture of the code, or type it.")
         }

@@ -32,10 +32,11 @@ KcDialog {
             Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: Codes.locale.standaloneMonthName(dialog.month) + " " + dialog.year }
             ActionButton { text: "›"; implicitWidth: Theme.touchTarget; Accessible.name: qsTr("Next month"); onClicked: { if (++dialog.month > 11) { dialog.month = 0; ++dialog.year } } }
         }
-        DayOfWeekRow { Layout.fillWidth: true; locale: Codes.locale }
+        // The locale is set from script: Qt 6.4's qmllint has no type for it in a binding.
+        DayOfWeekRow { id: weekDays; Layout.fillWidth: true; Component.onCompleted: weekDays.locale = Codes.locale }
         MonthGrid {
             id: grid
-            locale: Codes.locale
+            Component.onCompleted: grid.locale = Codes.locale
             Layout.fillWidth: true
             month: dialog.month
             year: dialog.year

@@ -1,6 +1,4 @@
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import KCField
 
 // The widget for one row of a FormFieldModel, chosen by its kind and question type.

@@ -8,9 +8,11 @@ import KCField.Core
 // registering a new one found in the field.
 MasterDetail {
     id: page
+    required property AppStore store
+    required property Session session
     objectName: "facilitiesPage"
     title: qsTr("Facilities")
-    detail: Component { FacilityDetail {} }
+    detail: Component { FacilityDetail { store: page.store; navigation: page.navigation } }
 
     ColumnLayout {
         anchors.fill: parent
@@ -36,10 +38,11 @@ MasterDetail {
             clip: true
             model: FacilityListModel {
                 id: facilities
-                store: page.shell.store
+                store: page.store
             }
             ScrollIndicator.vertical: ScrollIndicator {}
             delegate: ItemDelegate {
+                id: facilityRow
                 required property int index
                 required property string id
                 required property string name
@@ -55,15 +58,15 @@ MasterDetail {
                 contentItem: Column {
                     Label {
                         width: parent.width
-                        text: name
+                        text: facilityRow.name
                         font.bold: true
                         elide: Text.ElideRight
                     }
                     Label {
                         width: parent.width
-                        text: [Codes.legalForm(legalForm), village].filter(x => !!x).join(" · ")
-                              + (pending ? " · " + qsTr("not sent yet") : "")
-                              + (needsReview ? " · " + qsTr("possible duplicate") : "")
+                        text: Codes.joined([Codes.legalForm(facilityRow.legalForm), facilityRow.village])
+                              + (facilityRow.pending ? " · " + qsTr("not sent yet") : "")
+                              + (facilityRow.needsReview ? " · " + qsTr("possible duplicate") : "")
                         font.pixelSize: Theme.smallFont
                         elide: Text.ElideRight
                     }
@@ -84,15 +87,15 @@ MasterDetail {
             objectName: "registerFacilityButton"
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touchTarget
-            visible: page.shell.session.role !== "collaborator"
+            visible: page.session.role !== "collaborator"
             text: qsTr("Register a new facility")
             Accessible.name: text
-            onClicked: page.shell.push(registerPage, {})
+            onClicked: page.navigation.push(registerPage, {})
         }
     }
-    Component { id: registerPage; FacilityRegisterPage {} }
+    Component { id: registerPage; FacilityRegisterPage { store: page.store; session: page.session; navigation: page.navigation } }
     Connections {
-        target: page.shell.store
+        target: page.store
         function onRegistersChanged() { facilities.reload() }
     }
 }

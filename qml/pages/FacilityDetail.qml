@@ -2,26 +2,28 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import KCField
+import KCField.Core
 
 // One facility: its register entry and its history of surveys, handovers and visits.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Navigator navigation
     property string facilityId
     objectName: "facilityDetail"
     property var facility: ({})
     property var history: []
     title: facility.name || qsTr("Facility")
     function load() {
-        if (!shell || facilityId === "")
+        if (facilityId === "")
             return
-        facility = shell.store.facility(facilityId)
-        history = shell.store.historyOf("facility", facilityId)
+        facility = store.facility(facilityId)
+        history = store.historyOf("facility", facilityId)
     }
     onFacilityIdChanged: load()
-    onShellChanged: load()
+    Component.onCompleted: load()
     Connections {
-        target: page.shell ? page.shell.store : null
+        target: page.store
         function onSubmissionsChanged() { page.load() }
         function onRegistersChanged() { page.load() }
     }
@@ -72,7 +74,7 @@ Page {
                 highlighted: true
                 text: qsTr("New record for this facility")
                 Accessible.name: text
-                onClicked: page.shell.chooseForm({ facility: page.facilityId })
+                onClicked: page.navigation.chooseForm({ facility: page.facilityId })
             }
             SectionHeader {
                 Layout.fillWidth: true
@@ -88,6 +90,7 @@ Page {
             Repeater {
                 model: page.history
                 delegate: ItemDelegate {
+                    id: historyRow
                     required property var modelData
                     Layout.fillWidth: true
                     height: Math.max(Theme.touchTarget, implicitHeight)
@@ -95,12 +98,12 @@ Page {
                     contentItem: RowLayout {
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.form_title + "\n" + Codes.when(modelData.captured_at)
+                            text: historyRow.modelData.form_title + "\n" + Codes.when(historyRow.modelData.captured_at)
                             elide: Text.ElideRight
                         }
-                        StateChip { state: modelData.state }
+                        StateChip { state: historyRow.modelData.state }
                     }
-                    onClicked: page.shell.openSubmission(modelData.id)
+                    onClicked: page.navigation.openSubmission(modelData.id)
                 }
             }
         }

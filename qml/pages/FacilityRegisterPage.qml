@@ -8,7 +8,9 @@ import KCField.Core
 // sync; the server flags a likely duplicate for a reviewer rather than merging it.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Session session
+    required property Navigator navigation
     objectName: "facilityRegisterPage"
     title: qsTr("Register a facility")
 
@@ -99,7 +101,7 @@ Page {
                     }
                     const fields = {
                         name: name.text.trim(), legal_form: legalForm.currentValue, sector: sector.currentValue,
-                        province: page.shell.session.provinces.length > 0 ? page.shell.session.provinces[0] : "",
+                        province: page.session.provinces.length > 0 ? page.session.provinces[0] : "",
                         village: village.text, representative: representative.text, phone: phone.text,
                         products: products.text
                     }
@@ -109,12 +111,12 @@ Page {
                         fields.latitude = location.latitude
                         fields.longitude = location.longitude
                     }
-                    const id = page.shell.store.registerFacility(fields)
+                    const id = page.store.registerFacility(fields)
                     if (id === "") {
-                        error.text = page.shell.store.errorString
+                        error.text = page.store.errorString
                         return
                     }
-                    page.shell.stack.pop()
+                    page.navigation.back()
                 }
             }
         }

@@ -11,7 +11,8 @@ import KCField.Core
 // button never sits where "Next" was tapped a moment ago.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Navigator navigation
     property string submissionId: ""
     property string newFormId: ""
     property var prefill: ({})
@@ -22,8 +23,8 @@ Page {
 
     FormController {
         id: ctl
-        store: page.shell.store
-        onFinalized: page.shell.stack.pop()
+        store: page.store
+        onFinalized: page.navigation.back()
     }
     FormFieldModel {
         id: fields
@@ -38,7 +39,19 @@ Page {
     readonly property bool onSummary: ctl.pageCount > 0 && pager.currentPage >= ctl.pageCount
     property var summaryRows: []
     readonly property int photoCount: summaryRows.reduce((n, r) => n + (r.attachments ? r.attachments.length : 0), 0)
-    onOnSummaryChanged: if (onSummary) Qt.callLater(refreshSummary)
+    onOnSummaryChanged: if (onSummary) summaryLater.restart()
+    // Once the event under way is done (a timer, not Qt.callLater, which Qt 6.4's qmllint cannot type).
+    Timer { id: summaryLater; interval: 0; onTriggered: page.refreshSummary() }
+    Timer {
+        id: scrollLater
+        property string path: ""
+        interval: 0
+        onTriggered: {
+            const row = fields.rowOf(path)
+            if (row >= 0)
+                list.positionViewAtIndex(row, ListView.Beginning)
+        }
+    }
     function refreshSummary() {
         if (ctl.editable)
             ctl.check()
@@ -68,11 +81,8 @@ Page {
     // Jumps to a question (from the list of what is missing).
     function goTo(path, pageIndex) {
         pager.currentPage = pageIndex
-        Qt.callLater(() => {
-            const row = fields.rowOf(path)
-            if (row >= 0)
-                list.positionViewAtIndex(row, ListView.Beginning)
-        })
+        scrollLater.path = path
+        scrollLater.restart()
     }
 
     header: ColumnLayout {
@@ -106,7 +116,8 @@ Page {
             Layout.fillWidth: true
             visible: ctl.lostAnswers.length > 0
             warning: true
-            text: qsTr("The form changed. These answers could not be kept: %1").arg(ctl.lostAnswers.map(a => a.label + " (" + a.value + ")").join(", "))
+            readonly property var lost: ctl.lostAnswers  // a JS array (a var), to map over
+            text: qsTr("The form changed. These answers could not be kept: %1").arg(lost.map(a => a.label + " (" + a.value + ")").join(", "))
         }
         Banner {
             Layout.fillWidth: true
@@ -184,6 +195,7 @@ Page {
             Repeater {
                 model: ctl.editable ? ctl.missing : []
                 delegate: ItemDelegate {
+                    id: summaryMissingRow
                     required property var modelData
                     required property int index
                     objectName: "summaryMissing_" + index
@@ -191,8 +203,8 @@ Page {
                     Layout.minimumHeight: Theme.touchTarget
                     Accessible.name: modelData.label + ": " + modelData.message
                     contentItem: Column {
-                        Label { width: parent.width; text: modelData.label; font.bold: true; wrapMode: Text.Wrap }
-                        Label { width: parent.width; text: modelData.message; color: Theme.error; wrapMode: Text.Wrap }
+                        Label { width: parent.width; text: summaryMissingRow.modelData.label; font.bold: true; wrapMode: Text.Wrap }
+                        Label { width: parent.width; text: summaryMissingRow.modelData.message; color: Theme.error; wrapMode: Text.Wrap }
                     }
                     onClicked: page.goTo(modelData.path, modelData.page)
                 }
@@ -207,7 +219,7 @@ Page {
         delegate: AnswerRow {
             width: summary.width - 2 * Theme.spacing - (modelData.depth || 0) * 8
             x: Theme.spacing + (modelData.depth || 0) * 8
-            photoUrl: function(sha) { return page.shell.store.attachmentUrl(sha) }
+            photoUrl: function(sha) { return page.store.attachmentUrl(sha) }
             onPhotoTapped: function(source) { viewer.show(source) }
         }
         footer: ColumnLayout {
@@ -257,7 +269,7 @@ Page {
                     // Flush the field being typed in before leaving.
                     page.forceActiveFocus()
                     if (ctl.saveDraft())
-                        page.shell.stack.pop()
+                        page.navigation.back()
                 }
             }
             ActionButton {
@@ -322,6 +334,7 @@ Page {
                 bottomPadding: 8
             }
             delegate: ItemDelegate {
+                id: missingRow
                 required property var modelData
                 required property int index
                 objectName: "missing_" + index
@@ -329,8 +342,8 @@ Page {
                 height: Math.max(Theme.touchTarget, implicitHeight)
                 Accessible.name: modelData.label + ": " + modelData.message
                 contentItem: Column {
-                    Label { width: parent.width; text: modelData.label; font.bold: true; wrapMode: Text.Wrap }
-                    Label { width: parent.width; text: modelData.message; color: Theme.error; wrapMode: Text.Wrap }
+                    Label { width: parent.width; text: missingRow.modelData.label; font.bold: true; wrapMode: Text.Wrap }
+                    Label { width: parent.width; text: missingRow.modelData.message; color: Theme.error; wrapMode: Text.Wrap }
                 }
                 onClicked: {
                     missingDialog.close()

@@ -9,30 +9,33 @@ import KCField.Core
 // sent, and the last sync with a "Sync now" button.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Session session
+    required property SyncEngine sync
+    required property Navigator navigation
     objectName: "homePage"
     title: qsTr("Home")
 
     SubmissionListModel {
         id: returned
-        store: page.shell.store
+        store: page.store
         states: ["returned"]
     }
     SubmissionListModel {
         id: drafts
-        store: page.shell.store
+        store: page.store
         states: ["draft"]
     }
     // A collaborator's work is their assigned projects: each with how far it was last reported.
-    readonly property bool collaborator: page.shell.session.role === "collaborator"
-    property var projects: collaborator ? page.shell.store.projectProgress() : []
-    function reloadProjects() { if (collaborator) projects = page.shell.store.projectProgress() }
+    readonly property bool collaborator: page.session.role === "collaborator"
+    property var projects: collaborator ? page.store.projectProgress() : []
+    function reloadProjects() { if (collaborator) projects = page.store.projectProgress() }
     Connections {
-        target: page.shell.store
+        target: page.store
         function onSubmissionsChanged() { returned.reload(); drafts.reload(); page.reloadProjects() }
     }
     Connections {
-        target: page.shell.sync
+        target: page.sync
         function onFinished() { page.reloadProjects() }
     }
 
@@ -51,15 +54,15 @@ Page {
 
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Hello, %1").arg(page.shell.session.displayName || page.shell.session.username)
+                text: qsTr("Hello, %1").arg(page.session.displayName || page.session.username)
                 font.pixelSize: Theme.titleFont
                 elide: Text.ElideRight
             }
 
             SyncCard {
                 Layout.fillWidth: true
-                sync: page.shell.sync
-                store: page.shell.store
+                sync: page.sync
+                store: page.store
             }
 
             ActionButton {
@@ -69,7 +72,7 @@ Page {
                 highlighted: true
                 text: qsTr("New record")
                 Accessible.name: text
-                onClicked: page.shell.chooseForm({})
+                onClicked: page.navigation.chooseForm({})
             }
 
             SectionHeader {
@@ -87,6 +90,7 @@ Page {
             Repeater {
                 model: page.projects
                 delegate: ItemDelegate {
+                    id: projectRow
                     required property var modelData
                     required property int index
                     objectName: "myProject_" + index
@@ -95,17 +99,17 @@ Page {
                     Accessible.name: modelData.code + " " + modelData.title
                     contentItem: ColumnLayout {
                         spacing: 2
-                        Label { Layout.fillWidth: true; text: modelData.code + " — " + modelData.title; font.bold: true; wrapMode: Text.Wrap }
+                        Label { Layout.fillWidth: true; text: projectRow.modelData.code + " — " + projectRow.modelData.title; font.bold: true; wrapMode: Text.Wrap }
                         Label {
-                            objectName: "myProjectProgress_" + index
+                            objectName: "myProjectProgress_" + projectRow.index
                             Layout.fillWidth: true
                             font.pixelSize: Theme.smallFont
                             color: Theme.neutral
-                            text: modelData.percent === undefined ? qsTr("No progress reported yet")
-                                  : qsTr("Last reported: %1 % on %2").arg(Codes.decimal(modelData.percent)).arg(Codes.when(modelData.reported_at))
+                            text: projectRow.modelData.percent === undefined ? qsTr("No progress reported yet")
+                                  : qsTr("Last reported: %1 % on %2").arg(Codes.decimal(projectRow.modelData.percent)).arg(Codes.when(projectRow.modelData.reported_at))
                         }
                     }
-                    onClicked: page.shell.beginForm("progress_report", { project: modelData.id })
+                    onClicked: page.navigation.beginForm("progress_report", { project: modelData.id })
                 }
             }
 
@@ -119,7 +123,7 @@ Page {
                 delegate: SubmissionCard {
                     Layout.fillWidth: true
                     objectName: "returned_" + index
-                    onClicked: page.shell.openSubmission(id)
+                    onClicked: page.navigation.openSubmission(id)
                 }
             }
 
@@ -139,7 +143,7 @@ Page {
                 delegate: SubmissionCard {
                     Layout.fillWidth: true
                     objectName: "draft_" + index
-                    onClicked: page.shell.openSubmission(id)
+                    onClicked: page.navigation.openSubmission(id)
                 }
             }
         }

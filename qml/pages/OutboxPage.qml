@@ -8,17 +8,19 @@ import KCField.Core
 // server decided; each item's problem in plain words, and "Sync now" to retry.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property SyncEngine sync
+    required property Navigator navigation
     objectName: "outboxPage"
     title: qsTr("Outbox and sync")
 
     SubmissionListModel {
         id: outbox
-        store: page.shell.store
+        store: page.store
         states: ["queued", "sending", "sent", "approved", "rejected"]
     }
     Connections {
-        target: page.shell.store
+        target: page.store
         function onSubmissionsChanged() { outbox.reload() }
     }
 
@@ -28,11 +30,11 @@ Page {
         spacing: Theme.spacing / 2
         SyncCard {
             Layout.fillWidth: true
-            sync: page.shell.sync
-            store: page.shell.store
+            sync: page.sync
+            store: page.store
         }
         Repeater {
-            model: page.shell.sync.itemErrors
+            model: page.sync.itemErrors
             delegate: Label {
                 required property var modelData
                 Layout.fillWidth: true
@@ -50,7 +52,7 @@ Page {
             ScrollIndicator.vertical: ScrollIndicator {}
             delegate: SubmissionCard {
                 width: ListView.view.width
-                onClicked: page.shell.openSubmission(id)
+                onClicked: page.navigation.openSubmission(id)
             }
             Label {
                 anchors.centerIn: parent

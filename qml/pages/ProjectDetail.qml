@@ -2,26 +2,28 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import KCField
+import KCField.Core
 
 // One project: funding, beneficiaries and its progress reports.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Navigator navigation
     property string projectId
     objectName: "projectDetail"
     property var project: ({})
     property var reports: []
     title: project.code || qsTr("Project")
     function load() {
-        if (!shell || projectId === "")
+        if (projectId === "")
             return
-        project = shell.store.project(projectId)
-        reports = shell.store.historyOf("project", projectId)
+        project = store.project(projectId)
+        reports = store.historyOf("project", projectId)
     }
     onProjectIdChanged: load()
-    onShellChanged: load()
+    Component.onCompleted: load()
     Connections {
-        target: page.shell ? page.shell.store : null
+        target: page.store
         function onSubmissionsChanged() { page.load() }
     }
 
@@ -72,21 +74,22 @@ Page {
                 highlighted: true
                 text: qsTr("Report progress")
                 Accessible.name: text
-                onClicked: page.shell.beginForm("progress_report", { project: page.projectId })
+                onClicked: page.navigation.beginForm("progress_report", { project: page.projectId })
             }
             SectionHeader { Layout.fillWidth: true; text: qsTr("Reports and records (%1)").arg(page.reports.length) }
             Repeater {
                 model: page.reports
                 delegate: ItemDelegate {
+                    id: historyRow
                     required property var modelData
                     Layout.fillWidth: true
                     height: Math.max(Theme.touchTarget, implicitHeight)
                     Accessible.name: modelData.form_title
                     contentItem: RowLayout {
-                        Label { Layout.fillWidth: true; text: modelData.form_title + "\n" + Codes.when(modelData.captured_at); elide: Text.ElideRight }
-                        StateChip { state: modelData.state }
+                        Label { Layout.fillWidth: true; text: historyRow.modelData.form_title + "\n" + Codes.when(historyRow.modelData.captured_at); elide: Text.ElideRight }
+                        StateChip { state: historyRow.modelData.state }
                     }
-                    onClicked: page.shell.openSubmission(modelData.id)
+                    onClicked: page.navigation.openSubmission(modelData.id)
                 }
             }
         }

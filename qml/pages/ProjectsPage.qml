@@ -7,9 +7,10 @@ import KCField.Core
 // Extension projects held on the device (a collaborator sees those assigned to them).
 MasterDetail {
     id: page
+    required property AppStore store
     objectName: "projectsPage"
     title: qsTr("Projects")
-    detail: Component { ProjectDetail {} }
+    detail: Component { ProjectDetail { store: page.store; navigation: page.navigation } }
 
     ColumnLayout {
         anchors.fill: parent
@@ -27,10 +28,11 @@ MasterDetail {
             clip: true
             model: ProjectListModel {
                 id: projects
-                store: page.shell.store
+                store: page.store
             }
             ScrollIndicator.vertical: ScrollIndicator {}
             delegate: ItemDelegate {
+                id: projectRow
                 required property int index
                 required property string id
                 required property string code
@@ -44,10 +46,10 @@ MasterDetail {
                 Accessible.name: code + " " + title
                 highlighted: page.detailProperties !== null && page.detailProperties.projectId === id
                 contentItem: Column {
-                    Label { width: parent.width; text: code + " — " + title; font.bold: true; wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
+                    Label { width: parent.width; text: projectRow.code + " — " + projectRow.title; font.bold: true; wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
                     Label {
                         width: parent.width
-                        text: [year, Codes.projectStatus(status), Codes.dong(extensionFunding)].filter(x => !!x).join(" · ")
+                        text: Codes.joined([projectRow.year, Codes.projectStatus(projectRow.status), Codes.dong(projectRow.extensionFunding)])
                         font.pixelSize: Theme.smallFont
                         elide: Text.ElideRight
                     }
@@ -65,7 +67,7 @@ MasterDetail {
         }
     }
     Connections {
-        target: page.shell.store
+        target: page.store
         function onRegistersChanged() { projects.reload() }
     }
 }

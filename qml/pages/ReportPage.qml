@@ -9,7 +9,7 @@ import KCField.Core
 // figures provincial reports publish, two charts, and the report saved as CSV or PDF.
 Page {
     id: page
-    property var shell
+    required property Session session
     objectName: "reportPage"
     title: qsTr("Programme report")
     property alias client: client
@@ -17,7 +17,7 @@ Page {
     readonly property bool hasReport: report.projects !== undefined
     property string savedPath: ""
     // The caller's provinces, all chosen at first; their names come with the first report.
-    property var chosenProvinces: page.shell.session.provinces.slice()
+    property var chosenProvinces: Codes.copy(page.session.provinces)
     property var provinceNames: ({})
     onReportChanged: {
         const names = Object.assign({}, provinceNames)
@@ -36,7 +36,7 @@ Page {
 
     ReportClient {
         id: client
-        session: page.shell.session
+        session: page.session
         filters: ({ from: "2021", to: String(new Date().getFullYear()) })
         Component.onCompleted: refresh()
         onSaved: function(path) { page.savedPath = path }
@@ -53,7 +53,7 @@ Page {
             value = value === undefined ? undefined : value[key]
         return value === undefined ? 0 : value
     }
-    Shortcut { sequence: StandardKey.Refresh; onActivated: page.apply() }
+    Shortcut { sequence: "F5"; onActivated: page.apply() }
 
     Flickable {
         anchors.fill: parent
@@ -109,10 +109,10 @@ Page {
             // A reviewer of several provinces chooses which the report covers.
             Flow {
                 Layout.fillWidth: true
-                visible: page.shell.session.provinces.length > 1
+                visible: page.session.provinces.length > 1
                 spacing: Theme.spacing / 2
                 Repeater {
-                    model: page.shell.session.provinces
+                    model: page.session.provinces
                     delegate: CheckBox {
                         required property string modelData
                         objectName: "reportProvince_" + modelData
@@ -237,20 +237,21 @@ Page {
                     ]
                     // A Column, not InfoRow's layout: wrapped labels in a GridLayout misplaced a value.
                     delegate: Column {
+                        id: figure
                         required property var modelData
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
                         Label {
                             width: parent.width
-                            text: modelData.label
+                            text: figure.modelData.label
                             font.pixelSize: Theme.smallFont
                             color: Theme.neutral
                             wrapMode: Text.Wrap
                         }
                         Label {
                             width: parent.width
-                            text: String(modelData.value)
+                            text: String(figure.modelData.value)
                             wrapMode: Text.Wrap
                         }
                     }
@@ -278,7 +279,7 @@ Page {
                 }
                 BarSeries {
                     axisX: BarCategoryAxis { categories: yearly.years }
-                    axisY: ValueAxis {
+                    axisY: ValuesAxis {  // QtCharts' other name for ValueAxis, the one Qt 6.4's qmllint resolves
                         min: 0
                         // millions, so that the axis needs no decimal mark (Vietnamese writes ",")
                         max: yearly.axisTop
@@ -313,7 +314,7 @@ Page {
                 readonly property int axisMax: step * Math.ceil((Math.max(1, ...counts) + 1) / step)
                 HorizontalBarSeries {
                     axisY: BarCategoryAxis { categories: [qsTr("District"), qsTr("Provincial"), qsTr("Regional"), qsTr("National")] }
-                    axisX: ValueAxis { id: productAxis; min: 0; max: levels.axisMax; labelFormat: "%d"; tickCount: levels.axisMax / levels.step + 1 }
+                    axisX: ValuesAxis { id: productAxis; min: 0; max: levels.axisMax; labelFormat: "%d"; tickCount: levels.axisMax / levels.step + 1 }
                     BarSet { label: qsTr("Products"); color: "#f9a825"; values: levels.counts }
                 }
             }

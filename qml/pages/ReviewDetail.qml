@@ -10,10 +10,9 @@ import KCField.Core
 // Keys: Ctrl+Enter approves, Ctrl+R returns, Ctrl+D rejects.
 Page {
     id: page
-    property var shell
-    property ReviewClient client
+    required property ReviewClient client
     objectName: "reviewDetail"
-    readonly property var current: client ? client.current : ({})
+    readonly property var current: client.current
     // A decision needs the record's content on screen: never on a record still loading.
     readonly property bool reviewable: current.reviewable === true && !!client && client.answers.length > 0
     // Bumped when a photo has arrived, so the photos re-ask for their files; the answers'
@@ -182,7 +181,7 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 visible: decision.action === "return"
-                model: page.client ? page.client.answers.filter(a => a.kind === "answer") : []
+                model: Codes.where(page.client.answers, a => a.kind === "answer")
                 property var chosen: []
                 delegate: CheckDelegate {
                     required property var modelData

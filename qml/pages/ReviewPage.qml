@@ -8,16 +8,20 @@ import KCField.Core
 // beside (or before) the chosen submission. Keys on the desktop: J/K next and previous.
 MasterDetail {
     id: page
+    required property AppStore store
+    required property Session session
+    required property SyncEngine sync
     objectName: "reviewPage"
     title: qsTr("Review")
-    detail: Component { ReviewDetail {} }
+    detail: Component { ReviewDetail { client: page.client } }
     property alias client: client
     property int currentIndex: -1
+    readonly property var opened: client.current  // the record on screen ({} before one)
 
     ReviewClient {
         id: client
-        session: page.shell.session
-        store: page.shell.store
+        session: page.session
+        store: page.store
         Component.onCompleted: refresh()
         // After a decision, on to the next record: the one decided on has left a queue
         // filtered by its old state, so the next one now sits at the same place.
@@ -31,20 +35,20 @@ MasterDetail {
             return
         currentIndex = i
         client.open(client.queue[i].id)
-        page.showDetail({ client: client })
+        page.showDetail({})
     }
     Shortcut { sequence: "J"; onActivated: page.openAt(page.currentIndex + 1) }
     Shortcut { sequence: "K"; onActivated: page.openAt(page.currentIndex - 1) }
-    Shortcut { sequence: StandardKey.Refresh; onActivated: client.refresh() }
+    Shortcut { sequence: "F5"; onActivated: client.refresh() }
     // What a sync brings (forms above all, on a new device) names the queue's entries and lets
     // a record opened before its form had arrived be read.
     Connections {
-        target: page.shell.sync
+        target: page.sync
         function onFinished(ok) {
             if (!ok)
                 return
             client.refresh()
-            const open = client.current.id || ""
+            const open = page.opened.id || ""
             if (open !== "" && client.answers.length === 0)
                 client.open(open)
         }
@@ -80,7 +84,7 @@ MasterDetail {
                 Layout.fillWidth: true
                 textRole: "title"
                 valueRole: "id"
-                model: [{ id: "", title: qsTr("All forms") }].concat(page.shell.store.forms())
+                model: Codes.prepend({ id: "", title: qsTr("All forms") }, page.store.forms())
                 Accessible.name: qsTr("Form")
                 onActivated: page.applyFilters()
             }
@@ -118,6 +122,7 @@ MasterDetail {
             model: client.queue
             ScrollIndicator.vertical: ScrollIndicator {}
             delegate: ItemDelegate {
+                id: queueRow
                 required property var modelData
                 required property int index
                 objectName: "queue_" + index
@@ -128,14 +133,14 @@ MasterDetail {
                 contentItem: ColumnLayout {
                     spacing: 2
                     RowLayout {
-                        Label { Layout.fillWidth: true; text: modelData.form_title; font.bold: true; elide: Text.ElideRight }
-                        StateChip { state: modelData.state }
+                        Label { Layout.fillWidth: true; text: queueRow.modelData.form_title; font.bold: true; elide: Text.ElideRight }
+                        StateChip { state: queueRow.modelData.state }
                     }
-                    Label { Layout.fillWidth: true; text: modelData.subject || ""; elide: Text.ElideRight }
+                    Label { Layout.fillWidth: true; text: queueRow.modelData.subject || ""; elide: Text.ElideRight }
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("%1 · revision %2 · %3").arg(modelData.officer || "").arg(modelData.revision).arg(Codes.when(modelData.received_at))
-                              + (modelData.conflict ? " · " + qsTr("conflict") : "")
+                        text: qsTr("%1 · revision %2 · %3").arg(queueRow.modelData.officer || "").arg(queueRow.modelData.revision).arg(Codes.when(queueRow.modelData.received_at))
+                              + (queueRow.modelData.conflict ? " · " + qsTr("conflict") : "")
                         font.pixelSize: Theme.smallFont
                         elide: Text.ElideRight
                     }

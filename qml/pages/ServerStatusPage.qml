@@ -63,7 +63,7 @@ Page {
                 Label { text: qsTr("Server address"); opacity: 0.7 }
                 Label {
                     Layout.fillWidth: true
-                    text: health.serverUrl.toString()
+                    text: String(health.serverUrl)
                     wrapMode: Text.WrapAnywhere
                 }
                 Label { text: qsTr("Server version"); opacity: 0.7; visible: health.serverVersion.length > 0 }

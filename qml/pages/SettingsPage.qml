@@ -8,7 +8,9 @@ import KCField.Core
 // Language, the server and the account; signing out warns when work is still unsent.
 Page {
     id: page
-    property var shell
+    required property AppStore store
+    required property Session session
+    required property SyncEngine sync
     objectName: "settingsPage"
     title: qsTr("Settings")
 
@@ -38,14 +40,14 @@ Page {
                 onClicked: Language.code = "en"
             }
             SectionHeader { Layout.fillWidth: true; text: qsTr("Account") }
-            InfoRow { Layout.fillWidth: true; label: qsTr("Signed in as"); value: page.shell.session.displayName + " (" + page.shell.session.username + ")" }
-            InfoRow { Layout.fillWidth: true; label: qsTr("Role"); value: Codes.role(page.shell.session.role) }
-            InfoRow { Layout.fillWidth: true; label: qsTr("Server"); value: page.shell.session.serverUrl }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Signed in as"); value: page.session.displayName + " (" + page.session.username + ")" }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Role"); value: Codes.role(page.session.role) }
+            InfoRow { Layout.fillWidth: true; label: qsTr("Server"); value: page.session.serverUrl }
             CheckBox {
                 text: qsTr("Sync by itself when a connection is available")
-                checked: page.shell.sync.automatic
+                checked: page.sync.automatic
                 Accessible.name: text
-                onToggled: page.shell.sync.automatic = checked
+                onToggled: page.sync.automatic = checked
             }
             ActionButton {
                 objectName: "signOutButton"
@@ -54,7 +56,7 @@ Page {
                 text: qsTr("Sign out")
                 Accessible.name: text
                 onClicked: {
-                    if (!page.shell.session.signOut(false))
+                    if (!page.session.signOut(false))
                         confirm.open()
                 }
             }
@@ -74,14 +76,14 @@ Page {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: qsTr("%n record(s) on this device have not reached the server. Sync first, or they stay here until this account signs in again.", "", page.shell.store.unsentCount)
+                text: qsTr("%n record(s) on this device have not reached the server. Sync first, or they stay here until this account signs in again.", "", page.store.unsentCount)
             }
             ActionButton {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 highlighted: true
                 text: qsTr("Sync now")
-                onClicked: { confirm.close(); page.shell.sync.syncNow() }
+                onClicked: { confirm.close(); page.sync.syncNow() }
             }
             ActionButton {
                 Layout.fillWidth: true
@@ -89,7 +91,7 @@ Page {
                 flat: true
                 text: qsTr("Sign out anyway")
                 Material.foreground: Theme.error
-                onClicked: { confirm.close(); page.shell.session.signOut(true) }
+                onClicked: { confirm.close(); page.session.signOut(true) }
             }
         }
     }

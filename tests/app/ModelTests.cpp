@@ -133,7 +133,7 @@ TEST_CASE("the form controller drives relevance, calculations, messages and repe
     REQUIRE(form.setAnswer(QStringLiteral("feasibility"), QStringLiteral("low")));
     CHECK_FALSE(form.isRelevant(QStringLiteral("recommended_activity")));
     bool listedHidden = false;
-    for (const auto& field : form.fields())
+    for (const auto& field : form.rows())
         if (field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("recommended_activity"))
             listedHidden = !field.toMap().value(QStringLiteral("relevant")).toBool();
     CHECK(listedHidden);
@@ -177,7 +177,7 @@ TEST_CASE("the form controller drives relevance, calculations, messages and repe
     REQUIRE(again.open(form.submissionId()));
     CHECK(again.answer(QStringLiteral("equipment[0].equipment_name")).toString() == QStringLiteral("Máy sấy"));
     bool hasEntry = false;
-    for (const auto& field : again.fields())
+    for (const auto& field : again.rows())
         hasEntry |= field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("equipment[0]");
     CHECK(hasEntry);
     CHECK(again.discard());
@@ -324,7 +324,7 @@ TEST_CASE("a choice filter offers only the choices it lets through, and follows 
     REQUIRE(form.begin(QStringLiteral("facility_profile")));
     const auto communeChoices = [&form] {
         QStringList names;
-        for (const auto& field : form.fields())
+        for (const auto& field : form.rows())
             if (field.toMap().value(QStringLiteral("path")).toString() == QStringLiteral("commune"))
                 for (const auto& c : field.toMap().value(QStringLiteral("choices")).toList())
                     names << c.toMap().value(QStringLiteral("name")).toString();

@@ -32,10 +32,6 @@ class FormController : public QObject {
     Q_PROPERTY(QString state READ state NOTIFY recordChanged)
     //! Whether answers may be changed (a draft, or a returned submission to correct).
     Q_PROPERTY(bool editable READ editable NOTIFY recordChanged)
-    //! Every question, group, repeat and repeat entry in order, each a map: kind ("question",
-    //! "group", "repeat", "entry"), path, name, type, label, hint, required, relevant,
-    //! readOnly, value, message, choices [{name, label}], depth, page, index (of an entry).
-    Q_PROPERTY(QVariantList fields READ fields NOTIFY fieldsChanged)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY fieldsChanged)
     Q_PROPERTY(QStringList pageTitles READ pageTitles NOTIFY fieldsChanged)
     //! After a refused finalize: [{path, label, message, page}] of what must be fixed.
@@ -59,7 +55,12 @@ public:
     int formVersion() const;
     QString state() const { return m_submission ? qs(m_submission->state) : QString(); }
     bool editable() const;
-    QVariantList fields() const { return m_fields; }
+    //! Every question, group, repeat and repeat entry in order, each a map: kind ("question",
+    //! "group", "repeat", "entry"), path, name, type, label, hint, required, relevant,
+    //! readOnly, value, message, choices [{name, label}], depth, page, index (of an entry).
+    //! Screens read them through a FormFieldModel, whose rows stay put as answers change;
+    //! fieldsChanged says they were rebuilt.
+    const QVariantList& rows() const { return m_fields; }
     int pageCount() const { return static_cast<int>(m_pageTitles.size()); }
     QStringList pageTitles() const { return m_pageTitles; }
     QVariantList missing() const { return m_missing; }

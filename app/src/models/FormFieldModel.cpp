@@ -37,7 +37,7 @@ void FormFieldModel::setPage(int page) {
 void FormFieldModel::refresh(bool reset) {
     QList<QVariantMap> rows;
     if (m_controller)
-        for (const auto& f : m_controller->fields()) {
+        for (const auto& f : m_controller->rows()) {
             QVariantMap field = f.toMap();
             if (m_page < 0 || field.value(QStringLiteral("page")).toInt() == m_page)
                 rows.append(field);
@@ -83,6 +83,10 @@ QHash<int, QByteArray> FormFieldModel::roleNames() const {
     for (int role = KindRole; role <= SummaryRole; ++role)
         names.insert(role, kRoleNames[role - KindRole]);
     return names;
+}
+
+QVariantMap FormFieldModel::rowAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows[row] : QVariantMap();
 }
 
 int FormFieldModel::rowOf(const QString& path) const {

@@ -2,6 +2,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class FormController;
@@ -37,6 +38,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     //! The row of a path on this page, or -1.
     Q_INVOKABLE int rowOf(const QString& path) const;
+    //! Row `row` as a map of its roles; {} past the end.
+    Q_INVOKABLE QVariantMap rowAt(int row) const;
 
 signals:
     void controllerChanged();

@@ -34,8 +34,9 @@ class SyncEngine : public QObject {
     Q_PROPERTY(Phase phase READ phase NOTIFY progressChanged)
     Q_PROPERTY(int itemsDone READ itemsDone NOTIFY progressChanged)
     Q_PROPERTY(int itemsTotal READ itemsTotal NOTIFY progressChanged)
-    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
-    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    //! Bytes, as numbers QML reads (exact far past any upload).
+    Q_PROPERTY(double bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(double bytesTotal READ bytesTotal NOTIFY progressChanged)
     //! Attachment bytes actually put on the network in this sync (resumed uploads send less).
     Q_PROPERTY(qint64 bytesSent READ bytesSent NOTIFY progressChanged)
     //! When the last sync finished without error (invalid if never).
@@ -68,8 +69,8 @@ public:
     Phase phase() const { return m_phase; }
     int itemsDone() const { return m_itemsDone; }
     int itemsTotal() const { return m_itemsTotal; }
-    qint64 bytesDone() const { return m_bytesDone; }
-    qint64 bytesTotal() const { return m_bytesTotal; }
+    double bytesDone() const { return static_cast<double>(m_bytesDone); }
+    double bytesTotal() const { return static_cast<double>(m_bytesTotal); }
     qint64 bytesSent() const { return m_bytesSent; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastError() const { return m_lastError; }
