@@ -58,6 +58,11 @@ TEST_CASE("protocol: a push item the app writes is the item the server reads", "
     CHECK(read.capturedAt == item.capturedAt);
     CHECK(read.answers == item.answers);
 
+    // The server moves the answers out of the request instead of copying them.
+    bj::value request = wire;
+    const PushItem moved = readPushItem(std::move(request), "submissions[0]");
+    CHECK(moved.answers == item.answers);
+
     PushItem fresh{Uuid::v7().toString(), "site_survey", 1, std::nullopt, std::nullopt, {}};
     const PushItem again = readPushItem(toJson(std::move(fresh)), "item");
     CHECK_FALSE(again.baseRevision);
@@ -83,6 +88,12 @@ TEST_CASE("protocol: a careless or hostile push item is refused by the field at 
     CHECK(unknown.path == "state");
     CHECK(unknown.code == "unknown_field");
     CHECK_THAT(unknown.vi, Catch::Contains("state"));
+
+    // Refused while moving: the item is left whole, for the receipt to name its id.
+    bj::value refused = withState;
+    CHECK_THROWS_AS(readPushItem(std::move(refused), "submissions[0]"), PushItemError);
+    CHECK(refused.at("answers").is_object());
+    CHECK(refused.at("id").as_string() == id);
 
     auto v4 = good;
     v4["id"] = "3f2c1b4e-8d9a-4c7b-9e1f-0a2b3c4d5e6f";

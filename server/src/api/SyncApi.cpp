@@ -40,7 +40,7 @@ Response pull(ServerContext& context, const Request& request, const Caller& call
 }
 
 Response push(ServerContext& context, const Request& request, const Caller& caller) {
-    const auto value = parseJsonBody(request);
+    auto value = parseJsonBody(request);
     const json::ObjectReader body(value, "");
     const auto& items = body.array("submissions");
     // Refused, as unknown keys inside an item are: a misspelt key must not pass unnoticed.
@@ -52,7 +52,9 @@ Response push(ServerContext& context, const Request& request, const Caller& call
                            "a push carries at most " + std::to_string(context.limits.pushBatch) +
                                " submissions; this one has " + std::to_string(items.size()));
     bj::object answer;
-    answer["receipts"] = pushSubmissions({context.store, context.forms, context.metrics}, caller, items);  // moved in, not copied
+    // The items are handed over (their answers are moved, not copied); the receipts come back.
+    answer["receipts"] = pushSubmissions({context.store, context.forms, context.metrics}, caller,
+                                         std::move(value.as_object().at("submissions").as_array()));
     return jsonResponse(200, std::move(answer));
 }
 

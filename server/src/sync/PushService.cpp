@@ -101,8 +101,8 @@ std::string provinceOf(BatchRegisters& registers, const Caller& caller,
 }
 
 //! Reads the item's own fields; throws protocol::PushItemError or json::JsonError.
-void readItem(const bj::value& item, const std::string& path, Prepared& p) {
-    protocol::PushItem read = protocol::readPushItem(item, path);
+void readItem(bj::value& item, const std::string& path, Prepared& p) {
+    protocol::PushItem read = protocol::readPushItem(std::move(item), path);
     p.id = std::move(read.id);
     p.formId = std::move(read.formId);
     p.formVersion = read.formVersion;
@@ -145,7 +145,7 @@ void validateItem(PushRooms& context, const Caller& caller, BatchRegisters& regi
 }
 
 Prepared prepareItem(PushRooms& context, const Caller& caller, BatchRegisters& registers,
-                     const bj::value& item, std::size_t index) {
+                     bj::value& item, std::size_t index) {
     const std::string path = "submissions[" + std::to_string(index) + "]";
     Prepared p;
     try {
@@ -177,7 +177,7 @@ Prepared prepareItem(PushRooms& context, const Caller& caller, BatchRegisters& r
 //! helper never waits for the transaction the storing thread holds.
 class PreparedItems {
 public:
-    PreparedItems(PushRooms& context, const Caller& caller, const bj::array& items)
+    PreparedItems(PushRooms& context, const Caller& caller, bj::array& items)
         : m_context(context), m_caller(caller), m_items(items), m_slots(items.size()),
           m_ready(new std::atomic<bool>[items.size()]) {
         for (std::size_t i = 0; i < items.size(); ++i)
@@ -216,7 +216,7 @@ private:
     };
     PushRooms& m_context;
     const Caller& m_caller;
-    const bj::array& m_items;
+    bj::array& m_items;  //!< each item's answers are moved out by the thread that claims it
     std::vector<Slot> m_slots;
     std::unique_ptr<std::atomic<bool>[]> m_ready;
     std::atomic<std::size_t> m_next{0};
@@ -350,7 +350,7 @@ Receipt storeItem(CentralStore& store, const Caller& caller, const Prepared& p, 
 
 } // namespace
 
-bj::array pushSubmissions(PushRooms rooms, const Caller& caller, const bj::array& items) {
+bj::array pushSubmissions(PushRooms rooms, const Caller& caller, bj::array items) {
     PushRooms& context = rooms;
     PreparedItems prepared(context, caller, items);
     BatchRegisters registers(context.store, caller);

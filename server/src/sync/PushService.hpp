@@ -21,7 +21,6 @@ struct PushRooms {
 //! replaying it returns the original receipts as `duplicate` and stores nothing twice.
 //! A short batch is validated before that transaction opens; a long one by a helper thread
 //! beside the one storing it, which validates too whenever the next item is not ready.
-boost::json::array pushSubmissions(PushRooms rooms, const Caller& caller,
-                                   const boost::json::array& items);
+boost::json::array pushSubmissions(PushRooms rooms, const Caller& caller, boost::json::array items);
 
 } // namespace kc::server

@@ -38,7 +38,10 @@ bj::object toJson(PushItem&& item) {
     return out;
 }
 
-PushItem readPushItem(const bj::value& value, const std::string& path) {
+namespace {
+
+//! Everything but the answers, which it checks are an object.
+PushItem readFields(const bj::value& value, const std::string& path) {
     const json::ObjectReader reader(value, path);
     for (const auto& entry : reader.object()) {
         const std::string key(entry.key());
@@ -62,7 +65,20 @@ PushItem readPushItem(const bj::value& value, const std::string& path) {
     if (!answers.is_object())
         refuse("answers", "type", "Câu trả lời phải là một đối tượng JSON",
                "answers must be a JSON object, got " + json::describeKind(answers));
-    item.answers = answers.get_object();
+    return item;
+}
+
+} // namespace
+
+PushItem readPushItem(const bj::value& value, const std::string& path) {
+    PushItem item = readFields(value, path);
+    item.answers = value.get_object().at("answers").get_object();
+    return item;
+}
+
+PushItem readPushItem(bj::value&& value, const std::string& path) {
+    PushItem item = readFields(value, path);
+    item.answers = std::move(value.get_object().at("answers").get_object());
     return item;
 }
 

@@ -44,5 +44,7 @@ boost::json::object toJson(PushItem&& item);
 //! not a UUIDv7, a time that is not RFC 3339, or answers that are not an object, and
 //! json::JsonError for a missing field or one of the wrong type.
 PushItem readPushItem(const boost::json::value& item, const std::string& path);
+//! The same, moving the answers out of `item` (left as it was if it throws).
+PushItem readPushItem(boost::json::value&& item, const std::string& path);
 
 } // namespace kc::protocol
