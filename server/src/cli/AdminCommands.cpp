@@ -7,6 +7,7 @@
 #include "report/ProgrammeReportQuery.hpp"
 #include "report/ReportRequest.hpp"
 #include "store/SqliteCentralStore.hpp"
+#include "xlsform/FormFile.hpp"
 
 #include "kc/forms/FormLoader.hpp"
 #include "kc/json/Json.hpp"
@@ -212,11 +213,14 @@ int import(CentralStore& store, const Args& args, std::ostream& out, std::ostrea
 }
 
 int publish(CentralStore& store, const Args& args, std::ostream& out, std::ostream& err) {
-    const std::string& path = args.at(2, "the form file");
-    const auto loaded = forms::loadFormText(readFile(path));
+    const std::string& path = args.at(2, "the form file (.json, or an XLSForm .xlsx)");
+    const auto loaded = xlsform::readFormFile(path);
+    for (const auto& notice : loaded.notices)
+        err << path << ": note: " << notice << '\n';
     if (!loaded.ok()) {
-        for (const auto& issue : loaded.issues)
-            err << path << ": " << issue.path << ": " << issue.message << '\n';
+        for (const auto& problem : loaded.problems)
+            err << path << ": " << problem << '\n';
+        err << "nothing was published\n";
         return 1;
     }
     const bool published = store.publishForm(*loaded.form);

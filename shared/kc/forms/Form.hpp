@@ -45,6 +45,7 @@ struct Question {
     LocalizedText hint;
     bool required = false;
     std::optional<Expression> requiredIf;
+    LocalizedText requiredMessage; //!< shown instead of the standard "required" message
     std::optional<Expression> relevant;
     std::optional<Expression> constraint;
     LocalizedText constraintMessage;

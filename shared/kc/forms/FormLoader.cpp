@@ -16,7 +16,7 @@ using boost::json::value;
 const std::vector<std::string_view> kFormKeys{"id", "version", "title", "default_language",
                                               "description", "questions", "choices"};
 const std::vector<std::string_view> kQuestionKeys{
-    "name", "type", "label", "hint", "required", "relevant", "constraint",
+    "name", "type", "label", "hint", "required", "required_message", "relevant", "constraint",
     "constraint_message", "calculate", "default", "read_only", "appearance", "list_name",
     "choice_filter", "register", "multiple", "min_count", "max_count", "questions"};
 
@@ -305,6 +305,8 @@ int FormBuilder::readQuestion(const object& object, const std::string& path, int
         q.hint = *hint;
     if (auto message = readText(object, "constraint_message", path, false))
         q.constraintMessage = *message;
+    if (auto message = readText(object, "required_message", path, false))
+        q.requiredMessage = *message;
 
     if (const auto* required = object.if_contains("required")) {
         if (required->is_bool())

@@ -274,7 +274,7 @@ private:
                     error(path, "expression", messages::expressionFailed("required", problem));
             }
             if (required && !hasTypeError(entry, q))
-                error(path, "required", messages::required());
+                error(path, "required", q.requiredMessage.empty() ? messages::required() : q.requiredMessage);
             return;
         }
 

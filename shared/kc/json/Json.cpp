@@ -166,4 +166,47 @@ ObjectReader ObjectReader::element(std::string_view key, std::size_t index) cons
     return ObjectReader(items[index], path);
 }
 
+namespace {
+
+void writePretty(const boost::json::value& value, std::string& out, int depth) {
+    const auto indent = [&](int level) { out.append(static_cast<std::size_t>(level) * 2, ' '); };
+    if (value.is_object() && !value.get_object().empty()) {
+        out += "{\n";
+        bool first = true;
+        for (const auto& [key, item] : value.get_object()) {
+            out += first ? "" : ",\n";
+            first = false;
+            indent(depth + 1);
+            out += boost::json::serialize(boost::json::string(key)) + ": ";
+            writePretty(item, out, depth + 1);
+        }
+        out += "\n";
+        indent(depth);
+        out += "}";
+    } else if (value.is_array() && !value.get_array().empty()) {
+        out += "[\n";
+        bool first = true;
+        for (const auto& item : value.get_array()) {
+            out += first ? "" : ",\n";
+            first = false;
+            indent(depth + 1);
+            writePretty(item, out, depth + 1);
+        }
+        out += "\n";
+        indent(depth);
+        out += "]";
+    } else {
+        out += boost::json::serialize(value);
+    }
+}
+
+} // namespace
+
+std::string pretty(const boost::json::value& value) {
+    std::string out;
+    writePretty(value, out, 0);
+    out += "\n";
+    return out;
+}
+
 } // namespace kc::json

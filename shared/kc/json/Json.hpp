@@ -32,6 +32,9 @@ boost::json::value parse(std::string_view text);
 std::string serialize(const boost::json::value& value);
 std::string serialize(const boost::json::object& object);
 std::string serialize(const boost::json::array& array);
+//! Indented by two spaces, one key or item per line, keys in their order: for files people
+//! read and keep under version control (a form definition).
+std::string pretty(const boost::json::value& value);
 
 //! The JSON type name a person reads in an error: "a string", "an integer", "null", ...
 std::string describeKind(const boost::json::value& value);

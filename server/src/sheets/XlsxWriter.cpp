@@ -1,0 +1,67 @@
+#include "sheets/XlsxWriter.hpp"
+
+#include "sheets/ZipReader.hpp"
+
+#include <xlsxwriter.h>
+
+namespace kc::server::sheets {
+
+XlsxWriter::XlsxWriter(const std::filesystem::path& file, bool constantMemory, const std::filesystem::path& tmpdir)
+    : m_file(file.string()), m_tmpdir(tmpdir.string()) {
+    lxw_workbook_options options{};
+    options.constant_memory = constantMemory ? LXW_TRUE : LXW_FALSE;
+    options.tmpdir = m_tmpdir.data();
+    options.use_zip64 = constantMemory ? LXW_TRUE : LXW_FALSE;  // a million-row export may pass 4 GiB
+    m_book = workbook_new_opt(m_file.c_str(), &options);
+    if (!m_book)
+        throw WorkbookError("cannot start the workbook " + m_file);
+    m_header = workbook_add_format(m_book);
+    format_set_bold(m_header);
+    format_set_bg_color(m_header, 0xDDEBF7);
+    format_set_text_wrap(m_header);
+    format_set_align(m_header, LXW_ALIGN_VERTICAL_TOP);
+    m_whole = workbook_add_format(m_book);
+    format_set_num_format(m_whole, "#,##0");
+    m_decimal = workbook_add_format(m_book);
+    format_set_num_format(m_decimal, "#,##0.##");
+    m_date = workbook_add_format(m_book);
+    format_set_num_format(m_date, "dd/mm/yyyy");
+    m_wrap = workbook_add_format(m_book);
+    format_set_text_wrap(m_wrap);
+}
+
+XlsxWriter::~XlsxWriter() {
+    if (m_book)
+        workbook_close(m_book);
+}
+
+lxw_worksheet* XlsxWriter::addSheet(const std::string& name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(m_book, sheetName(name).c_str());
+    if (!sheet)
+        throw WorkbookError("cannot add the sheet \"" + name + "\" to " + m_file);
+    return sheet;
+}
+
+void XlsxWriter::close() {
+    lxw_workbook* book = m_book;
+    m_book = nullptr;
+    const lxw_error error = workbook_close(book);
+    if (error != LXW_NO_ERROR)
+        throw WorkbookError("cannot write the workbook " + m_file + " (" + lxw_strerror(error) + ")");
+}
+
+std::string sheetName(const std::string& wanted) {
+    std::string name;
+    for (char c : wanted)
+        name += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
+    if (name.size() > 31) {
+        name.resize(31);
+        while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80)
+            name.pop_back();  // never cut a UTF-8 character in two
+        if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0)
+            name.pop_back();
+    }
+    return name.empty() ? "Sheet" : name;
+}
+
+} // namespace kc::server::sheets

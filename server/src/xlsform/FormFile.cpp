@@ -1,0 +1,55 @@
+#include "xlsform/FormFile.hpp"
+
+#include "sheets/Workbook.hpp"
+#include "xlsform/SheetTable.hpp"
+#include "xlsform/XlsFormConverter.hpp"
+
+#include "kc/forms/FormLoader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kc::server::xlsform {
+
+bool isWorkbookPath(const std::filesystem::path& path) {
+    return lowerAscii(path.extension().string()) == ".xlsx";
+}
+
+FormFile readFormFile(const std::filesystem::path& path) {
+    FormFile file;
+    if (isWorkbookPath(path)) {
+        try {
+            // The form's id when the settings sheet names none: the file's name, as pyxform does.
+            std::string fallback;
+            for (char c : path.stem().string())
+                fallback += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+            auto conversion = convertXlsForm(sheets::readWorkbookFile(path), fallback);
+            for (const auto& problem : conversion.errors)
+                file.problems.push_back(problem.toString());
+            for (const auto& notice : conversion.notices)
+                file.notices.push_back(notice.toString());
+            file.definition = std::move(conversion.definition);
+            file.form = conversion.form;
+        } catch (const sheets::WorkbookError& error) {
+            file.problems.emplace_back(error.what());
+        }
+        return file;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        file.problems.push_back("cannot be read");
+        return file;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto loaded = forms::loadFormText(text.str());
+    for (const auto& issue : loaded.issues)
+        file.problems.push_back(issue.toString());
+    if (loaded.form) {
+        file.definition = loaded.form->definition;
+        file.form = loaded.form;
+    }
+    return file;
+}
+
+} // namespace kc::server::xlsform

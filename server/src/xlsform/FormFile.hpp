@@ -1,0 +1,28 @@
+#pragma once
+
+#include "kc/forms/Form.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kc::server::xlsform {
+
+//! A form read from a file: KCField's JSON, or an XLSForm workbook (.xlsx) converted.
+struct FormFile {
+    std::shared_ptr<const forms::Form> form;  //!< set when there are no problems
+    boost::json::value definition;
+    //! "questions[4].relevant: ..." for JSON, "survey, row 22, relevant: ..." for a workbook.
+    std::vector<std::string> problems;
+    std::vector<std::string> notices;
+    bool ok() const { return form && problems.empty(); }
+};
+
+bool isWorkbookPath(const std::filesystem::path& path);
+//! Reads and checks the form in `path`, by its extension; an unreadable file is one problem.
+FormFile readFormFile(const std::filesystem::path& path);
+
+} // namespace kc::server::xlsform
