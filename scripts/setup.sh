@@ -9,6 +9,8 @@ server_packages=(
   build-essential cmake ninja-build ccache pkg-config git curl python3
   libboost1.81-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
   libqrencode-dev libpng-dev catch2 openssl
+  libzip-dev libexpat1-dev libxlsxwriter-dev  # workbooks: XLSForm in, registers in, exports out
+  python3-openpyxl  # the tests read and write workbooks with a second, independent library
 )
 app_packages=(
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev

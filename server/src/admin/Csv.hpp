@@ -11,6 +11,8 @@ struct CsvTable {
     //! Data rows; `lines[i]` is the line number (1-based, the header is line 1) row i starts on.
     std::vector<std::vector<std::string>> rows;
     std::vector<int> lines;
+    //! What a person calls a row in the file, for messages: "line" in CSV, "row" in a workbook.
+    std::string rowWord = "line";
 };
 
 //! Parses RFC 4180 CSV (quotes, doubled quotes, CR LF or LF, a UTF-8 BOM as Excel writes

@@ -26,6 +26,7 @@ struct Column {
     bool required;
 };
 
+//! The facility and project columns, with their kinds; titles in registerColumns().
 const std::vector<Column> kFacilityColumns = {
     {"id", Kind::Text, false},        {"name", Kind::Text, true},
     {"legal_form", Kind::Text, true}, {"sector", Kind::Text, true},
@@ -45,6 +46,36 @@ const std::vector<Column> kProjectColumns = {
     {"people_trained", Kind::Integer, false},
     {"beneficiaries", Kind::Text, false}};
 
+const std::map<std::string, const char*> kTitles = {
+    {"id", "Mã định danh (để trống khi tạo mới)"}, {"name", "Tên cơ sở"}, {"legal_form", "Loại hình"},
+    {"sector", "Ngành nghề"}, {"province", "Mã tỉnh"}, {"commune", "Mã xã"}, {"village", "Thôn, xóm"},
+    {"representative", "Người đại diện"}, {"phone", "Điện thoại"}, {"workforce", "Số lao động"},
+    {"products", "Sản phẩm chính"}, {"latitude", "Vĩ độ"}, {"longitude", "Kinh độ"},
+    {"code", "Mã đề án"}, {"title", "Tên đề án"}, {"year", "Năm"}, {"funding_source", "Nguồn kinh phí"},
+    {"activity_type", "Nội dung hỗ trợ"}, {"status", "Tình trạng"}, {"status_reason", "Lý do (khi dừng hoặc hủy)"},
+    {"extension_funding", "Kinh phí khuyến công (đồng)"}, {"counterpart_capital", "Vốn đối ứng (đồng)"},
+    {"investment_attracted", "Vốn đầu tư thu hút (đồng)"}, {"jobs_created", "Việc làm mới"},
+    {"people_trained", "Số người được đào tạo"},
+    {"beneficiaries", "Cơ sở thụ hưởng (mã hoặc tên, cách nhau bởi ;)"}};
+
+std::vector<RegisterColumn> describe(const std::vector<Column>& columns) {
+    std::vector<RegisterColumn> out;
+    for (const auto& column : columns)
+        out.push_back({column.name, kTitles.at(column.name), column.required, column.kind != Kind::Text});
+    return out;
+}
+
+//! A header cell's column: "name", or the template's "Tên cơ sở (name)".
+std::string headerName(const std::string& cell) {
+    const auto open = cell.rfind('(');
+    if (!cell.empty() && cell.back() == ')' && open != std::string::npos) {
+        const std::string inner = cell.substr(open + 1, cell.size() - open - 2);
+        if (kTitles.count(inner))
+            return inner;
+    }
+    return cell;
+}
+
 const std::vector<Column> kUnitColumns = {
     {"code", Kind::Text, true},        {"name", Kind::Text, true},       {"kind", Kind::Text, true},
     {"parent", Kind::Text, false},     {"valid_from", Kind::Text, false}, {"valid_to", Kind::Text, false},
@@ -54,23 +85,25 @@ const std::vector<Column> kUnitColumns = {
 std::vector<std::pair<int, bj::object>> readRows(const CsvTable& table, const std::vector<Column>& columns,
                                                  std::vector<std::string>& errors) {
     std::map<std::string, std::size_t> index;
+    const std::string headerLine = table.rowWord + " 1: ";
     for (std::size_t i = 0; i < table.header.size(); ++i) {
+        const std::string name = headerName(table.header[i]);
         bool known = false;
         for (const auto& column : columns)
-            known = known || table.header[i] == column.name;
+            known = known || name == column.name;
         if (!known)
-            errors.push_back("line 1: unknown column \"" + table.header[i] + "\"");
-        index[table.header[i]] = i;
+            errors.push_back(headerLine + "unknown column \"" + table.header[i] + "\"");
+        index[name] = i;
     }
     for (const auto& column : columns)
         if (column.required && !index.count(column.name))
-            errors.push_back("line 1: the column \"" + std::string(column.name) + "\" is missing");
+            errors.push_back(headerLine + "the column \"" + std::string(column.name) + "\" is missing");
     std::vector<std::pair<int, bj::object>> rows;
     if (!errors.empty())
         return rows;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r];
-        const std::string where = "line " + std::to_string(table.lines[r]) + ": ";
+        const std::string where = table.rowWord + " " + std::to_string(table.lines[r]) + ": ";
         if (cells.size() != table.header.size()) {
             errors.push_back(where + "expected " + std::to_string(table.header.size()) + " fields, found " +
                              std::to_string(cells.size()));
@@ -177,14 +210,41 @@ ImportReport importUnits(CentralStore& store, std::string_view csv) {
     return report;
 }
 
+const std::vector<RegisterColumn>& facilityColumns() {
+    static const auto columns = describe(kFacilityColumns);
+    return columns;
+}
+
+const std::vector<RegisterColumn>& projectColumns() {
+    static const auto columns = describe(kProjectColumns);
+    return columns;
+}
+
 ImportReport importFacilities(CentralStore& store, std::string_view csv) {
     ImportReport report;
     const auto table = parseOrReport(csv, report);
     if (!report.errors.empty())
         return report;
+    return importFacilities(store, table);
+}
+
+ImportReport importProjects(CentralStore& store, std::string_view csv) {
+    ImportReport report;
+    const auto table = parseOrReport(csv, report);
+    if (!report.errors.empty())
+        return report;
+    return importProjects(store, table);
+}
+
+ImportReport importFacilities(CentralStore& store, const CsvTable& table) {
+    ImportReport report;
+    if (table.header.empty()) {
+        report.errors.push_back("the file is empty");
+        return report;
+    }
     std::vector<domain::Facility> facilities;
     for (auto& [line, row] : readRows(table, kFacilityColumns, report.errors)) {
-        const std::string where = "line " + std::to_string(line) + ": ";
+        const std::string where = table.rowWord + " " + std::to_string(line) + ": ";
         try {
             auto facility = domain::facilityFromJson(row, "");
             requireProvince(store, facility.provinceCode);
@@ -209,15 +269,16 @@ ImportReport importFacilities(CentralStore& store, std::string_view csv) {
     return report;
 }
 
-ImportReport importProjects(CentralStore& store, std::string_view csv) {
+ImportReport importProjects(CentralStore& store, const CsvTable& table) {
     ImportReport report;
-    const auto table = parseOrReport(csv, report);
-    if (!report.errors.empty())
+    if (table.header.empty()) {
+        report.errors.push_back("the file is empty");
         return report;
+    }
     std::vector<domain::Project> projects;
     std::set<std::string> codes;
     for (auto& [line, row] : readRows(table, kProjectColumns, report.errors)) {
-        const std::string where = "line " + std::to_string(line) + ": ";
+        const std::string where = table.rowWord + " " + std::to_string(line) + ": ";
         try {
             const std::string beneficiaries = row.contains("beneficiaries")
                                                   ? std::string(row.at("beneficiaries").as_string()) : "";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admin/Csv.hpp"
 #include "store/CentralStore.hpp"
 
 #include <string>
@@ -27,5 +28,19 @@ ImportReport importFacilities(CentralStore& store, std::string_view csv);
 //! Imports projects from CSV the same way; `beneficiaries` lists facility ids or exact names
 //! (in the project's province) separated by ";".
 ImportReport importProjects(CentralStore& store, std::string_view csv);
+//! The same from a table read already (CSV, or a workbook's first sheet: admin/RegisterWorkbook).
+ImportReport importFacilities(CentralStore& store, const CsvTable& table);
+ImportReport importProjects(CentralStore& store, const CsvTable& table);
+
+//! A register's columns: its code in the file's header, and its Vietnamese title (for the
+//! template's header, "Tên cơ sở (name)", which the import reads as "name").
+struct RegisterColumn {
+    const char* name;
+    const char* title;
+    bool required;
+    bool number;  //!< a whole number or decimal, not text
+};
+const std::vector<RegisterColumn>& facilityColumns();
+const std::vector<RegisterColumn>& projectColumns();
 
 } // namespace kc::server

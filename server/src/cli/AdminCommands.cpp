@@ -2,6 +2,7 @@
 
 #include "admin/QrCode.hpp"
 #include "admin/RegisterImport.hpp"
+#include "admin/RegisterWorkbook.hpp"
 #include "auth/Authenticator.hpp"
 #include "auth/PasswordHasher.hpp"
 #include "report/ProgrammeReportQuery.hpp"
@@ -194,14 +195,17 @@ int units(CentralStore& store, const Args& args, std::ostream& out, std::ostream
 
 int import(CentralStore& store, const Args& args, std::ostream& out, std::ostream& err) {
     const std::string& what = args.at(1, "what to import: facilities or projects");
-    const std::string& path = args.at(2, "the CSV file");
-    ImportReport report;
-    if (what == "facilities")
-        report = importFacilities(store, readFile(path));
-    else if (what == "projects")
-        report = importProjects(store, readFile(path));
-    else
+    const std::string& path = args.at(2, "the file (.csv or .xlsx)");
+    if (what != "facilities" && what != "projects")
         throw Usage{"import facilities FILE or import projects FILE"};
+    CsvTable table;
+    try {
+        table = xlsform::isWorkbookPath(path) ? tableFromWorkbook(readFile(path)) : parseCsv(readFile(path));
+    } catch (const std::exception& error) {
+        err << path << ": " << error.what() << "\nnothing was imported\n";
+        return 1;
+    }
+    const ImportReport report = what == "facilities" ? importFacilities(store, table) : importProjects(store, table);
     if (!report.errors.empty()) {
         for (const auto& error : report.errors)
             err << path << ": " << error << '\n';

@@ -1,6 +1,7 @@
 #include "cli/AdminCommands.hpp"
 #include "cli/FormsCommand.hpp"
 #include "cli/ServeCommand.hpp"
+#include "cli/TemplateCommand.hpp"
 
 #include "kc/Version.hpp"
 
@@ -33,7 +34,8 @@ void printUsage(std::ostream& out) {
         << "        issue a one-time enrollment code, shown as a QR code\n"
         << "  units import FILE.csv | units list [--data DIR]\n"
         << "        the administrative units (GSO codes: provinces, communes, validity, successor)\n"
-        << "  import facilities|projects FILE.csv [--data DIR]   all rows or none\n"
+        << "  import facilities|projects FILE.csv|FILE.xlsx [--data DIR]   all rows or none\n"
+        << "  template facilities|projects [--output FILE.xlsx]   a workbook to fill in for import\n"
         << "  report [--provinces P,..] [--from YEAR|DATE] [--to YEAR|DATE] [--source national|local]\n"
         << "        [--format text|csv|json] [--output FILE] [--data DIR]\n"
         << "        the programme report over approved data (default: every province, this year)\n"
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "forms")
         return kc::server::runForms(args, std::cout, std::cerr);
+    if (command == "template")
+        return kc::server::runTemplate(args, std::cout, std::cerr);
     if (command == "users" || command == "enroll" || command == "import" || command == "backup" ||
         command == "report" || command == "units")
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
