@@ -182,7 +182,7 @@ TEST_CASE("exports: CSV with a BOM, repeats as their own CSV, JSON, scoped and f
     REQUIRE(json.status == 200);
     CHECK(api.json(json).as_array().size() == 2);
     CHECK(api.as("canbo", "GET", "/v1/exports/progress_report.csv").status == 403);
-    CHECK(api.as("duyet", "GET", "/v1/exports/progress_report.xlsx").status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/exports/progress_report.pdf").status == 400);
     CHECK(api.as("duyet", "GET", "/v1/exports/nothing.csv").status == 404);
 }
 

@@ -1,9 +1,15 @@
-// GET /v1/exports/{form}.csv[?repeat=NAME] and GET /v1/exports/{form}.json: a form's
-// submissions in the caller's scope, current revisions, for reviewers and admins.
+// GET /v1/exports/{form}.csv[?repeat=NAME], GET /v1/exports/{form}.json and
+// GET /v1/exports/{form}.xlsx: a form's submissions in the caller's scope, current revisions,
+// for reviewers and admins.
 #include "api/ApiRoutes.hpp"
 
 #include "admin/Csv.hpp"
 #include "api/ApiSupport.hpp"
+#include "export/SubmissionWorkbook.hpp"
+
+#include "kc/ids/Uuid.hpp"
+
+#include <fstream>
 
 #include "kc/domain/Registers.hpp"
 #include "kc/protocol/Review.hpp"
@@ -35,17 +41,6 @@ std::string cellText(const bj::value* value) {
                    cellText(object.if_contains("accuracy"));
     }
     return json::serialize(*value);
-}
-
-//! The answer-holding questions of one scope, in document order.
-std::vector<const forms::Question*> columnsOf(const forms::Form& form, int scope) {
-    std::vector<const forms::Question*> columns;
-    for (int member : form.scopes[static_cast<std::size_t>(scope)].members) {
-        const auto& question = form.questions[static_cast<std::size_t>(member)];
-        if (forms::holdsAnswer(question.type) && question.type != forms::QuestionType::Repeat)
-            columns.push_back(&question);
-    }
-    return columns;
 }
 
 void appendRow(std::string& out, const std::vector<std::string>& cells) {
@@ -82,7 +77,7 @@ public:
                  std::optional<protocol::SubmissionState> state)
         : m_store(store), m_formId(std::move(formId)), m_provinces(std::move(provinces)), m_state(state),
           m_form(std::move(form)), m_repeat(repeat), m_json(asJson),
-          m_columns(columnsOf(*m_form, repeat ? repeat->innerScope : 0)) {}
+          m_columns(exportColumns(*m_form, repeat ? repeat->innerScope : 0)) {}
 
     //! Appends the next piece to `out`; false once the export is complete.
     bool next(std::string& out) {
@@ -157,14 +152,48 @@ private:
     bool m_first = true;
 };
 
+//! The workbook is written whole to a temporary file first (a zip's directory comes last),
+//! in constant memory, then sent from the file piece by piece; the file goes with the stream.
+Response workbookResponse(ServerContext& context, SubmissionExport what) {
+    struct WorkbookFile {
+        std::filesystem::path path;
+        std::ifstream in;
+        bool written = false;
+        ~WorkbookFile() {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    };
+    auto file = std::make_shared<WorkbookFile>();
+    file->path = std::filesystem::temp_directory_path() / ("kcfield-export-" + Uuid::v7().toString() + ".xlsx");
+    const std::string name = what.formId + ".xlsx";
+    Response response;
+    response.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    response.stream = [&store = context.store, file, what = std::move(what)](std::string& out) {
+        if (!file->written) {
+            file->written = true;
+            writeSubmissionWorkbook(store, what, file->path, std::filesystem::temp_directory_path());
+            file->in.open(file->path, std::ios::binary);
+            if (!file->in)
+                throw std::runtime_error("cannot read back the export workbook " + file->path.string());
+        }
+        out.resize(256 * 1024);
+        file->in.read(out.data(), static_cast<std::streamsize>(out.size()));
+        out.resize(static_cast<std::size_t>(file->in.gcount()));
+        return !out.empty();
+    };
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return response;
+}
+
 Response exportForm(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "export submissions");
     const std::string& file = request.pathParams.at("file");
     const auto dot = file.rfind('.');
     const std::string formId = file.substr(0, dot);
     const std::string format = dot == std::string::npos ? "" : file.substr(dot + 1);
-    if (format != "csv" && format != "json")
-        throwInvalid("format", "ask for " + formId + ".csv or " + formId + ".json");
+    if (format != "csv" && format != "json" && format != "xlsx")
+        throwInvalid("format", "ask for " + formId + ".csv, " + formId + ".json or " + formId + ".xlsx");
     std::optional<PublishedForm> latest;
     for (auto& published : context.store.latestForms())
         if (published.id == formId)
@@ -175,8 +204,8 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
     const auto repeatName = queryText(request, "repeat");
     const forms::Question* repeat = nullptr;
     if (repeatName) {
-        if (format == "json")
-            throwInvalid("repeat", "the JSON export holds the repeats inside each submission; repeat= is for CSV");
+        if (format != "csv")
+            throwInvalid("repeat", "the JSON and Excel exports hold every repeat already; repeat= is for CSV");
         repeat = form->find(*repeatName);
         if (!repeat || repeat->type != forms::QuestionType::Repeat || repeat->scope != 0)
             throwInvalid("repeat", "form " + formId + " has no top-level repeat \"" + *repeatName + "\"");
@@ -187,6 +216,8 @@ Response exportForm(ServerContext& context, const Request& request, const Caller
         if (!state)
             throwInvalid("state", "expected " + protocol::submissionStatesText() + ", got \"" + *text + "\"");
     }
+    if (format == "xlsx")
+        return workbookResponse(context, {formId, caller.provinces, state, std::move(form)});
     auto stream = std::make_shared<ExportStream>(context.store, formId, caller.provinces, std::move(form), repeat,
                                                  format == "json", state);
     Response response;

@@ -1,4 +1,4 @@
-// GET /v1/reports/programme.json and GET /v1/reports/programme.csv: the programme report
+// GET /v1/reports/programme.json, .csv and .xlsx: the programme report
 // over approved data in the caller's scope, for reviewers and admins.
 #include "api/ApiRoutes.hpp"
 
@@ -13,8 +13,8 @@ namespace {
 Response programme(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "read programme reports");
     const std::string& file = request.pathParams.at("file");
-    if (file != "programme.json" && file != "programme.csv")
-        notFound("report " + file + " (there are programme.json and programme.csv)");
+    if (file != "programme.json" && file != "programme.csv" && file != "programme.xlsx")
+        notFound("report " + file + " (there are programme.json, programme.csv and programme.xlsx)");
     ReportScope scope;
     bool forbidden = false;
     try {
@@ -34,12 +34,14 @@ Response programme(ServerContext& context, const Request& request, const Caller&
     }
     if (file == "programme.json")
         return jsonResponse(200, reportJson(report));
+    const bool workbook = file == "programme.xlsx";
     Response response;
     response.status = 200;
-    response.contentType = "text/csv; charset=utf-8";
-    response.body = reportCsv(report);
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"programme-" +
-                                                             scope.fromDate + "-" + scope.toDate + ".csv\"");
+    response.contentType = workbook ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                    : "text/csv; charset=utf-8";
+    response.body = workbook ? reportXlsx(report) : reportCsv(report);
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"programme-" + scope.fromDate + "-" +
+                                                             scope.toDate + (workbook ? ".xlsx" : ".csv") + "\"");
     return response;
 }
 

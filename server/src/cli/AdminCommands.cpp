@@ -239,8 +239,10 @@ int report(CentralStore& store, const Args& args, std::ostream& out) {
         return args.options.count(name) ? std::optional(args.option(name)) : std::nullopt;
     };
     const std::string format = args.option("--format", "text");
-    if (format != "text" && format != "csv" && format != "json")
-        throw Usage{"--format: expected text, csv or json, got \"" + format + "\""};
+    if (format != "text" && format != "csv" && format != "json" && format != "xlsx")
+        throw Usage{"--format: expected text, csv, json or xlsx, got \"" + format + "\""};
+    if (format == "xlsx" && !args.options.count("--output"))
+        throw Usage{"--format xlsx writes a workbook: name it with --output FILE.xlsx"};
     std::vector<std::string> all;
     for (const auto& province : store.listProvinces())
         all.push_back(province.code);
@@ -260,7 +262,8 @@ int report(CentralStore& store, const Args& args, std::ostream& out) {
     }
     const ProgrammeReport figures = programmeReport(store, scope);
     const std::string text = format == "json"   ? json::serialize(reportJson(figures)) + "\n"
-                             : format == "csv" ? reportCsv(figures)
+                             : format == "csv"  ? reportCsv(figures)
+                             : format == "xlsx" ? reportXlsx(figures)
                                                : reportText(figures);
     if (const auto path = given("--output")) {
         std::ofstream file(*path, std::ios::binary);

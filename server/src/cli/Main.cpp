@@ -37,7 +37,7 @@ void printUsage(std::ostream& out) {
         << "  import facilities|projects FILE.csv|FILE.xlsx [--data DIR]   all rows or none\n"
         << "  template facilities|projects [--output FILE.xlsx]   a workbook to fill in for import\n"
         << "  report [--provinces P,..] [--from YEAR|DATE] [--to YEAR|DATE] [--source national|local]\n"
-        << "        [--format text|csv|json] [--output FILE] [--data DIR]\n"
+        << "        [--format text|csv|json|xlsx] [--output FILE] [--data DIR]\n"
         << "        the programme report over approved data (default: every province, this year)\n"
         << "  backup FILE [--data DIR]   a consistent copy of the store, while it serves\n"
         << "  version   print the version\n"

@@ -64,6 +64,12 @@ ProgrammeReport buildProgrammeReport(const ReportScope& scope,
 boost::json::object reportJson(const ProgrammeReport& report);
 //! One figure a row: indicator, breakdown, key, value, unit; UTF-8 with a BOM for Excel.
 std::string reportCsv(const ProgrammeReport& report);
+//! The report as an .xlsx laid out as a provincial report's tables: the indicators, by source,
+//! by activity, by year, products by level, stalled and cancelled projects; money in whole
+//! đồng with grouping.
+std::string reportXlsx(const ProgrammeReport& report);
+//! "năm 2025", "giai đoạn 2021–2025" or "từ 01/03/2025 đến 30/06/2025".
+std::string reportPeriodText(const ReportScope& scope);
 //! A plain-text report in Vietnamese, for the terminal (money in tỷ đồng).
 std::string reportText(const ProgrammeReport& report);
 

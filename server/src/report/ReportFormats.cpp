@@ -86,7 +86,9 @@ private:
     std::string& m_out;
 };
 
-std::string periodText(const ReportScope& scope) {
+} // namespace
+
+std::string reportPeriodText(const ReportScope& scope) {
     const auto vnDate = [](const std::string& iso) { return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4); };
     if (scope.fromDate.substr(5) == "01-01" && scope.toDate.substr(5) == "12-31")
         return scope.fromYear == scope.toYear ? "năm " + std::to_string(scope.fromYear)
@@ -94,6 +96,8 @@ std::string periodText(const ReportScope& scope) {
                                                     std::to_string(scope.toYear);
     return "từ " + vnDate(scope.fromDate) + " đến " + vnDate(scope.toDate);
 }
+
+namespace {
 
 std::string count(long long value) { return money::groupThousands(value); }
 
@@ -152,7 +156,7 @@ std::string reportText(const ProgrammeReport& report) {
         names += (names.empty() ? "" : ", ") + name;
     const auto billions = [](money::Dong amount) { return money::formatBillions(amount); };
     std::string out = "BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG\n";
-    out += "Tỉnh: " + (names.empty() ? std::string("(không có)") : names) + " — " + periodText(report.scope);
+    out += "Tỉnh: " + (names.empty() ? std::string("(không có)") : names) + " — " + reportPeriodText(report.scope);
     if (report.scope.fundingSource)
         out += " — nguồn " + label(*report.scope.fundingSource);
     out += "\n\n1. Đề án khuyến công đã thực hiện: " + count(report.total.projects) + " đề án\n";

@@ -50,17 +50,20 @@ void XlsxWriter::close() {
         throw WorkbookError("cannot write the workbook " + m_file + " (" + lxw_strerror(error) + ")");
 }
 
-std::string sheetName(const std::string& wanted) {
+std::string sheetName(const std::string& wanted, int limit) {
     std::string name;
-    for (char c : wanted)
-        name += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
-    if (name.size() > 31) {
-        name.resize(31);
-        while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80)
-            name.pop_back();  // never cut a UTF-8 character in two
-        if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0)
-            name.pop_back();
+    int characters = 0;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(wanted[i]);
+        if ((byte & 0xC0) != 0x80) {  // a character starts here
+            if (characters == std::max(limit, 1))
+                break;
+            ++characters;
+        }
+        name += std::string("[]:*?/\\").find(wanted[i]) == std::string::npos ? wanted[i] : '_';
     }
+    while (!name.empty() && name.back() == ' ')
+        name.pop_back();
     return name.empty() ? "Sheet" : name;
 }
 

@@ -43,7 +43,7 @@ private:
     lxw_format* m_wrap = nullptr;
 };
 
-//! A worksheet name Excel accepts: at most 31 characters, none of []:*?/\ .
-std::string sheetName(const std::string& wanted);
+//! A worksheet name Excel accepts: at most `limit` (31) characters, none of []:*?/\ .
+std::string sheetName(const std::string& wanted, int limit = 31);
 
 } // namespace kc::server::sheets
