@@ -31,8 +31,14 @@ struct SheetFill {
     lxw_worksheet* sheet = nullptr;
     const forms::Question* repeat = nullptr;  //!< nullptr for the submissions sheet
     std::vector<const forms::Question*> columns;
+    std::vector<std::pair<std::string, std::string>> fixed;  //!< the columns before the answers
+    std::string name;  //!< the first sheet's name; further parts are "name 2", "name 3"
+    int part = 1;
     lxw_row_t next = 2;  //!< below the two header rows
 };
+
+//! Excel's last row (1,048,576 rows); a sheet that fills up goes on in a sheet of its own.
+constexpr lxw_row_t kLastRow = 1048575;
 
 std::string text(const bj::value& value) {
     if (value.is_string())
@@ -86,21 +92,25 @@ public:
         m_title = workbook_add_format(book.book());
         format_set_font_color(m_title, 0x808080);
         format_set_italic(m_title);
-        m_main.sheet = book.addSheet("Bản ghi");
+        m_main.name = "Bản ghi";
+        m_main.sheet = book.addSheet(m_main.name);
         m_main.columns = exportColumns(form, 0);
-        header(m_main, {{"Mã bản ghi", "submission_id"}, {"Lần sửa", "revision"}, {"Trạng thái", "state"},
-                        {"Tỉnh", "province"}, {"Cán bộ", "officer"}, {"Nhận lúc", "received_at"}});
+        m_main.fixed = {{"Mã bản ghi", "submission_id"}, {"Lần sửa", "revision"}, {"Trạng thái", "state"},
+                        {"Tỉnh", "province"}, {"Cán bộ", "officer"}, {"Nhận lúc", "received_at"}};
+        header(m_main);
         for (const auto& question : form.questions)
             if (question.type == QuestionType::Repeat) {
                 SheetFill fill;
                 // The name is kept whole at the end when the label must be cut.
-                fill.sheet = book.addSheet(question.label.vi.empty()
-                                               ? question.name
-                                               : sheets::sheetName(question.label.vi, 28 - static_cast<int>(question.name.size())) +
-                                                     " (" + question.name + ")");
+                fill.name = question.label.vi.empty()
+                                ? question.name
+                                : sheets::sheetName(question.label.vi, 26 - static_cast<int>(question.name.size())) +
+                                      " (" + question.name + ")";
+                fill.sheet = book.addSheet(fill.name);
                 fill.repeat = &question;
                 fill.columns = exportColumns(form, question.innerScope);
-                header(fill, {{"Mã bản ghi", "submission_id"}, {"Dòng", "entry"}});
+                fill.fixed = {{"Mã bản ghi", "submission_id"}, {"Dòng", "entry"}};
+                header(fill);
                 m_repeats.push_back(std::move(fill));
             }
     }
@@ -109,8 +119,8 @@ public:
         const auto& head = row.head;
         const auto answers = json::parse(row.answers);
         const auto& object = answers.as_object();
+        const lxw_row_t r = take(m_main);
         auto* sheet = m_main.sheet;
-        const lxw_row_t r = m_main.next++;
         worksheet_write_string(sheet, r, 0, head.id.c_str(), nullptr);
         worksheet_write_number(sheet, r, 1, static_cast<double>(head.currentRevision), nullptr);
         worksheet_write_string(sheet, r, 2, std::string(protocol::stateCode(head.state)).c_str(), nullptr);
@@ -123,10 +133,22 @@ public:
     }
 
 private:
-    void header(SheetFill& fill, const std::vector<std::pair<std::string, std::string>>& fixed) {
+    //! The next row of the sheet, starting the next part when Excel's last row is taken.
+    lxw_row_t take(SheetFill& fill) {
+        if (fill.next > kLastRow) {
+            ++fill.part;
+            const std::string suffix = " " + std::to_string(fill.part);
+            fill.sheet = m_book.addSheet(sheets::sheetName(fill.name, 31 - static_cast<int>(suffix.size())) + suffix);
+            fill.next = 2;
+            header(fill);
+        }
+        return fill.next++;
+    }
+
+    void header(SheetFill& fill) {
         // Constant memory: row 0 whole, then row 1 (a row left is never written again).
-        std::vector<std::pair<std::string, std::string>> columns = fixed;
-        std::vector<lxw_format*> formats(fixed.size(), nullptr);
+        std::vector<std::pair<std::string, std::string>> columns = fill.fixed;
+        std::vector<lxw_format*> formats(fill.fixed.size(), nullptr);
         for (const auto* question : fill.columns) {
             columns.emplace_back(question->label.vi.empty() ? question->name : question->label.vi, question->name);
             formats.push_back(question->type == QuestionType::Money || question->type == QuestionType::Integer
@@ -195,7 +217,7 @@ private:
                 walk(fill, submission, entry, array[i].get_object(), chain, depth + 1);
                 continue;
             }
-            const lxw_row_t r = fill.next++;
+            const lxw_row_t r = take(fill);
             worksheet_write_string(fill.sheet, r, 0, submission.c_str(), nullptr);
             worksheet_write_string(fill.sheet, r, 1, entry.c_str(), nullptr);
             cells(fill.sheet, r, 2, fill.columns, array[i].get_object());
