@@ -1304,7 +1304,7 @@
         <translation>Máy chủ gửi về báo cáo không đọc được.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Could not save %1: %2</source>
         <translation>Không lưu được %1: %2</translation>
     </message>
@@ -1347,7 +1347,7 @@
         <translation>Tỉnh %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
@@ -1355,6 +1355,11 @@
         <location line="+7"/>
         <source>Save CSV</source>
         <translation>Lưu CSV</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save Excel</source>
+        <translation>Lưu Excel</translation>
     </message>
     <message>
         <location line="+7"/>

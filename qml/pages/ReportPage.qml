@@ -6,7 +6,7 @@ import KCField
 import KCField.Core
 
 // The programme report for reviewers and admins: filters (provinces, period, source), the
-// figures provincial reports publish, two charts, and the report saved as CSV or PDF.
+// figures provincial reports publish, two charts, and the report saved as CSV, Excel or PDF.
 Page {
     id: page
     required property Session session
@@ -124,8 +124,10 @@ Page {
                     }
                 }
             }
-            RowLayout {
+            // Four actions: in one row where there is room, two by two on a phone.
+            GridLayout {
                 Layout.fillWidth: true
+                columns: page.width >= Theme.narrowWidth ? 4 : 2
                 ActionButton {
                     objectName: "showReport"
                     Layout.fillWidth: true
@@ -139,6 +141,13 @@ Page {
                     text: qsTr("Save CSV")
                     enabled: page.hasReport && !client.busy
                     onClicked: client.saveCsv(client.suggestedPath("csv"))
+                }
+                ActionButton {
+                    objectName: "saveXlsx"
+                    Layout.fillWidth: true
+                    text: qsTr("Save Excel")
+                    enabled: page.hasReport && !client.busy
+                    onClicked: client.saveXlsx(client.suggestedPath("xlsx"))
                 }
                 ActionButton {
                     objectName: "savePdf"

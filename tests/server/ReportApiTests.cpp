@@ -335,7 +335,7 @@ TEST_CASE("report: an empty period gives zeros, bad parameters are named, CSV op
         CHECK(response.status == 400);
         CHECK(api.json(response).at("error").at("fields").at(0).at("path") == parameter);
     }
-    CHECK(api.as("duyet", "GET", "/v1/reports/programme.xlsx").status == 404);
+    CHECK(api.as("duyet", "GET", "/v1/reports/programme.pdf").status == 404);
 
     const auto csv = api.as("duyet", "GET", "/v1/reports/programme.csv?from=2021&to=2025");
     REQUIRE(csv.status == 200);

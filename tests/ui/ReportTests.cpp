@@ -1,6 +1,6 @@
 // A reviewer reads the programme report in the real app against the real server (whose demo
 // province has its history): the figures the server computes, a narrower period, a wrong
-// date named in words, and the report saved as a PDF.
+// date named in words, and the report saved as a PDF and as an Excel workbook.
 #include <catch2/catch.hpp>
 
 #include "UiSteps.hpp"
@@ -136,6 +136,27 @@ TEST_CASE("ui report: a reviewer reads the programme report, narrows the period 
                                .arg(QDate::currentDate().year())));
     CHECK(pdfText.contains(QStringLiteral("DIRECTOR")));
     QFile::remove(path);
+
+    // Saved as Excel: the server's workbook for the period on screen, read back by openpyxl
+    // as a spreadsheet program would, with the projects carried out in 2023.
+    reviewer.click(QStringLiteral("saveXlsx"));
+    REQUIRE(waitUntil([&] { return saved->property("text").toString().endsWith(QStringLiteral(".xlsx")); }, 30'000));
+    const QString xlsxText = saved->property("text").toString();
+    const QString xlsxPath = xlsxText.mid(xlsxText.indexOf(QLatin1Char('/')));
+    INFO(xlsxText.toStdString());
+    CHECK(xlsxPath.endsWith(QStringLiteral("-2023-01-01-2023-12-31.xlsx")));
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, openpyxl\n"
+                                 "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+                                 "print([r[1] for r in ws.iter_rows(values_only=True) if r[0] == '\u0110\u1ec1 \u00e1n \u0111\u00e3 th\u1ef1c hi\u1ec7n'][0])\n"),
+                  xlsxPath});
+    REQUIRE(reader.waitForFinished(30'000));
+    INFO(QString::fromUtf8(reader.readAllStandardError()).toStdString());
+    CHECK(QString::fromUtf8(reader.readAllStandardOutput()).trimmed() ==
+          QString::number(year2023.at("projects").at("total").as_int64()));
+    QFile::remove(xlsxPath);
 }
 
 TEST_CASE("ui report: a reviewer of two provinces chooses which the report covers", "[ui][report]") {

@@ -68,11 +68,19 @@ void ReportClient::refresh() {
 }
 
 void ReportClient::saveCsv(const QString& path) {
+    saveDownload(QStringLiteral("/v1/reports/programme.csv"), path);
+}
+
+void ReportClient::saveXlsx(const QString& path) {
+    saveDownload(QStringLiteral("/v1/reports/programme.xlsx"), path);
+}
+
+void ReportClient::saveDownload(const QString& resource, const QString& path) {
     if (!prepare())
         return;
     ++m_pending;
     emit busyChanged();
-    m_session->api()->getJson(this, QStringLiteral("/v1/reports/programme.csv") + query(), [this, path](const ApiResult& r) {
+    m_session->api()->getJson(this, resource + query(), [this, path](const ApiResult& r) {
         --m_pending;
         emit busyChanged();
         if (!r.ok()) {

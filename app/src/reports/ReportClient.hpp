@@ -12,7 +12,8 @@ Q_MOC_INCLUDE("sync/Session.hpp")
 
 //! The programme report for reviewers and admins, online: the server adds up approved data
 //! in the caller's provinces (docs/protocol.md, "Programme reports"); this fetches it for a
-//! set of filters and saves it as CSV (the server's) or as a printable PDF (ReportPdf).
+//! set of filters and saves it as CSV or an Excel workbook (both the server's) or as a printable
+//! PDF (ReportPdf).
 class ReportClient : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -40,6 +41,8 @@ public:
     Q_INVOKABLE void refresh();
     //! Saves the report of the filters as CSV at `path` (saved or failed tells how it went).
     Q_INVOKABLE void saveCsv(const QString& path);
+    //! Saves the report of the filters as the server's Excel workbook (.xlsx) at `path`.
+    Q_INVOKABLE void saveXlsx(const QString& path);
     //! Writes the report shown as a PDF at `path`; false (and errorString) when it cannot.
     Q_INVOKABLE bool savePdf(const QString& path);
     //! Where a saved report goes by default: Documents/KCField/bao-cao-khuyen-cong-….`extension`.
@@ -55,6 +58,8 @@ signals:
 
 private:
     bool prepare();
+    //! Fetches `resource` (with the filters) and writes its bytes to `path` in one piece.
+    void saveDownload(const QString& resource, const QString& path);
     QString query() const;
     void setError(const QString& message);
 

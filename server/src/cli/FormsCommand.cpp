@@ -34,7 +34,7 @@ int checkFiles(const std::vector<std::string>& files, std::ostream& out, std::os
         for (const auto& notice : file.notices)
             out << path << ": note: " << notice << '\n';
         for (const auto& problem : file.problems)
-            out << path << ": " << problem << '\n';
+            (file.unreadable ? err : out) << path << ": " << problem << '\n';
         total += file.problems.size();
         if (!file.problems.empty())
             ++badFiles;

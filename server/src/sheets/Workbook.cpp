@@ -426,15 +426,15 @@ Workbook readWorkbookFile(const std::filesystem::path& path, const ReadLimits& l
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec)
-        throw WorkbookError(path.string() + ": cannot be read (" + ec.message() + ")");
+        throw WorkbookError("cannot be read (" + ec.message() + ")");
     if (size > limits.maxFileBytes)
-        throw WorkbookError(path.string() + ": the workbook is " + std::to_string(size >> 20) +
+        throw WorkbookError("the workbook is " + std::to_string(size >> 20) +
                             " MiB, more than the " + std::to_string(limits.maxFileBytes >> 20) + " MiB a workbook may be");
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in)
-        throw WorkbookError(path.string() + ": cannot be read");
+        throw WorkbookError("cannot be read");
     return readWorkbook(bytes.str(), limits);
 }
 

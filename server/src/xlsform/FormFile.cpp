@@ -17,6 +17,13 @@ bool isWorkbookPath(const std::filesystem::path& path) {
 
 FormFile readFormFile(const std::filesystem::path& path) {
     FormFile file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        file.unreadable = true;
+        file.problems.push_back(std::filesystem::exists(path, ec) ? "cannot be read (not a file)"
+                                                                 : "cannot be read (no such file)");
+        return file;
+    }
     if (isWorkbookPath(path)) {
         try {
             // The form's id when the settings sheet names none: the file's name, as pyxform does.
@@ -37,6 +44,7 @@ FormFile readFormFile(const std::filesystem::path& path) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
+        file.unreadable = true;
         file.problems.push_back("cannot be read");
         return file;
     }

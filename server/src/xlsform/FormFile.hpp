@@ -18,6 +18,9 @@ struct FormFile {
     //! "questions[4].relevant: ..." for JSON, "survey, row 22, relevant: ..." for a workbook.
     std::vector<std::string> problems;
     std::vector<std::string> notices;
+    //! The file could not be opened at all (missing, a folder, no permission): its one
+    //! problem says so, and a command line reports it as an error rather than a finding.
+    bool unreadable = false;
     bool ok() const { return form && problems.empty(); }
 };
 
