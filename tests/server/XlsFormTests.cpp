@@ -53,7 +53,8 @@ bool anyContains(const std::vector<std::string>& lines, const std::string& part)
 const SheetRows kSettings{{"form_id", "version", "form_title", "default_language"},
                           {"danh_gia_co_so", "#3", "Đánh giá cơ sở", "Tiếng Việt (vi)"}};
 
-fs::path sample(const std::string& name) { return fs::path(KC_SOURCE_ROOT) / ".." / "shared" / "samples" / "xlsform" / name; }
+//! The four pyxform sample workbooks (tests/data/xlsform/README.md says which program saved each).
+fs::path sample(const std::string& name) { return fs::path(KC_SOURCE_ROOT) / "tests" / "data" / "xlsform" / name; }
 
 } // namespace
 

@@ -55,7 +55,7 @@ boost::json::value serverReport(const ServerProcess& server, const std::string& 
 
 } // namespace
 
-TEST_CASE("ui report: a reviewer reads the programme report, narrows the period and saves a PDF", "[ui][report]") {
+TEST_CASE("ui report: a reviewer reads the programme report, narrows the period and saves a PDF and a workbook", "[ui][report]") {
     Language::apply(QStringLiteral("en"));
     const auto dir = freshTempDir("ui-report");
     ServerProcess server(dir / "server", {"--demo-activity"});
