@@ -9,7 +9,7 @@ server_packages=(
   build-essential cmake ninja-build ccache pkg-config git curl python3
   libboost1.81-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
   libqrencode-dev libpng-dev catch2 openssl
-  libzip-dev libexpat1-dev libxlsxwriter-dev  # workbooks: XLSForm in, registers in, exports out
+  libzip-dev libexpat1-dev libxlsxwriter-dev zlib1g-dev  # workbooks: XLSForm in, registers in, exports out
   python3-openpyxl  # the tests read and write workbooks with a second, independent library
 )
 app_packages=(
@@ -21,6 +21,7 @@ app_packages=(
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-multimedia-dev qml6-module-qtmultimedia libzxing-dev qml6-module-qtcharts
   poppler-utils  # pdftotext: the report test reads the saved PDF back
+  chromium  # the web console's browser tests (Playwright drives Debian's Chromium)
 )
 
 fuzz_packages=(clang libclang-rt-14-dev)
@@ -32,6 +33,12 @@ case "${1:-}" in
   *) wanted+=("${app_packages[@]}") ;;
 esac
 
+# The web console is built with Node.js 20 and npm (web/package.json); Debian 12's own nodejs
+# is 18, too old for Vite, so a machine without Node.js gets it and is told if it is too old.
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  wanted+=(nodejs npm)
+fi
+
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
@@ -39,7 +46,18 @@ for pkg in "${wanted[@]}"; do
   fi
 done
 
+check_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if ((major < 20)); then
+    echo "setup: the web console needs Node.js 20 or newer (found $(node --version 2>/dev/null || echo none));" >&2
+    echo "setup: install it, or build without the console: cmake -DKC_BUILD_WEB=OFF" >&2
+    exit 1
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
+  check_node
   exit 0
 fi
 
@@ -55,3 +73,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "setup: done"
+check_node

@@ -17,5 +17,6 @@ void addExportRoutes(Router& router, ServerContext& context);
 void addReportRoutes(Router& router, ServerContext& context);
 void addUnitRoutes(Router& router, ServerContext& context);
 void addOperationsRoutes(Router& router, ServerContext& context);
+void addConsoleRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

@@ -1,0 +1,255 @@
+// The console in a real headless Chromium (Debian's), against the real server: what central
+// staff do, checked against the server's own state. Run by CTest (web_e2e) or by hand:
+//   KC_SERVER_BINARY=build-test/bin/kcfield-server node web/e2e/run.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Device, startServer, uuidv7 } from './server.mjs';
+
+const binary = process.env.KC_SERVER_BINARY;
+if (!binary) { console.error('set KC_SERVER_BINARY to the kcfield-server to test'); process.exit(2); }
+const shots = process.env.KC_SCREENSHOT_DIR ?? 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const sizes = { desk: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+const server = await startServer(binary);
+const browser = await chromium.launch({
+  executablePath: process.env.KC_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+let failures = 0;
+const problems = [];
+
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failures++;
+    console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+//! A page of its own (no shared sign-in), in Vietnamese unless told; page errors, console
+//! errors and CSP violations are failures of the step that made them.
+async function openConsole(size = sizes.desk, language = 'vi') {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  await context.addInitScript((lang) => localStorage.setItem('kcfield.language', lang), language);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(server.url + '/');
+  return page;
+}
+
+async function signIn(page, username, password = 'khuyencong') {
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('form[data-test=sign-in] button[type=submit]');
+}
+
+async function noOverflow(page, what) {
+  const wide = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(wide.scroll <= wide.view + 1, `${what}: the page is ${wide.scroll}px wide in a ${wide.view}px window`);
+}
+
+async function accessible(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert.deepEqual(result, [], `${what}: serious accessibility findings`);
+}
+
+async function screens(page, name) {
+  for (const [label, size] of Object.entries(sizes)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(100);
+    await noOverflow(page, `${name} at ${label}`);
+    await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(sizes.desk);
+}
+
+// A field officer's phone: a monitoring visit on a project of province 04.
+const phone = new Device(server.url);
+await phone.signIn('canbo');
+const projects = (await phone.call('GET', '/v1/projects?limit=5')).json.projects;
+const project = projects[0];
+const submissionId = uuidv7();
+const visit = {
+  project: project.id, visit_date: '2026-11-30', inspectors: 'Hoàng Văn Minh', findings: 'Máy đã lắp, chạy thử tốt',
+  compliance: 'minor_deviation', deviation_detail: 'Chậm 2 tuần', recommendations: 'Đôn đốc nhà cung cấp',
+};
+const first = await phone.push({ id: submissionId, form_id: 'monitoring_visit', form_version: 1, base_revision: null,
+  captured_at: new Date().toISOString(), answers: visit });
+assert.equal(first.status, 'accepted', JSON.stringify(first));
+
+const reviewer = new Device(server.url);
+await reviewer.signIn('duyet');
+const reportBefore = (await reviewer.call('GET', '/v1/reports/programme.json?from=2021')).json;
+
+await step('the page is served with a strict Content-Security-Policy and no inline script', async () => {
+  const r = await fetch(server.url + '/', { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(r.status, 200);
+  const csp = r.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  const html = await r.text();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'an inline script in index.html');
+  const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)[1];
+  const js = await fetch(server.url + asset);
+  assert.equal(js.status, 200);
+  assert.match(js.headers.get('cache-control'), /immutable/);
+  assert.equal((await fetch(server.url + '/assets/nothing.js')).status, 404);
+});
+
+await step('a wrong password is named on the page, and the reviewer signs in', async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet', 'sai-mat-khau');
+  await page.waitForSelector('[data-test=sign-in-error]');
+  assert.match(await page.textContent('[data-test=sign-in-error]'), /Sai tên đăng nhập hoặc mật khẩu|mật khẩu/i);
+  await accessible(page, 'sign-in');
+  await screens(page, 'sign-in');
+  await signIn(page, 'duyet');
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
+  await page.context().close();
+});
+
+await step('review: return with a comment, the phone pulls it, the fix is approved, the report counts it', async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
+  await accessible(page, 'review queue');
+  await screens(page, 'review-queue');
+  // Keyboard: j/k to the row, Enter opens it.
+  const index = Number(await page.getAttribute(`[data-id="${submissionId}"]`, 'data-row'));
+  for (let i = 0; i < index; i++) await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-test=answers]');
+  assert.match(await page.textContent('[data-field=visit_date]'), /30\/11\/2026/);
+  assert.match(await page.textContent('[data-field=compliance]'), /Sai lệch nhỏ|nhỏ/i);
+  await page.waitForFunction((code) => document.querySelector('[data-field=project] [data-reference]')?.textContent?.includes(code), project.code);
+  await accessible(page, 'submission');
+  await screens(page, 'submission');
+
+  await page.click('[data-test=return]');
+  await page.click('[data-test=confirm]');
+  assert.match(await page.textContent('[data-test=review-error]'), /sửa/);  // a return needs its comment
+  await page.fill('textarea[name=comment]', 'Bổ sung ngày kiểm tra lại');
+  await page.check('input[type=checkbox][value=follow_up_date]');
+  await page.click('[data-test=confirm]');
+  await page.waitForSelector('[data-test=review-done]');
+  const returned = (await reviewer.call('GET', `/v1/submissions/${submissionId}`)).json;
+  assert.equal(returned.state, 'returned');
+  assert.equal(returned.review_comment, 'Bổ sung ngày kiểm tra lại');
+  assert.deepEqual(returned.review_fields, ['follow_up_date']);
+
+  const pulled = (await phone.call('GET', '/v1/pull?since=0&limit=1000')).json.changes
+    .find((c) => c.kind === 'submission' && c.id === submissionId);
+  assert.equal(pulled.data.state, 'returned');
+  assert.equal(pulled.data.review_comment, 'Bổ sung ngày kiểm tra lại');
+
+  const second = await phone.push({ id: submissionId, form_id: 'monitoring_visit', form_version: 1, base_revision: 1,
+    captured_at: new Date().toISOString(), answers: { ...visit, follow_up_date: '2026-12-15' } });
+  assert.equal(second.status, 'revision', JSON.stringify(second));
+
+  await page.reload();
+  await signIn(page, 'duyet');
+  await page.goto(`${server.url}/#/review/${submissionId}`);
+  await page.waitForSelector('[data-test=diff]');
+  assert.match(await page.textContent('[data-test=diff]'), /follow_up_date/);
+  assert.match(await page.textContent('[data-field=follow_up_date]'), /15\/12\/2026/);
+  await page.click('[data-test=approve]');
+  await page.click('[data-test=confirm]');
+  await page.waitForSelector('[data-test=review-done]');
+  assert.equal((await reviewer.call('GET', `/v1/submissions/${submissionId}`)).json.state, 'approved');
+
+  await page.click('[data-nav=reports]');
+  await page.waitForSelector('[data-figure=visits]');
+  const shown = await page.textContent('[data-figure=visits] .value');
+  const after = (await reviewer.call('GET', '/v1/reports/programme.json?from=2021')).json;
+  assert.equal(after.monitoring_visits, reportBefore.monitoring_visits + 1);
+  assert.equal(shown.trim(), `${after.surveys} / ${after.monitoring_visits}`);
+  assert.match(await page.textContent('[data-figure=projects] .value'), new RegExp(String(after.projects.total)));
+  await accessible(page, 'report');
+  await screens(page, 'report');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=save-xlsx]')]);
+  assert.match(download.suggestedFilename(), /^bao-cao-khuyen-cong-.*\.xlsx$/);
+  const saved = await download.path();
+  assert.equal(readFileSync(saved).subarray(0, 2).toString(), 'PK');
+  await page.click('[data-nav=exports]');
+  await page.waitForSelector('[data-form=monitoring_visit]');
+  await screens(page, 'exports');
+  await page.context().close();
+});
+
+await step('bulk approve from the queue approves every chosen submission', async () => {
+  const ids = [];
+  for (let i = 0; i < 2; i++) {
+    const id = uuidv7();
+    ids.push(id);
+    const r = await phone.push({ id, form_id: 'monitoring_visit', form_version: 1, base_revision: null,
+      captured_at: new Date().toISOString(), answers: { ...visit, compliance: 'compliant', deviation_detail: undefined, recommendations: undefined } });
+    assert.equal(r.status, 'accepted', JSON.stringify(r));
+  }
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  for (const id of ids) await page.check(`[data-id="${id}"] input[type=checkbox]`);
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-test=approve-selected]');
+  await page.waitForSelector('[data-test=queue-message]');
+  for (const id of ids) assert.equal((await reviewer.call('GET', `/v1/submissions/${id}`)).json.state, 'approved');
+  await page.context().close();
+});
+
+await step('in English, on a phone-size window, the same queue', async () => {
+  const page = await openConsole(sizes.phone, 'en');
+  await signIn(page, 'duyet');
+  await page.selectOption('select[name=state]', 'approved');
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
+  assert.match(await page.textContent(`[data-id="${submissionId}"]`), /Approved/);
+  await noOverflow(page, 'queue in English on a phone');
+  await page.context().close();
+});
+
+await step('an officer signs in and is sent to the app', async () => {
+  const page = await openConsole();
+  await signIn(page, 'canbo');
+  await page.waitForSelector('[data-test=staff-only]');
+  assert.equal(await page.locator('[data-nav=review]').count(), 0);
+  await screens(page, 'staff-only');
+  await page.context().close();
+});
+
+await step("a reviewer of another province sees nothing of this one, even by its address", async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet_cm');
+  await page.waitForSelector('[data-test=queue]');
+  await page.selectOption('select[name=state]', '');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(`[data-id="${submissionId}"]`).count(), 0);
+  await page.goto(`${server.url}/#/review/${submissionId}`);
+  await page.waitForSelector('[data-test=submission-error]');
+  assert.match(await page.textContent('[data-test=submission-error]'), /không thuộc tỉnh/);
+  assert.equal(await page.locator('[data-test=answers]').count(), 0);
+  await page.context().close();
+});
+
+await step('no page error, console error or CSP violation on any page', async () => {
+  assert.deepEqual(problems.filter((p) => !/401|404|Failed to load resource/.test(p)), []);
+});
+
+await browser.close();
+await server.stop();
+console.log(failures ? `${failures} step(s) failed` : 'every step passed');
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,31 @@
+// Names for the codes stored in records, in the app's words (qml/Codes.qml says the same
+// English; the glossary gives both the same Vietnamese).
+import { t } from './i18n';
+
+const states: Record<string, string> = {
+  submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned for correction', rejected: 'Rejected',
+};
+export const reviewStates = ['submitted', 'returned', 'approved', 'rejected'] as const;
+export function stateName(code: string): string { return states[code] ? t(states[code]!) : code; }
+
+const roles: Record<string, string> = {
+  admin: 'Administrator', reviewer: 'Reviewer', officer: 'Field officer', collaborator: 'Collaborator',
+};
+export function roleName(code: string): string { return roles[code] ? t(roles[code]!) : code; }
+
+const sources: Record<string, string> = { national: 'National extension', local: 'Local extension' };
+export function fundingSourceName(code: string): string { return sources[code] ? t(sources[code]!) : code; }
+
+const statuses: Record<string, string> = {
+  planned: 'Planned', in_progress: 'In progress', completed: 'Completed', stalled: 'Stalled', cancelled: 'Cancelled',
+};
+export function projectStatusName(code: string): string { return statuses[code] ? t(statuses[code]!) : code; }
+
+const activities: Record<string, string> = {
+  advanced_machinery: 'Advanced machinery', demonstration_model: 'Demonstration model',
+  technology_transfer: 'Technology transfer', cleaner_production: 'Cleaner production',
+  vocational_training: 'Vocational training', trade_fair: 'Trade fair', brand_registration: 'Brand registration',
+  packaging_design: 'Packaging design', management_capacity: 'Management capacity', study_tour: 'Study tour',
+  investment_consulting: 'Investment consulting', industrial_cluster: 'Industrial cluster',
+};
+export function activityName(code: string): string { return activities[code] ? t(activities[code]!) : code; }
