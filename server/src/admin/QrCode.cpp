@@ -55,6 +55,20 @@ std::string qrForTerminal(const std::string& text) {
     return out;
 }
 
+std::string qrSvg(const std::string& text) {
+    const auto code = encode(text);
+    const int size = code->width + 2 * kQuiet;
+    std::string path;
+    for (int y = 0; y < code->width; ++y)
+        for (int x = 0; x < code->width; ++x)
+            if (dark(*code, x, y))
+                path += "M" + std::to_string(x + kQuiet) + " " + std::to_string(y + kQuiet) + "h1v1h-1z";
+    const std::string box = std::to_string(size);
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + box + " " + box +
+           "\" shape-rendering=\"crispEdges\"><rect width=\"" + box + "\" height=\"" + box +
+           "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+}
+
 void writeQrPng(const std::string& text, const std::filesystem::path& file, int scale) {
     const auto code = encode(text);
     const int size = (code->width + 2 * kQuiet) * scale;

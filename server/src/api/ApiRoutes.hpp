@@ -18,5 +18,6 @@ void addReportRoutes(Router& router, ServerContext& context);
 void addUnitRoutes(Router& router, ServerContext& context);
 void addOperationsRoutes(Router& router, ServerContext& context);
 void addConsoleRoutes(Router& router, ServerContext& context);
+void addUserRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

@@ -57,29 +57,6 @@ void addAuthRoutes(Router& router, ServerContext& context) {
     router.add("GET", "/v1/me", signedIn(auth, [](const Request&, const Caller& caller) {
         return jsonResponse(200, callerJson(caller));
     }));
-    router.add("POST", "/v1/admin/enrollment-codes",
-               signedIn(auth, [&context](const Request& request, const Caller& caller) {
-                   requireRole(caller, {domain::Role::Admin}, "issue enrollment codes");
-                   const auto value = parseJsonBody(request);
-                   const json::ObjectReader body(value, "");
-                   const auto user = context.store.findUserByName(body.string("username"));
-                   if (!user)
-                       notFound("user " + body.string("username"));
-                   for (const auto& province : user->provinces)
-                       if (!caller.inProvince(province))
-                           notFound("user " + body.string("username"));
-                   const std::string device = deviceName(body);
-                   const auto issued = context.auth.issueEnrollmentCode(user->id, device, caller.userId);
-                   context.store.appendAudit({0, Timestamp::now().toRfc3339(), caller.userId,
-                                              "enrollment_code.issue", "user/" + user->id,
-                                              std::nullopt,
-                                              json::serialize(boost::json::object{
-                                                  {"device", device},
-                                                  {"expires_at", issued.expiresAt}})});
-                   return jsonResponse(201, boost::json::object{{"code", issued.code},
-                                                                {"username", user->username},
-                                                                {"expires_at", issued.expiresAt}});
-               }));
 }
 
 } // namespace kc::server

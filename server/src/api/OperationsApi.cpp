@@ -25,6 +25,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addReportRoutes(router, context);
     addUnitRoutes(router, context);
     addOperationsRoutes(router, context);
+    addUserRoutes(router, context);
     addConsoleRoutes(router, context);
 }
 

@@ -1,6 +1,7 @@
 #include "cli/AdminCommands.hpp"
 
 #include "admin/QrCode.hpp"
+#include "auth/UserRules.hpp"
 #include "admin/RegisterImport.hpp"
 #include "admin/RegisterWorkbook.hpp"
 #include "auth/Authenticator.hpp"
@@ -108,6 +109,8 @@ int users(CentralStore& store, const Args& args, std::istream& in, std::ostream&
         const auto provinces = splitList(args.option("--province"));
         if (provinces.empty())
             throw Usage{"--province needs one or more province codes, e.g. 04 or 04,96"};
+        if (auto problem = usernameProblem(username))
+            throw std::invalid_argument("\"" + username + "\": " + *problem);
         if (store.findUserByName(username))
             throw std::invalid_argument("a user called \"" + username + "\" already exists; choose another name "
                                         "(users list shows them)");
