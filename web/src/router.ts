@@ -4,6 +4,8 @@ import ReviewQueuePage from './pages/ReviewQueuePage.vue';
 import SubmissionPage from './pages/SubmissionPage.vue';
 import ReportPage from './pages/ReportPage.vue';
 import ExportsPage from './pages/ExportsPage.vue';
+import PeoplePage from './pages/PeoplePage.vue';
+import AuditPage from './pages/AuditPage.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -13,6 +15,8 @@ export const router = createRouter({
     { path: '/review/:id', name: 'submission', component: SubmissionPage, props: true },
     { path: '/reports', name: 'reports', component: ReportPage },
     { path: '/exports', name: 'exports', component: ExportsPage },
+    { path: '/people', name: 'people', component: PeoplePage },
+    { path: '/activity', name: 'activity', component: AuditPage },
     { path: '/:rest(.*)', redirect: '/review' },
   ],
 });
