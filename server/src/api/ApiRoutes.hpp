@@ -19,5 +19,6 @@ void addUnitRoutes(Router& router, ServerContext& context);
 void addOperationsRoutes(Router& router, ServerContext& context);
 void addConsoleRoutes(Router& router, ServerContext& context);
 void addUserRoutes(Router& router, ServerContext& context);
+void addFormRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

@@ -26,6 +26,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addUnitRoutes(router, context);
     addOperationsRoutes(router, context);
     addUserRoutes(router, context);
+    addFormRoutes(router, context);
     addConsoleRoutes(router, context);
 }
 

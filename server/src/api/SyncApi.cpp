@@ -74,19 +74,6 @@ Response formVersion(ServerContext& context, const Request& request) {
                                    ",\"definition\":" + form->definition + "}");
 }
 
-//! The newest version of every published form, with its title: what a form list shows.
-Response formList(ServerContext& context) {
-    bj::array forms;
-    for (const auto& published : context.store.latestForms()) {
-        const auto form = context.forms.get(published.id, published.version);
-        bj::object title{{"vi", form->title.vi}};
-        if (!form->title.en.empty())
-            title["en"] = form->title.en;
-        forms.push_back(bj::object{{"id", published.id}, {"version", published.version}, {"title", std::move(title)}});
-    }
-    return Response::json(200, json::serialize(bj::object{{"forms", std::move(forms)}}));
-}
-
 } // namespace
 
 void addSyncRoutes(Router& router, ServerContext& context) {
@@ -95,9 +82,6 @@ void addSyncRoutes(Router& router, ServerContext& context) {
     }));
     router.add("POST", "/v1/push", signedIn(context.auth, [&context](const Request& r, const Caller& c) {
         return push(context, r, c);
-    }));
-    router.add("GET", "/v1/forms", signedIn(context.auth, [&context](const Request&, const Caller&) {
-        return formList(context);
     }));
     router.add("GET", "/v1/forms/{id}/versions/{version}",
                signedIn(context.auth, [&context](const Request& r, const Caller&) {

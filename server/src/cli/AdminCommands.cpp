@@ -2,6 +2,7 @@
 
 #include "admin/QrCode.hpp"
 #include "auth/UserRules.hpp"
+#include "admin/FormPublishing.hpp"
 #include "admin/RegisterImport.hpp"
 #include "admin/RegisterWorkbook.hpp"
 #include "auth/Authenticator.hpp"
@@ -230,10 +231,9 @@ int publish(CentralStore& store, const Args& args, std::ostream& out, std::ostre
         err << "nothing was published\n";
         return 1;
     }
-    const bool published = store.publishForm(*loaded.form);
-    out << (published ? "published " : "already published: ") << loaded.form->id << " version "
-        << loaded.form->version << '\n';
-    return 0;
+    const auto outcome = publishForm(store, *loaded.form);
+    (outcome.ok() ? out : err) << outcome.message << '\n';
+    return outcome.ok() ? 0 : 1;
 }
 
 //! The programme report over every province the store holds, or those named.

@@ -99,7 +99,7 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
         sql += " AND actor_id = ?";
     if (f.record)
         sql += " AND record = ?";
-    // Each kind of record reaches its provinces its own way; a record of no kind listed here
+    // Each kind of record reaches its provinces its own way (forms reach every province); a record of no kind listed here
     // reaches none, so nothing is shown across provinces by default. The list is bound once
     // per kind (positional parameters, never text).
     const std::string in = " IN (" + placeholders(f.provinces ? f.provinces->size() : 0) + ")";
@@ -112,7 +112,9 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
            " OR (record LIKE 'assignment/%' AND EXISTS (SELECT 1 FROM projects p WHERE"
            " p.id = json_extract(coalesce(audit_log.after, audit_log.before), '$.project_id') AND p.province_code" + in + "))"
            " OR (record = 'units' AND (audit_log.after IS NULL OR EXISTS (SELECT 1 FROM json_each(audit_log.after, '$.units') u"
-           " WHERE coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))" + in + "))))";
+           " WHERE coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))" + in + ")))"
+           // Forms are the same in every province: each admin sees who published what.
+           " OR record LIKE 'form/%')";
     sql += " ORDER BY id LIMIT ?";
     auto statement = m_db.prepare(sql);
     int index = 1;

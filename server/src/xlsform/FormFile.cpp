@@ -6,6 +6,7 @@
 
 #include "kc/forms/FormLoader.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -15,22 +16,11 @@ bool isWorkbookPath(const std::filesystem::path& path) {
     return lowerAscii(path.extension().string()) == ".xlsx";
 }
 
-FormFile readFormFile(const std::filesystem::path& path) {
+FormFile readFormBytes(std::string_view bytes, bool workbook, const std::string& fallbackId) {
     FormFile file;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        file.unreadable = true;
-        file.problems.push_back(std::filesystem::exists(path, ec) ? "cannot be read (not a file)"
-                                                                 : "cannot be read (no such file)");
-        return file;
-    }
-    if (isWorkbookPath(path)) {
+    if (workbook) {
         try {
-            // The form's id when the settings sheet names none: the file's name, as pyxform does.
-            std::string fallback;
-            for (char c : path.stem().string())
-                fallback += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-            auto conversion = convertXlsForm(sheets::readWorkbookFile(path), fallback);
+            auto conversion = convertXlsForm(sheets::readWorkbook(bytes), fallbackId);
             for (const auto& problem : conversion.errors)
                 file.problems.push_back(problem.toString());
             for (const auto& notice : conversion.notices)
@@ -42,15 +32,7 @@ FormFile readFormFile(const std::filesystem::path& path) {
         }
         return file;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        file.unreadable = true;
-        file.problems.push_back("cannot be read");
-        return file;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto loaded = forms::loadFormText(text.str());
+    auto loaded = forms::loadFormText(std::string(bytes));
     for (const auto& issue : loaded.issues)
         file.problems.push_back(issue.toString());
     if (loaded.form) {
@@ -58,6 +40,36 @@ FormFile readFormFile(const std::filesystem::path& path) {
         file.form = loaded.form;
     }
     return file;
+}
+
+FormFile readFormFile(const std::filesystem::path& path) {
+    FormFile file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        file.unreadable = true;
+        file.problems.push_back(std::filesystem::exists(path, ec) ? "cannot be read (not a file)"
+                                                                 : "cannot be read (no such file)");
+        return file;
+    }
+    const sheets::ReadLimits limits;
+    if (std::filesystem::file_size(path, ec) > limits.maxFileBytes) {
+        file.problems.push_back("the file is larger than the " + std::to_string(limits.maxFileBytes >> 20) +
+                                " MiB a form may be");
+        return file;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) {
+        file.unreadable = true;
+        file.problems.push_back("cannot be read");
+        return file;
+    }
+    // The form's id when the settings sheet names none: the file's name, as pyxform does.
+    std::string fallback;
+    for (char c : path.stem().string())
+        fallback += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+    return readFormBytes(bytes.str(), isWorkbookPath(path), fallback);
 }
 
 } // namespace kc::server::xlsform

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kc::server::xlsform {
@@ -25,6 +26,9 @@ struct FormFile {
 };
 
 bool isWorkbookPath(const std::filesystem::path& path);
+//! Checks the form in `bytes`: an XLSForm workbook when `workbook`, else KCField's JSON.
+//! `fallbackId` names a workbook's form when its settings sheet does not.
+FormFile readFormBytes(std::string_view bytes, bool workbook, const std::string& fallbackId);
 //! Reads and checks the form in `path`, by its extension; an unreadable file is one problem.
 FormFile readFormFile(const std::filesystem::path& path);
 
