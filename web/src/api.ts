@@ -42,12 +42,14 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, fields);
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, raw?: { bytes: ArrayBuffer; type: string }): Promise<Response> {
   let response: Response;
   try {
+    const h = headers(body !== undefined);
+    if (raw) h.set('Content-Type', raw.type);
     response = await fetch(path, {
-      method, headers: headers(body !== undefined), cache: 'no-store',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      method, headers: h, cache: 'no-store',
+      ...(raw ? { body: raw.bytes } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
@@ -63,6 +65,11 @@ export async function getJson<T>(path: string): Promise<T> {
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   const response = await send('POST', path, body);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+//! A file as it is (a form, a workbook), with its type; the answer as JSON.
+export async function postFile<T>(path: string, bytes: ArrayBuffer, type: string): Promise<T> {
+  return await (await send('POST', path, undefined, { bytes, type })).json() as T;
 }
 
 //! A file the server makes (an export, a report), saved by the browser under `filename`.

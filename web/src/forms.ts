@@ -2,11 +2,12 @@
 import { getJson } from './api';
 import type { FormDefinition, Text } from './answers';
 
-export interface PublishedForm { id: string; version: number; title: Text }
+export interface PublishedForm { id: string; version: number; title: Text; versions?: number[]; questions?: number }
 let published: Promise<PublishedForm[]> | null = null;
 const definitions = new Map<string, Promise<FormDefinition>>();
 
-export function publishedForms(): Promise<PublishedForm[]> {
+export function publishedForms(fresh = false): Promise<PublishedForm[]> {
+  if (fresh) published = null;
   published ??= getJson<{ forms: PublishedForm[] }>('/v1/forms').then((a) => a.forms)
     .catch((e: unknown) => { published = null; throw e; });
   return published;

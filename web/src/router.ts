@@ -6,6 +6,7 @@ import ReportPage from './pages/ReportPage.vue';
 import ExportsPage from './pages/ExportsPage.vue';
 import PeoplePage from './pages/PeoplePage.vue';
 import AuditPage from './pages/AuditPage.vue';
+import FormsPage from './pages/FormsPage.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -15,6 +16,7 @@ export const router = createRouter({
     { path: '/review/:id', name: 'submission', component: SubmissionPage, props: true },
     { path: '/reports', name: 'reports', component: ReportPage },
     { path: '/exports', name: 'exports', component: ExportsPage },
+    { path: '/forms', name: 'forms', component: FormsPage },
     { path: '/people', name: 'people', component: PeoplePage },
     { path: '/activity', name: 'activity', component: AuditPage },
     { path: '/:rest(.*)', redirect: '/review' },
