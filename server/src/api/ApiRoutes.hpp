@@ -20,5 +20,6 @@ void addOperationsRoutes(Router& router, ServerContext& context);
 void addConsoleRoutes(Router& router, ServerContext& context);
 void addUserRoutes(Router& router, ServerContext& context);
 void addFormRoutes(Router& router, ServerContext& context);
+void addDuplicateRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

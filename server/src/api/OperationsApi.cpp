@@ -27,6 +27,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addOperationsRoutes(router, context);
     addUserRoutes(router, context);
     addFormRoutes(router, context);
+    addDuplicateRoutes(router, context);
     addConsoleRoutes(router, context);
 }
 

@@ -144,6 +144,17 @@ public:
     //! empty it is flagged for a reviewer with them. Returns its id.
     virtual std::string registerFacility(domain::Facility facility, const std::string& createdBy,
                                          const std::vector<DuplicateCandidate>& duplicates) = 0;
+    //! Facilities in `provinces` flagged as likely duplicates, oldest first, at most `limit`.
+    virtual std::vector<FlaggedFacility> flaggedFacilities(const std::vector<std::string>& provinces, int limit) = 0;
+    //! A reviewer's decision that a flagged facility is not a duplicate: it stays, unflagged.
+    virtual void keepFacilityApart(const std::string& id) = 0;
+    //! A reviewer's decision that `duplicateId` is `keptId`: the submissions, project
+    //! beneficiaries and report rows that named the duplicate name the kept one, the
+    //! duplicate leaves the register's lists and the devices' (a tombstone in the feed), and
+    //! stays behind the scenes, merged, for the answers recorded with its id.
+    virtual void mergeFacility(const std::string& duplicateId, const std::string& keptId) = 0;
+    //! The facility a merged one became part of; nullopt when it was not merged.
+    virtual std::optional<std::string> mergedInto(const std::string& id) = 0;
     virtual std::optional<AssignmentRecord> findAssignment(const std::string& id) = 0;
     //! Assigns a collaborator to a project; throws when it already is.
     virtual void createAssignment(const AssignmentRecord& assignment,

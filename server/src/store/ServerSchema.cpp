@@ -276,6 +276,13 @@ CREATE INDEX changes_by_kind_province ON changes (kind, province_code);
 CREATE INDEX changes_by_kind_owner ON changes (kind, owner_id);
 )sql";
 
+// A duplicate facility a reviewer merged keeps its row (answers recorded with its id still
+// resolve) and names the facility it became part of; the lists leave it out.
+constexpr const char* kMergedFacilities = R"sql(
+ALTER TABLE facilities ADD COLUMN merged_into TEXT;  -- a facility id (kept by mergeFacility)
+CREATE INDEX facilities_flagged ON facilities (province_code, id) WHERE needs_review = 1;
+)sql";
+
 // Programme reports: people trained in the project register, and the summary of approved
 // submissions, filled from those already approved.
 std::string reportSchema() {
@@ -311,6 +318,7 @@ std::span<const db::Migration> serverMigrations() {
         {6, "submission revisions kept in place, not in overflow pages", kRevisionsInPlace},
         {7, "indexes for pulling each part of a caller's feed in sequence order", kFeedIndexes},
         {8, "administrative units' validity and successor; report summary names the facility", units},
+        {9, "facilities merged into another by a reviewer", kMergedFacilities},
     };
     return migrations;
 }

@@ -67,6 +67,10 @@ public:
     std::vector<domain::Project> listProjects(const RegisterQuery& query) override;
     std::vector<DuplicateCandidate> likelyDuplicates(const domain::Facility& facility,
                                                      double metres) override;
+    std::vector<FlaggedFacility> flaggedFacilities(const std::vector<std::string>& provinces, int limit) override;
+    void keepFacilityApart(const std::string& id) override;
+    void mergeFacility(const std::string& duplicateId, const std::string& keptId) override;
+    std::optional<std::string> mergedInto(const std::string& id) override;
     std::string registerFacility(domain::Facility facility, const std::string& createdBy,
                                  const std::vector<DuplicateCandidate>& duplicates) override;
     std::optional<AssignmentRecord> findAssignment(const std::string& id) override;

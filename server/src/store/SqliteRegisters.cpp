@@ -232,7 +232,7 @@ std::vector<domain::Facility> SqliteCentralStore::listFacilities(const RegisterQ
     std::lock_guard lock(m_mutex);
     std::string sql = std::string("SELECT ") + kFacilityColumns +
                       " FROM facilities WHERE province_code IN (" +
-                      placeholders(query.provinces.size()) + ") AND id > ?";
+                      placeholders(query.provinces.size()) + ") AND id > ? AND merged_into IS NULL";
     if (query.projects)
         sql += " AND id IN (SELECT facility_id FROM project_beneficiaries WHERE project_id IN (" +
                placeholders(query.projects->size()) + "))";
@@ -287,7 +287,8 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
     std::vector<DuplicateCandidate> result;
     if (facility.communeCode) {
         auto same = m_db.prepareCached(
-            "SELECT id, name FROM facilities WHERE commune_code = ? AND name_folded = ? AND id <> ?");
+            "SELECT id, name FROM facilities WHERE commune_code = ? AND name_folded = ? AND id <> ? "
+            "AND merged_into IS NULL");
         same.bindAll(*facility.communeCode, text::foldForSearch(text::toNfc(facility.name)),
                      facility.id);
         while (same.step())
@@ -299,7 +300,7 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
         const double dLon = metres / (111'320.0 * std::max(0.01, std::cos(lat * std::numbers::pi / 180)));
         auto near = m_db.prepareCached(
             "SELECT id, name, latitude, longitude FROM facilities WHERE latitude BETWEEN ? AND ? "
-            "AND longitude BETWEEN ? AND ? AND id <> ?");
+            "AND longitude BETWEEN ? AND ? AND id <> ? AND merged_into IS NULL");
         near.bindAll(lat - dLat, lat + dLat, lon - dLon, lon + dLon, facility.id);
         while (near.step()) {
             const double distance = distanceMetres(lat, lon, near.getDouble(2), near.getDouble(3));
@@ -317,6 +318,76 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
         }
     }
     return result;
+}
+
+std::vector<FlaggedFacility> SqliteCentralStore::flaggedFacilities(const std::vector<std::string>& provinces,
+                                                                   int limit) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepare(std::string("SELECT ") + kFacilityColumns +
+                                  ", coalesce(possible_duplicates, '[]') FROM facilities WHERE needs_review = 1 "
+                                  "AND merged_into IS NULL AND province_code IN (" + placeholders(provinces.size()) +
+                                  ") ORDER BY id LIMIT ?");
+    const int index = bindList(statement, 1, provinces);
+    statement.bind(index, limit);
+    std::vector<FlaggedFacility> result;
+    while (statement.step())
+        result.push_back({readFacility(statement), statement.getText(13)});
+    return result;
+}
+
+void SqliteCentralStore::keepFacilityApart(const std::string& id) {
+    write([&] {
+        m_db.prepareCached("UPDATE facilities SET needs_review = 0, updated_at = ? WHERE id = ? AND merged_into IS NULL")
+            .bindAll(Timestamp::now().toRfc3339(), id)
+            .run();
+        if (m_db.changes() == 0)
+            throw std::invalid_argument("no facility " + id);
+    });
+}
+
+void SqliteCentralStore::mergeFacility(const std::string& duplicateId, const std::string& keptId) {
+    if (duplicateId == keptId)
+        throw std::invalid_argument("a facility cannot be merged into itself");
+    write([&] {
+        auto check = m_db.prepareCached("SELECT province_code, merged_into FROM facilities WHERE id = ?");
+        check.bindAll(keptId);
+        if (!check.step() || !check.isNull(1))
+            throw std::invalid_argument("no facility " + keptId + " to keep");
+        const std::string now = Timestamp::now().toRfc3339();
+        m_db.prepareCached("UPDATE facilities SET merged_into = ?, needs_review = 0, updated_at = ? "
+                           "WHERE id = ? AND merged_into IS NULL")
+            .bindAll(keptId, now, duplicateId)
+            .run();
+        if (m_db.changes() == 0)
+            throw std::invalid_argument("no facility " + duplicateId + " to merge");
+        // Whatever the duplicate was merged with before follows it.
+        m_db.prepareCached("UPDATE facilities SET merged_into = ? WHERE merged_into = ?").bindAll(keptId, duplicateId).run();
+        m_db.prepareCached("UPDATE submissions SET facility_id = ? WHERE facility_id = ?").bindAll(keptId, duplicateId).run();
+        m_db.prepareCached("UPDATE report_facts SET facility_id = ? WHERE facility_id = ?").bindAll(keptId, duplicateId).run();
+        std::vector<std::string> projects;
+        auto benefited = m_db.prepareCached("SELECT project_id FROM project_beneficiaries WHERE facility_id = ?");
+        benefited.bindAll(duplicateId);
+        while (benefited.step())
+            projects.push_back(benefited.getText(0));
+        m_db.prepareCached("INSERT OR IGNORE INTO project_beneficiaries (project_id, facility_id) "
+                           "SELECT project_id, ? FROM project_beneficiaries WHERE facility_id = ?")
+            .bindAll(keptId, duplicateId)
+            .run();
+        m_db.prepareCached("DELETE FROM project_beneficiaries WHERE facility_id = ?").bindAll(duplicateId).run();
+        recordTombstone("facility", duplicateId);
+        recordFacilityChange(keptId);
+        for (const auto& project : projects)
+            recordProjectChange(project);
+    });
+}
+
+std::optional<std::string> SqliteCentralStore::mergedInto(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepareCached("SELECT merged_into FROM facilities WHERE id = ?");
+    statement.bindAll(id);
+    if (!statement.step())
+        return std::nullopt;
+    return statement.getOptionalText(0);
 }
 
 std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::string& id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kc/domain/Registers.hpp"
 #include "kc/domain/Roles.hpp"
 #include "kc/protocol/SubmissionHead.hpp"
 
@@ -137,6 +138,13 @@ struct DuplicateCandidate {
     std::string name;
     std::string reason;  //!< same_name_same_commune or nearby
     std::optional<double> distanceMetres;
+};
+
+//! A facility flagged for a reviewer: what it is, and the facilities it may duplicate as
+//! noted when it was registered (a JSON list of {"id", "name", "reason", "distance_m"}).
+struct FlaggedFacility {
+    domain::Facility facility;
+    std::string possibleDuplicates;
 };
 
 struct AssignmentRecord {
