@@ -194,6 +194,44 @@ await step('review: return with a comment, the phone pulls it, the fix is approv
   await page.context().close();
 });
 
+await step('a reviewer resolves a flagged duplicate side by side: merged, it leaves the register and the phone', async () => {
+  const existing = (await phone.call('GET', '/v1/facilities?q=tam%20hoa')).json.facilities[0];
+  const duplicateId = uuidv7();
+  const registered = await phone.call('POST', '/v1/facilities', { id: duplicateId, name: 'htx tam hoa', legal_form: existing.legal_form,
+    sector: existing.sector, province: existing.province, commune: existing.commune, representative: 'Nông Thị Tâm' });
+  assert.equal(registered.status, 201, registered.text);
+  assert.equal(registered.json.needs_review, true);
+  const since = (await phone.call('GET', '/v1/pull?since=0&limit=1000')).json.next;
+
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.click('[data-nav=registers]');
+  await page.waitForSelector(`[data-flagged="${duplicateId}"]`);
+  const sideBySide = await page.textContent(`[data-flagged="${duplicateId}"]`);
+  assert.match(sideBySide, /htx tam hoa/);
+  assert.match(sideBySide, new RegExp(existing.name));
+  await accessible(page, 'duplicates');
+  await screens(page, 'duplicates');
+  page.once('dialog', (d) => d.accept());
+  await page.click(`[data-flagged="${duplicateId}"] [data-action=merge][data-into="${existing.id}"]`);
+  await page.waitForSelector('[data-test=no-duplicates]');
+  assert.equal((await reviewer.call('GET', '/v1/facility-duplicates')).json.facilities.length, 0);
+  const found = (await reviewer.call('GET', '/v1/facilities?q=tam%20hoa')).json.facilities.map((f) => f.id);
+  assert.deepEqual(found, [existing.id]);
+  const changes = (await phone.call('GET', `/v1/pull?since=${since}&limit=1000`)).json.changes;
+  assert.ok(changes.some((c) => c.kind === 'facility' && c.id === duplicateId && c.deleted), 'no tombstone for the merged facility');
+
+  await page.click('[data-tab=facilities]');
+  await page.fill('input[name=register-search]', 'tam hoa');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForSelector(`[data-facility="${existing.id}"]`);
+  assert.equal(await page.locator(`[data-facility="${duplicateId}"]`).count(), 0);
+  await page.click('[data-tab=projects]');
+  await page.waitForSelector('[data-project="KCQG-2024-01"]');
+  await screens(page, 'projects');
+  await page.context().close();
+});
+
 await step('bulk approve from the queue approves every chosen submission', async () => {
   const ids = [];
   for (let i = 0; i < 2; i++) {

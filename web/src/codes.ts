@@ -29,3 +29,15 @@ const activities: Record<string, string> = {
   investment_consulting: 'Investment consulting', industrial_cluster: 'Industrial cluster',
 };
 export function activityName(code: string): string { return activities[code] ? t(activities[code]!) : code; }
+
+const legalForms: Record<string, string> = {
+  cooperative: 'Cooperative', limited_company: 'Limited company', private_enterprise: 'Private enterprise',
+  household_business: 'Household business',
+};
+export function legalFormName(code: string): string { return legalForms[code] ? t(legalForms[code]!) : code; }
+
+const sectors: Record<string, string> = {
+  agro_forestry_processing: 'Agricultural and forestry processing', building_materials: 'Building materials',
+  handicrafts: 'Handicrafts', mechanics: 'Mechanics', seafood_processing: 'Seafood processing', other: 'Other',
+};
+export function sectorName(code: string): string { return sectors[code] ? t(sectors[code]!) : code; }

@@ -7,6 +7,7 @@ import ExportsPage from './pages/ExportsPage.vue';
 import PeoplePage from './pages/PeoplePage.vue';
 import AuditPage from './pages/AuditPage.vue';
 import FormsPage from './pages/FormsPage.vue';
+import RegistersPage from './pages/RegistersPage.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -16,6 +17,7 @@ export const router = createRouter({
     { path: '/review/:id', name: 'submission', component: SubmissionPage, props: true },
     { path: '/reports', name: 'reports', component: ReportPage },
     { path: '/exports', name: 'exports', component: ExportsPage },
+    { path: '/registers', name: 'registers', component: RegistersPage },
     { path: '/forms', name: 'forms', component: FormsPage },
     { path: '/people', name: 'people', component: PeoplePage },
     { path: '/activity', name: 'activity', component: AuditPage },
