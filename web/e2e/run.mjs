@@ -223,12 +223,35 @@ await step('a reviewer resolves a flagged duplicate side by side: merged, it lea
 
   await page.click('[data-tab=facilities]');
   await page.fill('input[name=register-search]', 'tam hoa');
-  await page.click('form.filters button[type=submit]');
+  await page.click('[data-test=register-search] button[type=submit]');
   await page.waitForSelector(`[data-facility="${existing.id}"]`);
   assert.equal(await page.locator(`[data-facility="${duplicateId}"]`).count(), 0);
   await page.click('[data-tab=projects]');
   await page.waitForSelector('[data-project="KCQG-2024-01"]');
   await screens(page, 'projects');
+  await page.context().close();
+});
+
+await step('a reviewer imports facilities from a file: a bad row is named and nothing imported, then all are', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kc-import-'));
+  const header = 'name,legal_form,sector,province,commune\r\n';
+  writeFileSync(join(dir, 'bad.csv'), header + 'Cơ sở đan lát Bản Giốc,household_business,handicrafts,04,\r\nHTX Sai,htx,handicrafts,04,\r\n');
+  writeFileSync(join(dir, 'good.csv'), header + 'Cơ sở đan lát Bản Giốc,household_business,handicrafts,04,\r\n');
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.click('[data-nav=registers]');
+  await page.click('[data-tab=facilities]');
+  await page.setInputFiles('input[name=register-file]', join(dir, 'bad.csv'));
+  await page.click('[data-test=run-import]');
+  await page.waitForSelector('[data-test=import-problems]');
+  assert.match(await page.textContent('[data-test=import-problems]'), /line 3.*legal_form/s);
+  assert.equal((await reviewer.call('GET', '/v1/facilities?q=ban%20gioc')).json.facilities.length, 0);
+  await page.setInputFiles('input[name=register-file]', join(dir, 'good.csv'));
+  await page.click('[data-test=run-import]');
+  await page.waitForSelector('[data-test=registers-notice]');
+  assert.equal((await reviewer.call('GET', '/v1/facilities?q=ban%20gioc')).json.facilities.length, 1);
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=template]')]);
+  assert.equal(template.suggestedFilename(), 'mau-facilities.xlsx');
   await page.context().close();
 });
 
@@ -387,7 +410,7 @@ await step("a reviewer of another province sees nothing of this one, even by its
 });
 
 await step('no page error, console error or CSP violation on any page', async () => {
-  assert.deepEqual(problems.filter((p) => !/the server responded with a status of (400|401|404|422)/.test(p)), []);
+  assert.deepEqual(problems.filter((p) => !/the server responded with a status of (400|401|404|409|422)/.test(p)), []);
 });
 
 await browser.close();

@@ -1,5 +1,5 @@
 // The registers' shapes (docs/protocol.md, "Registers") and the duplicate decisions.
-import { getJson, postJson, query } from './api';
+import { download, getJson, postFile, postJson, query } from './api';
 
 export interface Facility {
   id: string; name: string; legal_form: string; sector: string; province: string; commune?: string | null;
@@ -30,3 +30,12 @@ export const facilityFields: { key: keyof Facility; label: string }[] = [
   { key: 'workforce', label: 'Workers' }, { key: 'products', label: 'Products' },
   { key: 'latitude', label: 'Latitude' }, { key: 'longitude', label: 'Longitude' },
 ];
+
+//! A CSV or an Excel workbook of the register, checked row by row and imported all or nothing.
+export async function importRegister(which: 'facilities' | 'projects', file: File): Promise<{ imported: number }> {
+  const workbook = file.name.toLowerCase().endsWith('.xlsx');
+  return postFile(`/v1/registers/${which}/import`, await file.arrayBuffer(),
+    workbook ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
+}
+export const registerTemplate = (which: 'facilities' | 'projects') =>
+  download(`/v1/registers/templates/${which}.xlsx`, `mau-${which}.xlsx`);

@@ -6,6 +6,7 @@
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 
 #include <charconv>
@@ -236,7 +237,15 @@ ImportReport importProjects(CentralStore& store, std::string_view csv) {
     return importProjects(store, table);
 }
 
-ImportReport importFacilities(CentralStore& store, const CsvTable& table) {
+namespace {
+//! A row's province must be one of the importer's, when the importer has a scope.
+void requireScope(const std::vector<std::string>* scope, const std::string& province) {
+    if (scope && std::find(scope->begin(), scope->end(), province) == scope->end())
+        throw json::JsonError("province", "province " + province + " is not one of yours");
+}
+} // namespace
+
+ImportReport importFacilities(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope) {
     ImportReport report;
     if (table.header.empty()) {
         report.errors.push_back("the file is empty");
@@ -248,6 +257,7 @@ ImportReport importFacilities(CentralStore& store, const CsvTable& table) {
         try {
             auto facility = domain::facilityFromJson(row, "");
             requireProvince(store, facility.provinceCode);
+            requireScope(scope, facility.provinceCode);
             if (facility.id.empty())
                 facility.id = Uuid::v7().toString();
             else if (!Uuid::parse(facility.id))
@@ -269,7 +279,7 @@ ImportReport importFacilities(CentralStore& store, const CsvTable& table) {
     return report;
 }
 
-ImportReport importProjects(CentralStore& store, const CsvTable& table) {
+ImportReport importProjects(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope) {
     ImportReport report;
     if (table.header.empty()) {
         report.errors.push_back("the file is empty");
@@ -287,6 +297,7 @@ ImportReport importProjects(CentralStore& store, const CsvTable& table) {
             row["beneficiaries"] = bj::array();
             auto project = domain::projectFromJson(row, "");
             requireProvince(store, project.provinceCode);
+            requireScope(scope, project.provinceCode);
             if (!codes.insert(project.code).second)
                 throw json::JsonError("code", "\"" + project.code + "\" appears twice in the file");
             for (const auto& existing : store.listProjects({{project.provinceCode}, std::nullopt, project.code, "", 1000}))

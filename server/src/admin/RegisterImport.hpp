@@ -29,8 +29,9 @@ ImportReport importFacilities(CentralStore& store, std::string_view csv);
 //! (in the project's province) separated by ";".
 ImportReport importProjects(CentralStore& store, std::string_view csv);
 //! The same from a table read already (CSV, or a workbook's first sheet: admin/RegisterWorkbook).
-ImportReport importFacilities(CentralStore& store, const CsvTable& table);
-ImportReport importProjects(CentralStore& store, const CsvTable& table);
+//! With a `scope`, a row of a province outside it is an error of that row.
+ImportReport importFacilities(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope = nullptr);
+ImportReport importProjects(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope = nullptr);
 
 //! A register's columns: its code in the file's header, and its Vietnamese title (for the
 //! template's header, "Tên cơ sở (name)", which the import reads as "name").

@@ -21,5 +21,6 @@ void addConsoleRoutes(Router& router, ServerContext& context);
 void addUserRoutes(Router& router, ServerContext& context);
 void addFormRoutes(Router& router, ServerContext& context);
 void addDuplicateRoutes(Router& router, ServerContext& context);
+void addRegisterImportRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

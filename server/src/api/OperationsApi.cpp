@@ -28,6 +28,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addUserRoutes(router, context);
     addFormRoutes(router, context);
     addDuplicateRoutes(router, context);
+    addRegisterImportRoutes(router, context);
     addConsoleRoutes(router, context);
 }
 

@@ -119,4 +119,9 @@ export const consoleVi: Record<string, string> = {
   "Keep \"%1\" as a facility of its own?": "Giữ \"%1\" là một cơ sở riêng?",
   "Merged into %1.": "Đã gộp vào %1.",
   "Kept apart: %1.": "Đã giữ riêng: %1.",
+  "%1 rows imported.": "Đã nhập %1 dòng.",
+  "%1 problem(s) in the file; nothing was imported.": "Tệp có %1 lỗi; chưa nhập gì.",
+  "Import from a file (CSV or Excel)": "Nhập từ tệp (CSV hoặc Excel)",
+  "Import": "Nhập",
+  "Excel template": "Mẫu Excel",
 };
