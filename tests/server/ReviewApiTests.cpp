@@ -220,3 +220,28 @@ TEST_CASE("exports stream page by page: more rows than a page, each once, in ord
     CHECK(exported.as_array()[500].at("id").as_string() == ids[500]);
     CHECK(api.as("duyet", "GET", "/v1/exports/progress_report.json?repeat=milestones").status == 400);
 }
+
+TEST_CASE("submission counts by state follow the list's filters and scope", "[api][review]") {
+    ApiFixture api("review-counts");
+    const std::string photo = api.upload("canbo", "a photo of the dryer");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        ids.push_back(newId());
+        REQUIRE(api.push("canbo", {api.progressReport(ids.back(), "KCQG-2024-01", photo)})[0].at("status") == "accepted");
+    }
+    REQUIRE(api.as("duyet", "POST", "/v1/submissions/" + ids[0] + "/review", R"({"action":"approve","revision":1})").status == 200);
+    const auto counted = api.json(api.as("duyet", "GET", "/v1/submission-counts"));
+    CHECK(counted.at("counts").at("submitted") == 2);
+    CHECK(counted.at("counts").at("approved") == 1);
+    CHECK(counted.at("counts").at("rejected") == 0);
+    CHECK(counted.at("conflicts") == 0);
+    // The same filters as the list; a state filter does not narrow the counts.
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submission-counts?form=site_survey")).at("counts").at("submitted") == 0);
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submission-counts?state=approved")).at("counts").at("submitted") == 2);
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submission-counts?officer=canbo")).at("counts").at("submitted") == 2);
+    CHECK(api.as("duyet", "GET", "/v1/submission-counts?from=yesterday").status == 400);
+    // Another province's reviewer counts nothing of these; an officer counts their own.
+    CHECK(api.json(api.as("duyet_cm", "GET", "/v1/submission-counts")).at("counts").at("submitted") == 0);
+    CHECK(api.json(api.as("canbo", "GET", "/v1/submission-counts")).at("counts").at("submitted") == 2);
+    CHECK(api.json(api.as("canbo_cm", "GET", "/v1/submission-counts")).at("counts").at("submitted") == 0);
+}

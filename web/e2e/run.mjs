@@ -274,6 +274,28 @@ await step('bulk approve from the queue approves every chosen submission', async
   await page.context().close();
 });
 
+await step('the queue counts by state as the server does, and its filters narrow it', async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.waitForSelector('[data-test=queue]');
+  const counted = (await reviewer.call('GET', '/v1/submission-counts')).json.counts;
+  await page.waitForFunction((n) => document.querySelector('[data-count=approved]')?.textContent?.endsWith(': ' + n), counted.approved);
+  await page.click('[data-count=approved]');
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
+  // A day range that ends before today leaves nothing; a wrong date is named.
+  await page.fill('input[name=to]', '01/01/2020');
+  await page.click('[data-test=apply-filters]');
+  await page.waitForSelector('[data-test=queue-empty]');
+  await page.fill('input[name=to]', '31/02/2020');
+  await page.click('[data-test=apply-filters]');
+  await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent?.includes('dd/mm/yyyy'));
+  await page.fill('input[name=to]', '');
+  await page.fill('input[name=officer]', 'canbo_cm');
+  await page.click('[data-test=apply-filters]');
+  await page.waitForSelector('[data-test=queue-empty]');
+  await page.context().close();
+});
+
 await step('in English, on a phone-size window, the same queue', async () => {
   const page = await openConsole(sizes.phone, 'en');
   await signIn(page, 'duyet');

@@ -52,3 +52,15 @@ export function parseDayOrYear(text: string): string | null {
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
 }
+
+//! A day typed as dd/mm/yyyy as the RFC 3339 time its Vietnamese midnight is; `after` gives the
+//! next midnight (an exclusive end). null when the text is not such a day.
+export function vietnamMidnight(text: string, after = false): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const day = Number(m[1]), month = Number(m[2]), year = Number(m[3]);
+  const utc = Date.UTC(year, month - 1, day + (after ? 1 : 0)) - 7 * 3600 * 1000;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  return new Date(utc).toISOString();
+}

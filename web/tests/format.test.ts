@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { date, dateTime, decimal, fold, grouped, money, parseDayOrYear } from '../src/format';
+import { date, dateTime, decimal, fold, grouped, money, parseDayOrYear, vietnamMidnight } from '../src/format';
 
 describe('figures as Vietnam reads them', () => {
   it('groups thousands with dots and writes đồng', () => {
@@ -30,6 +30,12 @@ describe('figures as Vietnam reads them', () => {
     expect(parseDayOrYear('2025-06-30')).toBe('2025-06-30');
     expect(parseDayOrYear('last year')).toBeNull();
     expect(parseDayOrYear('30-06-2025')).toBeNull();
+  });
+  it('turns a typed day into the midnight of Vietnam, for the date range of the queue', () => {
+    expect(vietnamMidnight('01/12/2026')).toBe('2026-11-30T17:00:00.000Z');
+    expect(vietnamMidnight('31/12/2026', true)).toBe('2026-12-31T17:00:00.000Z');
+    expect(vietnamMidnight('30/02/2026')).toBeNull();
+    expect(vietnamMidnight('2026-12-01')).toBeNull();
   });
   it('folds Vietnamese for search without diacritics', () => {
     expect(fold('Hợp tác xã Đồng Tâm')).toBe('hop tac xa dong tam');

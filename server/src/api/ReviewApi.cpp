@@ -25,7 +25,8 @@ SubmissionHead visibleSubmission(ServerContext& context, const Request& request,
     return *head;
 }
 
-Response list(ServerContext& context, const Request& request, const Caller& caller) {
+//! The filter of a list or a count, from the query, within the caller's scope.
+SubmissionFilter filterFor(const Request& request, const Caller& caller) {
     SubmissionFilter filter;
     filter.provinces = caller.provinces;
     if (!caller.isStaff())
@@ -49,6 +50,11 @@ Response list(ServerContext& context, const Request& request, const Caller& call
         filter.conflict = *conflict == "true" || *conflict == "1";
     filter.before = queryText(request, "before");
     filter.limit = static_cast<int>(queryInteger(request, "limit", 50, 1, 500));
+    return filter;
+}
+
+Response list(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto filter = filterFor(request, caller);
     const auto heads = context.store.listSubmissions(filter);
     bj::array items;
     for (const auto& head : heads)
@@ -57,6 +63,17 @@ Response list(ServerContext& context, const Request& request, const Caller& call
     body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(heads.back().id)
                                                                   : bj::value(nullptr);
     return jsonResponse(200, body);
+}
+
+Response counts(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto counted = context.store.countSubmissions(filterFor(request, caller));
+    bj::object byState;
+    for (const auto state : protocol::kSubmissionStates) {
+        const std::string code(protocol::stateCode(state));
+        const auto found = counted.byState.find(code);
+        byState[code] = found == counted.byState.end() ? 0 : found->second;
+    }
+    return jsonResponse(200, bj::object{{"counts", std::move(byState)}, {"conflicts", counted.conflicts}});
 }
 
 Response detail(ServerContext& context, const Request& request, const Caller& caller) {
@@ -151,6 +168,7 @@ void addReviewRoutes(Router& router, ServerContext& context) {
         }));
     };
     route("GET", "/v1/submissions", list);
+    route("GET", "/v1/submission-counts", counts);
     route("GET", "/v1/submissions/{id}", detail);
     route("GET", "/v1/submissions/{id}/diff", diff);
     route("POST", "/v1/submissions/{id}/review", review);

@@ -184,6 +184,9 @@ public:
     //! The highest revision number stored for a submission (conflicts included), 0 for none.
     virtual std::int64_t lastRevision(const std::string& submissionId) = 0;
     virtual std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) = 0;
+    //! The submissions of `filter` counted by state, as committed (its state, keyset and limit
+    //! are not applied).
+    virtual SubmissionCounts countSubmissions(const SubmissionFilter& filter) = 0;
     //! One page of a form's submissions in `provinces` for an export: up to `limit` heads
     //! with ids after `afterId` ("" for the first page), in id order (UUIDv7: oldest
     //! first), each with its current answers. Pages let an export stream without holding

@@ -90,6 +90,7 @@ public:
     void updateSubmission(const SubmissionHead& head) override;
     std::vector<SubmissionRevision> revisions(const std::string& submissionId) override;
     std::int64_t lastRevision(const std::string& submissionId) override;
+    SubmissionCounts countSubmissions(const SubmissionFilter& filter) override;
     std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) override;
     std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
                                                       const std::vector<std::string>& provinces,

@@ -175,12 +175,12 @@ std::int64_t SqliteCentralStore::lastRevision(const std::string& submissionId) {
     return statement.getInt64(0);
 }
 
-std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
-    std::lock_guard lock(m_mutex);
-    std::string sql = std::string("SELECT ") + kHeadColumns +
-                      " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.province_code IN (" +
-                      placeholders(f.provinces.size()) + ")";
-    std::vector<std::string> values = f.provinces;
+namespace {
+//! The WHERE of a submission list or count (`s` the submission, `u` its owner), with the
+//! values its placeholders take, in order. The state and the keyset only when `paged`.
+std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<std::string>& values) {
+    std::string sql = " WHERE s.province_code IN (" + placeholders(f.provinces.size()) + ")";
+    values = f.provinces;
     const auto where = [&](const std::optional<std::string>& value, const char* clause) {
         if (value) {
             sql += clause;
@@ -189,16 +189,25 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
     };
     where(f.ownerId, " AND s.owner_id = ?");
     where(f.formId, " AND s.form_id = ?");
-    if (f.state)
+    if (f.state && paged)
         where(std::string(protocol::stateCode(*f.state)), " AND s.state = ?");
     where(f.province, " AND s.province_code = ?");
     where(f.officer, " AND u.username = ?");
     where(f.receivedFrom, " AND s.received_at >= ?");
     where(f.receivedTo, " AND s.received_at < ?");
-    where(f.before, " AND s.id < ?");
+    if (paged)
+        where(f.before, " AND s.id < ?");
     if (f.conflict)
         sql += *f.conflict ? " AND s.conflict = 1" : " AND s.conflict = 0";
-    sql += " ORDER BY s.id DESC LIMIT ?";
+    return sql;
+}
+} // namespace
+
+std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
+    std::lock_guard lock(m_mutex);
+    std::vector<std::string> values;
+    const std::string sql = std::string("SELECT ") + kHeadColumns + " FROM submissions s JOIN users u ON u.id = s.owner_id" +
+                            submissionWhere(f, true, values) + " ORDER BY s.id DESC LIMIT ?";
     auto statement = m_db.prepare(sql);
     const int next = bindList(statement, 1, values);
     statement.bind(next, f.limit);
@@ -206,6 +215,21 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
     while (statement.step())
         result.push_back(readHead(statement));
     return result;
+}
+
+SubmissionCounts SqliteCentralStore::countSubmissions(const SubmissionFilter& f) {
+    std::lock_guard lock(m_readerMutex);
+    std::vector<std::string> values;
+    const std::string sql = "SELECT s.state, count(*), sum(s.conflict) FROM submissions s JOIN users u ON u.id = s.owner_id" +
+                            submissionWhere(f, false, values) + " GROUP BY s.state";
+    auto statement = m_reader.prepare(sql);
+    bindList(statement, 1, values);
+    SubmissionCounts counts;
+    while (statement.step()) {
+        counts.byState[statement.getText(0)] = statement.getInt64(1);
+        counts.conflicts += statement.getInt64(2);
+    }
+    return counts;
 }
 
 std::vector<CurrentSubmission> SqliteCentralStore::currentSubmissions(const std::string& formId,

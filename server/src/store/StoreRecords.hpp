@@ -5,6 +5,7 @@
 #include "kc/protocol/SubmissionHead.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,13 @@ struct SubmissionFilter {
     std::optional<bool> conflict;
     std::optional<std::string> before;  //!< keyset: ids lower than this one
     int limit = 50;
+};
+
+//! How many submissions a filter holds in each state ("submitted", …), and how many of them
+//! are flagged as conflicts.
+struct SubmissionCounts {
+    std::map<std::string, std::int64_t> byState;
+    std::int64_t conflicts = 0;
 };
 
 struct AttachmentRecord {

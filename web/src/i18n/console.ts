@@ -124,4 +124,9 @@ export const consoleVi: Record<string, string> = {
   "Import from a file (CSV or Excel)": "Nhập từ tệp (CSV hoặc Excel)",
   "Import": "Nhập",
   "Excel template": "Mẫu Excel",
+  "Dates are written dd/mm/yyyy.": "Ngày được viết theo dạng dd/mm/yyyy.",
+  "Submissions by state": "Số phiếu theo trạng thái",
+  "Sent by (username)": "Người gửi (tên đăng nhập)",
+  "Received from (dd/mm/yyyy)": "Nhận từ ngày (dd/mm/yyyy)",
+  "Received to (dd/mm/yyyy)": "Nhận đến ngày (dd/mm/yyyy)",
 };
