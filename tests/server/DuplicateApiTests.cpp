@@ -87,7 +87,7 @@ TEST_CASE("a flagged facility is shown with its candidates, and merged: its reco
     CHECK(log.at("entries").at(0).at("action") == "facility.merge");
 }
 
-TEST_CASE("a flagged facility kept apart stays, unflagged; bad merges change nothing", "[api][registers][duplicates]") {
+TEST_CASE("a flagged facility kept apart stays, unflagged, and bad merges change nothing", "[api][registers][duplicates]") {
     ApiFixture api("duplicates-keep");
     const std::string original = api.facilityId("HTX Tâm Hòa");
     const std::string duplicate = registerDuplicate(api);

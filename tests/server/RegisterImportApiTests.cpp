@@ -5,6 +5,8 @@
 
 #include "admin/RegisterWorkbook.hpp"
 
+#include "kc/json/Json.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <boost/json.hpp>
@@ -71,4 +73,53 @@ TEST_CASE("the register templates download, and a filled one imports through the
     INFO(imported.body);
     REQUIRE(imported.status == 200);
     CHECK(api.json(imported).at("imported") == 1);
+}
+
+TEST_CASE("central staff create and change a project, checked as an import checks its rows", "[api][registers][projects]") {
+    ApiFixture api("projects-api");
+    const std::string facility = api.facilityId("HTX Tâm Hòa");
+    const std::string body = R"({"code":"KCĐP-2026-07","title":"Hỗ trợ máy sấy chè","year":2026,"funding_source":"local",)"
+                             R"("activity_type":"advanced_machinery","province":"04","status":"planned",)"
+                             R"("extension_funding":350000000,"counterpart_capital":500000000,"investment_attracted":850000000,)"
+                             R"("jobs_created":6,"beneficiaries":[")" + facility + R"("]})";
+    const auto created = api.as("duyet", "POST", "/v1/projects", body);
+    REQUIRE(created.status == 201);
+    const std::string id(api.json(created).at("id").as_string());
+    CHECK(api.json(created).at("beneficiaries").at(0).as_string() == facility);
+    CHECK(api.as("duyet", "POST", "/v1/projects", body).status == 409);  // the code is taken now
+    // The officer's device receives it; a collaborator is not staff.
+    CHECK(api.as("canbo", "GET", "/v1/projects/" + id).status == 200);
+    CHECK(api.as("ctv", "POST", "/v1/projects", body).status == 403);
+    CHECK(api.as("duyet_cm", "PUT", "/v1/projects/" + id, body).status == 404);
+
+    // Stalled needs its reason; with one, it is saved and the report lists it.
+    auto changed = kc::json::parse(body);
+    changed.as_object()["status"] = "stalled";
+    const auto noReason = api.as("duyet", "PUT", "/v1/projects/" + id, kc::json::serialize(changed));
+    CHECK(noReason.status == 400);
+    CHECK(api.json(noReason).at("error").at("fields").at(0).at("path").as_string() == "status_reason");
+    changed.as_object()["status_reason"] = "Cơ sở chưa đủ vốn đối ứng";
+    REQUIRE(api.as("duyet", "PUT", "/v1/projects/" + id, kc::json::serialize(changed)).status == 200);
+    CHECK(api.store->findProject(id)->status == "stalled");
+    const auto report = api.json(api.as("duyet", "GET", "/v1/reports/programme.json?from=2026&to=2026"));
+    bool listed = false;
+    for (const auto& project : report.at("projects").at("stalled_or_cancelled").as_array())
+        listed = listed || project.at("code").as_string() == "KCĐP-2026-07";
+    CHECK(listed);
+
+    const std::pair<std::string, std::string> bad[] = {
+        {"province", "96"}, {"year", "1800"}, {"extension_funding", "-1"}, {"funding_source", "\"foreign\""},
+        {"beneficiaries", "[\"" + api.facilityId("HTX Tâm Hòa").substr(0, 8) + "\"]"}, {"title", "\"\""},
+    };
+    for (const auto& [field, value] : bad) {
+        auto wrong = kc::json::parse(kc::json::serialize(changed));
+        wrong.as_object()[field] = kc::json::parse(value);
+        const auto response = api.as("duyet", "PUT", "/v1/projects/" + id, kc::json::serialize(wrong));
+        INFO(field << " = " << value << " -> " << response.body);
+        CHECK((response.status == 400 || response.status == 403));
+    }
+    CHECK(api.store->findProject(id)->status == "stalled");
+    CHECK(api.as("duyet", "PUT", "/v1/projects/" + id, R"({"id":"x"})").status == 400);
+    const auto log = api.json(api.as("quantri", "GET", "/v1/audit?record=project/" + id));
+    CHECK(log.at("entries").as_array().size() == 2);
 }

@@ -21,7 +21,7 @@ std::string signIn(ApiFixture& api, const std::string& username, const std::stri
 }
 } // namespace
 
-TEST_CASE("an admin creates a user whose password, shown once, signs in; every change is logged", "[api][users]") {
+TEST_CASE("an admin creates a user whose password, shown once, signs in, and every change is logged", "[api][users]") {
     ApiFixture api("users-create");
     const auto created = api.as("quantri", "POST", "/v1/admin/users",
                                 R"({"username":"lan.ctv","display_name":"Lò Thị Lan","role":"collaborator","provinces":["04"]})");

@@ -232,6 +232,37 @@ await step('a reviewer resolves a flagged duplicate side by side: merged, it lea
   await page.context().close();
 });
 
+await step('a reviewer adds a project and stalls it: the reason is asked for, then the report lists it', async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.click('[data-nav=registers]');
+  await page.click('[data-tab=projects]');
+  await page.click('[data-test=new-project]');
+  await page.fill('[data-test=project-editor] input[name=code]', 'KCĐP-2026-77');
+  await page.fill('[data-test=project-editor] input[name=title]', 'Hỗ trợ lò sấy miến dong');
+  await page.fill('[data-test=project-editor] input[name=extension_funding]', '320000000');
+  await page.fill('[data-test=project-editor] input[name=jobs_created]', '5');
+  await page.click('[data-test=save-project]');
+  await page.waitForSelector('[data-project="KCĐP-2026-77"]');
+  const made = (await reviewer.call('GET', '/v1/projects?q=KC%C4%90P-2026-77')).json.projects[0];
+  assert.equal(made.extension_funding, 320000000);
+  assert.equal(made.jobs_created, 5);
+  await page.click('[data-project="KCĐP-2026-77"] [data-action=edit]');
+  await page.selectOption('[data-test=project-editor] select[name=status]', 'stalled');
+  await page.click('[data-test=save-project]');
+  await page.waitForSelector('[data-test=project-error]');
+  assert.equal((await reviewer.call('GET', `/v1/projects/${made.id}`)).json.status, 'planned');
+  await page.fill('[data-test=project-editor] input[name=status_reason]', 'Chưa giải ngân vốn đối ứng');
+  await page.click('[data-test=save-project]');
+  await page.waitForFunction(() => !document.querySelector('[data-test=project-editor]'));
+  assert.equal((await reviewer.call('GET', `/v1/projects/${made.id}`)).json.status, 'stalled');
+  await page.click('[data-nav=reports]');
+  await page.fill('input[name=from]', String(new Date().getFullYear()));
+  await page.click('[data-test=show-report]');
+  await page.waitForFunction(() => document.body.textContent.includes('KCĐP-2026-77'));
+  await page.context().close();
+});
+
 await step('a reviewer imports facilities from a file: a bad row is named and nothing imported, then all are', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kc-import-'));
   const header = 'name,legal_form,sector,province,commune\r\n';

@@ -19,6 +19,7 @@ export function fundingSourceName(code: string): string { return sources[code] ?
 const statuses: Record<string, string> = {
   planned: 'Planned', in_progress: 'In progress', completed: 'Completed', stalled: 'Stalled', cancelled: 'Cancelled',
 };
+export const projectStatuses = Object.keys(statuses);
 export function projectStatusName(code: string): string { return statuses[code] ? t(statuses[code]!) : code; }
 
 const activities: Record<string, string> = {
@@ -28,6 +29,7 @@ const activities: Record<string, string> = {
   packaging_design: 'Packaging design', management_capacity: 'Management capacity', study_tour: 'Study tour',
   investment_consulting: 'Investment consulting', industrial_cluster: 'Industrial cluster',
 };
+export const activityTypes = Object.keys(activities);
 export function activityName(code: string): string { return activities[code] ? t(activities[code]!) : code; }
 
 const legalForms: Record<string, string> = {

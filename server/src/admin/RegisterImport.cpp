@@ -279,6 +279,35 @@ ImportReport importFacilities(CentralStore& store, const CsvTable& table, const 
     return report;
 }
 
+void checkProject(CentralStore& store, const domain::Project& project, const std::vector<std::string>* scope) {
+    requireProvince(store, project.provinceCode);
+    requireScope(scope, project.provinceCode);
+    if (project.code.empty())
+        throw json::JsonError("code", "a project needs its code");
+    if (project.title.empty())
+        throw json::JsonError("title", "a project needs its title");
+    if (project.year < 1990 || project.year > 2100)
+        throw json::JsonError("year", "expected a year between 1990 and 2100");
+    for (const auto& [value, field] : {std::pair{project.extensionFunding, "extension_funding"},
+                                       {project.counterpartCapital, "counterpart_capital"},
+                                       {project.investmentAttracted, "investment_attracted"}})
+        if (value < 0 || value > 1'000'000'000'000'000)
+            throw json::JsonError(field, "expected whole đồng from 0 to 10^15");
+    if (project.jobsCreated < 0 || project.peopleTrained < 0)
+        throw json::JsonError(project.jobsCreated < 0 ? "jobs_created" : "people_trained", "must not be negative");
+    for (const auto& existing : store.listProjects({{project.provinceCode}, std::nullopt, project.code, "", 1000}))
+        if (existing.code == project.code && existing.id != project.id)
+            throw json::JsonError("code", "project " + project.code + " already exists");
+    if ((project.status == "stalled" || project.status == "cancelled") && !project.statusReason)
+        throw json::JsonError("status_reason", "a stalled or cancelled project needs the reason");
+    for (std::size_t i = 0; i < project.beneficiaryIds.size(); ++i) {
+        const auto facility = store.findFacility(project.beneficiaryIds[i]);
+        if (!facility || facility->provinceCode != project.provinceCode || store.mergedInto(facility->id))
+            throw json::JsonError("beneficiaries[" + std::to_string(i) + "]",
+                                  "no facility " + project.beneficiaryIds[i] + " in province " + project.provinceCode);
+    }
+}
+
 ImportReport importProjects(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope) {
     ImportReport report;
     if (table.header.empty()) {
@@ -296,15 +325,8 @@ ImportReport importProjects(CentralStore& store, const CsvTable& table, const st
             row["id"] = Uuid::v7().toString();
             row["beneficiaries"] = bj::array();
             auto project = domain::projectFromJson(row, "");
-            requireProvince(store, project.provinceCode);
-            requireScope(scope, project.provinceCode);
             if (!codes.insert(project.code).second)
                 throw json::JsonError("code", "\"" + project.code + "\" appears twice in the file");
-            for (const auto& existing : store.listProjects({{project.provinceCode}, std::nullopt, project.code, "", 1000}))
-                if (existing.code == project.code)
-                    throw json::JsonError("code", "project " + project.code + " already exists");
-            if ((project.status == "stalled" || project.status == "cancelled") && !project.statusReason)
-                throw json::JsonError("status_reason", "a stalled or cancelled project needs the reason");
             std::size_t start = 0;
             while (start < beneficiaries.size()) {
                 std::size_t end = beneficiaries.find(';', start);
@@ -328,6 +350,7 @@ ImportReport importProjects(CentralStore& store, const CsvTable& table, const st
                     throw json::JsonError("beneficiaries", "no facility \"" + name + "\" in province " + project.provinceCode);
                 project.beneficiaryIds.push_back(*id);
             }
+            checkProject(store, project, scope);
             projects.push_back(std::move(project));
         } catch (const json::JsonError& error) {
             report.errors.push_back(where + error.what());

@@ -33,6 +33,12 @@ ImportReport importProjects(CentralStore& store, std::string_view csv);
 ImportReport importFacilities(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope = nullptr);
 ImportReport importProjects(CentralStore& store, const CsvTable& table, const std::vector<std::string>* scope = nullptr);
 
+//! What a project must be to enter the register, from a file or the API alike: its province
+//! known (and one of `scope`'s, when given), its code not another project's of the province,
+//! the year, money and counts in range, a reason when stalled or cancelled, its beneficiaries
+//! facilities of its province. Throws json::JsonError naming the field.
+void checkProject(CentralStore& store, const domain::Project& project, const std::vector<std::string>* scope);
+
 //! A register's columns: its code in the file's header, and its Vietnamese title (for the
 //! template's header, "Tên cơ sở (name)", which the import reads as "name").
 struct RegisterColumn {

@@ -22,5 +22,6 @@ void addUserRoutes(Router& router, ServerContext& context);
 void addFormRoutes(Router& router, ServerContext& context);
 void addDuplicateRoutes(Router& router, ServerContext& context);
 void addRegisterImportRoutes(Router& router, ServerContext& context);
+void addProjectRoutes(Router& router, ServerContext& context);
 
 } // namespace kc::server

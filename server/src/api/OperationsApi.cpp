@@ -29,6 +29,7 @@ void addApiRoutes(Router& router, ServerContext& context) {
     addFormRoutes(router, context);
     addDuplicateRoutes(router, context);
     addRegisterImportRoutes(router, context);
+    addProjectRoutes(router, context);
     addConsoleRoutes(router, context);
 }
 

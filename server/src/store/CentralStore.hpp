@@ -91,6 +91,8 @@ public:
     virtual std::string createFacility(domain::Facility facility) = 0;
     //! Stores a project and its beneficiaries (id made here when empty); returns its id.
     virtual std::string createProject(domain::Project project) = 0;
+    //! Rewrites a project (its beneficiaries too); devices receive it again.
+    virtual void updateProject(const domain::Project& project) = 0;
 
     //! Publishes a checked form version. Returns false when that very version is already
     //! published with the same definition; throws when it is published with another one

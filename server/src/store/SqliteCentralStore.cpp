@@ -183,6 +183,34 @@ std::string SqliteCentralStore::createProject(domain::Project project) {
     return project.id;
 }
 
+void SqliteCentralStore::updateProject(const domain::Project& project) {
+    require(!project.code.empty(), "project.code", "is empty");
+    require(!project.title.empty(), "project.title", "is empty");
+    requireCode(project.fundingSource, domain::kFundingSources, "project.funding_source");
+    requireCode(project.activityType, domain::kActivityTypes, "project.activity_type");
+    requireCode(project.status, domain::kProjectStatuses, "project.status");
+    write([&] {
+        m_db.prepareCached("UPDATE projects SET code = ?, title = ?, year = ?, funding_source = ?, activity_type = ?, "
+                           "province_code = ?, status = ?, status_reason = ?, extension_funding = ?, "
+                           "counterpart_capital = ?, investment_attracted = ?, jobs_created = ?, people_trained = ?, "
+                           "updated_at = ? WHERE id = ?")
+            .bindAll(project.code, text::toNfc(project.title), project.year, project.fundingSource,
+                     project.activityType, project.provinceCode, project.status, project.statusReason,
+                     project.extensionFunding, project.counterpartCapital, project.investmentAttracted,
+                     project.jobsCreated, project.peopleTrained, Timestamp::now().toRfc3339(), project.id)
+            .run();
+        if (m_db.changes() == 0)
+            throw std::invalid_argument("no project " + project.id);
+        m_db.prepareCached("DELETE FROM project_beneficiaries WHERE project_id = ?").bindAll(project.id).run();
+        auto link = m_db.prepareCached("INSERT OR IGNORE INTO project_beneficiaries (project_id, facility_id) VALUES (?, ?)");
+        for (const auto& facilityId : project.beneficiaryIds) {
+            link.reset();
+            link.bindAll(project.id, facilityId).run();
+        }
+        recordProjectChange(project.id);
+    });
+}
+
 bool SqliteCentralStore::publishForm(const forms::Form& form) {
     require(!form.id.empty() && form.version >= 1, "form", "is not a loaded, checked form");
     const std::string definition = json::serialize(form.definition);

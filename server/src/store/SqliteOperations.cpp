@@ -113,6 +113,8 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
            " p.id = json_extract(coalesce(audit_log.after, audit_log.before), '$.project_id') AND p.province_code" + in + "))"
            " OR (record = 'units' AND (audit_log.after IS NULL OR EXISTS (SELECT 1 FROM json_each(audit_log.after, '$.units') u"
            " WHERE coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))" + in + ")))"
+           " OR (record LIKE 'project/%' AND EXISTS (SELECT 1 FROM projects p WHERE p.id = substr(audit_log.record, 9)"
+           " AND p.province_code" + in + "))"
            " OR (record LIKE 'facility/%' AND EXISTS (SELECT 1 FROM facilities f WHERE f.id = substr(audit_log.record, 10)"
            " AND f.province_code" + in + "))"
            // Forms are the same in every province: each admin sees who published what.
@@ -126,7 +128,7 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
     if (f.record)
         statement.bind(index++, *f.record);
     if (f.provinces)
-        for (int kind = 0; kind < 5; ++kind)
+        for (int kind = 0; kind < 6; ++kind)
             index = bindList(statement, index, *f.provinces);
     statement.bind(index, f.limit);
     std::vector<AuditEntry> result;

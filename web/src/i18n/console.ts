@@ -129,4 +129,11 @@ export const consoleVi: Record<string, string> = {
   "Sent by (username)": "Người gửi (tên đăng nhập)",
   "Received from (dd/mm/yyyy)": "Nhận từ ngày (dd/mm/yyyy)",
   "Received to (dd/mm/yyyy)": "Nhận đến ngày (dd/mm/yyyy)",
+  "Change project %1": "Sửa đề án %1",
+  "New project": "Đề án mới",
+  "Reason for stalling or cancelling": "Lý do tạm dừng hoặc hủy bỏ",
+  "Beneficiary facilities": "Cơ sở thụ hưởng",
+  "Saved: %1.": "Đã lưu: %1.",
+  "Change": "Sửa",
+  "Save": "Lưu",
 };
