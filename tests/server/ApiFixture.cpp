@@ -139,4 +139,11 @@ bj::array ApiFixture::push(const std::string& user, const bj::array& items) {
     return json(response).at("receipts").as_array();
 }
 
+std::string responseHeader(const server::Response& response, const std::string& name) {
+    for (const auto& [key, value] : response.headers)
+        if (key == name)
+            return value;
+    return {};
+}
+
 } // namespace kc::test

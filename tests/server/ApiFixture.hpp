@@ -56,6 +56,9 @@ struct ApiFixture {
     std::map<std::string, std::string> tokens;
 };
 
+//! A response header's value ("" when absent), as a handler set it.
+std::string responseHeader(const server::Response& response, const std::string& name);
+
 //! A fresh UUIDv7 as text.
 std::string newId();
 

@@ -9,15 +9,6 @@
 
 using kc::test::ApiFixture;
 
-namespace {
-std::string header(const kc::server::Response& response, const std::string& name) {
-    for (const auto& [key, value] : response.headers)
-        if (key == name)
-            return value;
-    return {};
-}
-} // namespace
-
 TEST_CASE("sign-in gives a bearer token that identifies the user and their scope", "[api][auth]") {
     ApiFixture api("auth-signin");
     const auto response = api.call("POST", "/v1/auth/sign-in",
@@ -53,7 +44,7 @@ TEST_CASE("bad sign-ins and bad tokens are refused with clear codes", "[api][aut
     CHECK(api.json(missing).at("error").at("fields").at(0).at("path") == "password");
 
     CHECK(api.call("GET", "/v1/pull").status == 401);
-    CHECK(header(api.call("GET", "/v1/pull"), "WWW-Authenticate") == "Bearer");
+    CHECK(kc::test::responseHeader(api.call("GET", "/v1/pull"), "WWW-Authenticate") == "Bearer");
     CHECK(api.errorCode(api.call("GET", "/v1/pull", "", "kct_forged")) == "unauthorized");
 
     const std::string token = api.token("canbo");
@@ -91,7 +82,7 @@ TEST_CASE("failed sign-ins are rate limited per account, with Retry-After", "[ap
     const auto limited = api.call("POST", "/v1/auth/sign-in", R"({"username":"canbo","password":"khuyencong"})");
     CHECK(limited.status == 429);
     CHECK(api.errorCode(limited) == "rate_limited");
-    const int retry = std::stoi(header(limited, "Retry-After"));
+    const int retry = std::stoi(kc::test::responseHeader(limited, "Retry-After"));
     CHECK(retry > 0);
     CHECK(retry <= 15 * 60);
     // Another account from the same address is not locked by it.

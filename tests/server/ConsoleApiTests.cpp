@@ -28,12 +28,6 @@ std::string gunzip(const std::string& packed) {
     return out;
 }
 
-std::string header(const kc::server::Response& response, const std::string& name) {
-    for (const auto& [key, value] : response.headers)
-        if (key == name)
-            return value;
-    return {};
-}
 
 } // namespace
 
@@ -46,8 +40,8 @@ TEST_CASE("the console page and its files come from the binary, cached by their 
     const auto page = api.call("GET", "/");
     REQUIRE(page.status == 200);
     CHECK(page.contentType == "text/html; charset=utf-8");
-    CHECK(header(page, "Cache-Control") == "no-cache");
-    const std::string policy = header(page, "Content-Security-Policy");
+    CHECK(kc::test::responseHeader(page, "Cache-Control") == "no-cache");
+    const std::string policy = kc::test::responseHeader(page, "Content-Security-Policy");
     CHECK_THAT(policy, Catch::Contains("script-src 'self'"));
     CHECK_THAT(policy, Catch::Contains("frame-ancestors 'none'"));
     CHECK(policy.find("unsafe") == std::string::npos);
@@ -60,15 +54,15 @@ TEST_CASE("the console page and its files come from the binary, cached by their 
     const auto plain = api.call("GET", script);
     REQUIRE(plain.status == 200);
     CHECK(plain.contentType == "text/javascript; charset=utf-8");
-    CHECK(header(plain, "Content-Encoding").empty());
-    CHECK_THAT(header(plain, "Cache-Control"), Catch::Contains("immutable"));
+    CHECK(kc::test::responseHeader(plain, "Content-Encoding").empty());
+    CHECK_THAT(kc::test::responseHeader(plain, "Cache-Control"), Catch::Contains("immutable"));
     const auto packed = api.call("GET", script, {}, {}, {{"accept-encoding", "gzip, deflate, br"}});
-    CHECK(header(packed, "Content-Encoding") == "gzip");
-    CHECK(header(packed, "Vary") == "Accept-Encoding");
+    CHECK(kc::test::responseHeader(packed, "Content-Encoding") == "gzip");
+    CHECK(kc::test::responseHeader(packed, "Vary") == "Accept-Encoding");
     CHECK(packed.body.size() < plain.body.size() / 2);
     CHECK(gunzip(packed.body) == plain.body);
     const auto refused = api.call("GET", script, {}, {}, {{"accept-encoding", "gzip;q=0, identity"}});
-    CHECK(header(refused, "Content-Encoding").empty());
+    CHECK(kc::test::responseHeader(refused, "Content-Encoding").empty());
 
     CHECK(api.call("GET", "/assets/nothing.js").status == 404);
     CHECK(api.call("GET", "/index.html").status == 404);

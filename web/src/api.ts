@@ -8,6 +8,11 @@ export class ApiError extends Error {
   }
 }
 
+//! What went wrong, in words, for the page: the server's message, or the failure's own.
+export function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+}
+
 let token: string | null = null;
 let onSignedOut: (() => void) | null = null;
 
