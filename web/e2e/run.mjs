@@ -132,8 +132,13 @@ await step('review: return with a comment, the phone pulls it, the fix is approv
   await page.waitForSelector(`[data-id="${submissionId}"]`);
   await accessible(page, 'review queue');
   await screens(page, 'review-queue');
-  // Keyboard: j/k to the row, Enter opens it.
+  // Keyboard: j/k to the row, r opens it with the return form ready; Enter opens it too.
   const index = Number(await page.getAttribute(`[data-id="${submissionId}"]`, 'data-row'));
+  for (let i = 0; i < index; i++) await page.keyboard.press('j');
+  await page.keyboard.press('r');
+  await page.waitForSelector('[data-test=review-form] textarea[name=comment]');
+  await page.goBack();
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
   for (let i = 0; i < index; i++) await page.keyboard.press('j');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-test=answers]');
@@ -143,7 +148,7 @@ await step('review: return with a comment, the phone pulls it, the fix is approv
   await accessible(page, 'submission');
   await screens(page, 'submission');
 
-  await page.click('[data-test=return]');
+  if (!(await page.locator('[data-test=review-form]').count())) await page.click('[data-test=return]');
   await page.click('[data-test=confirm]');
   assert.match(await page.textContent('[data-test=review-error]'), /sửa/);  // a return needs its comment
   await page.fill('textarea[name=comment]', 'Bổ sung ngày kiểm tra lại');
@@ -302,6 +307,19 @@ await step('bulk approve from the queue approves every chosen submission', async
   await page.click('[data-test=approve-selected]');
   await page.waitForSelector('[data-test=queue-message]');
   for (const id of ids) assert.equal((await reviewer.call('GET', `/v1/submissions/${id}`)).json.state, 'approved');
+  // One more, approved from the keyboard: a on its row, after the confirmation.
+  const single = uuidv7();
+  assert.equal((await phone.push({ id: single, form_id: 'monitoring_visit', form_version: 1, base_revision: null,
+    captured_at: new Date().toISOString(), answers: { ...visit, compliance: 'compliant', deviation_detail: undefined, recommendations: undefined } })).status, 'accepted');
+  await page.reload();
+  await signIn(page, 'duyet');
+  await page.waitForSelector(`[data-id="${single}"]`);
+  const row = Number(await page.getAttribute(`[data-id="${single}"]`, 'data-row'));
+  for (let i = 0; i < row; i++) await page.keyboard.press('j');
+  page.once('dialog', (d) => d.accept());
+  await page.keyboard.press('a');
+  await page.waitForFunction(() => document.querySelector('[data-test=queue-message]'));
+  assert.equal((await reviewer.call('GET', `/v1/submissions/${single}`)).json.state, 'approved');
   await page.context().close();
 });
 

@@ -27,7 +27,7 @@ export const consoleVi: Record<string, string> = {
     'Cán bộ khuyến công và cộng tác viên làm việc trên ứng dụng KCField trong điện thoại: hãy đăng nhập ở đó bằng chính tài khoản này.',
   'Fields to correct (optional)': 'Các trường cần sửa (không bắt buộc)',
   'Give the reason for rejecting.': 'Hãy nêu lý do từ chối.',
-  'Keys: j and k move, Enter opens, x selects.': 'Phím tắt: j và k để di chuyển, Enter để mở, x để chọn.',
+  'Keys: j and k move, Enter opens, Space selects, a approves, r returns, x rejects.': 'Phím tắt: j và k để di chuyển, Enter để mở, phím cách để chọn, a để duyệt, r để trả lại, x để từ chối.',
   'Loading…': 'Đang tải…',
   'Not approved: %1': 'Chưa duyệt được: %1',
   'Nothing': 'Không',
@@ -136,4 +136,5 @@ export const consoleVi: Record<string, string> = {
   "Saved: %1.": "Đã lưu: %1.",
   "Change": "Sửa",
   "Save": "Lưu",
+  "Print or save as PDF": "In hoặc lưu PDF",
 };
