@@ -121,3 +121,39 @@ TEST_CASE("a flagged facility kept apart stays, unflagged, and bad merges change
     CHECK(api.as("duyet", "GET", "/v1/facilities/" + duplicate).status == 200);
     (void)original;
 }
+
+TEST_CASE("central staff correct a facility: checked, logged, sent to devices again", "[api][registers]") {
+    ApiFixture api("facility-update");
+    const std::string id = api.facilityId("HTX Tâm Hòa");
+    auto facility = api.json(api.as("duyet", "GET", "/v1/facilities/" + id));
+    facility.as_object()["representative"] = "Nông Văn Tâm";
+    facility.as_object()["workforce"] = 40;
+    const auto since = api.json(api.as("canbo", "GET", "/v1/pull?since=0&limit=1000")).at("next");
+    const auto updated = api.as("duyet", "PUT", "/v1/facilities/" + id, kc::json::serialize(facility));
+    REQUIRE(updated.status == 200);
+    CHECK(api.store->findFacility(id)->representative == "Nông Văn Tâm");
+    CHECK(api.store->findFacility(id)->workforce == 40);
+    bool resent = false;
+    const auto changes = api.json(api.as("canbo", "GET", "/v1/pull?since=" + std::string(since.as_string()) + "&limit=1000"));
+    for (const auto& change : changes.at("changes").as_array())
+        resent = resent || change.at("id").as_string() == id;
+    CHECK(resent);
+    const auto log = api.json(api.as("quantri", "GET", "/v1/audit?record=facility/" + id));
+    CHECK(log.at("entries").at(0).at("action") == "facility.update");
+
+    // Nothing wrong is stored: another province, a commune elsewhere, a new id, a bad code, officers.
+    const std::pair<const char*, const char*> bad[] = {{"province", "\"96\""}, {"commune", "\"96-001\""},
+                                                       {"id", "\"01a2b3c4-0000-7000-8000-000000000000\""},
+                                                       {"legal_form", "\"htx\""}, {"name", "\"\""}, {"needs_review", "false"}};
+    for (const auto& [field, value] : bad) {
+        auto wrong = facility;
+        wrong.as_object()[field] = kc::json::parse(value);
+        const auto response = api.as("duyet", "PUT", "/v1/facilities/" + id, kc::json::serialize(wrong));
+        INFO(field << " -> " << response.body);
+        CHECK((response.status == 400 || response.status == 403));
+    }
+    CHECK(api.as("canbo", "PUT", "/v1/facilities/" + id, kc::json::serialize(facility)).status == 403);
+    CHECK(api.as("duyet_cm", "PUT", "/v1/facilities/" + id, kc::json::serialize(facility)).status == 404);
+    CHECK(api.store->findFacility(id)->provinceCode == "04");
+    CHECK(api.store->findFacility(id)->legalForm == "cooperative");
+}

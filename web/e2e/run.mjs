@@ -231,6 +231,12 @@ await step('a reviewer resolves a flagged duplicate side by side: merged, it lea
   await page.click('[data-test=register-search] button[type=submit]');
   await page.waitForSelector(`[data-facility="${existing.id}"]`);
   assert.equal(await page.locator(`[data-facility="${duplicateId}"]`).count(), 0);
+  // Corrected from the page: the register holds the new representative.
+  await page.click(`[data-facility="${existing.id}"] [data-action=edit]`);
+  await page.fill('[data-test=facility-editor] input[name=representative]', 'Nông Văn Tâm');
+  await page.click('[data-test=save-facility]');
+  await page.waitForSelector('[data-test=registers-notice]');
+  assert.equal((await reviewer.call('GET', `/v1/facilities/${existing.id}`)).json.representative, 'Nông Văn Tâm');
   await page.click('[data-tab=projects]');
   await page.waitForSelector('[data-project="KCQG-2024-01"]');
   await screens(page, 'projects');

@@ -36,10 +36,12 @@ const legalForms: Record<string, string> = {
   cooperative: 'Cooperative', limited_company: 'Limited company', private_enterprise: 'Private enterprise',
   household_business: 'Household business',
 };
+export const legalFormCodes = Object.keys(legalForms);
 export function legalFormName(code: string): string { return legalForms[code] ? t(legalForms[code]!) : code; }
 
 const sectors: Record<string, string> = {
   agro_forestry_processing: 'Agricultural and forestry processing', building_materials: 'Building materials',
   handicrafts: 'Handicrafts', mechanics: 'Mechanics', seafood_processing: 'Seafood processing', other: 'Other',
 };
+export const sectorCodes = Object.keys(sectors);
 export function sectorName(code: string): string { return sectors[code] ? t(sectors[code]!) : code; }

@@ -7,6 +7,7 @@
 #include "kc/domain/RegisterJson.hpp"
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
+#include "kc/time/Timestamp.hpp"
 
 namespace kc::server {
 
@@ -47,6 +48,45 @@ bj::array duplicatesJson(const std::vector<DuplicateCandidate>& duplicates) {
     return list;
 }
 
+//! A facility's province is one of the caller's, and its commune lies in that province.
+void checkPlace(ServerContext& context, const Caller& caller, const domain::Facility& facility) {
+    if (!caller.inProvince(facility.provinceCode))
+        throw ApiException(403, "forbidden", "province " + facility.provinceCode + " is outside your scope",
+                           {{"province", "outside your scope"}});
+    if (facility.communeCode) {
+        const auto province = context.store.communeProvince(*facility.communeCode);
+        if (province != facility.provinceCode)
+            throwInvalid("commune", province ? "commune " + *facility.communeCode + " is in province " + *province
+                                             : "unknown commune " + *facility.communeCode);
+    }
+}
+
+//! Central staff correct a facility of the register (its id stays; devices receive it again).
+Response updateFacility(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "correct facilities");
+    const auto before = context.store.findFacility(pathId(request));
+    if (!before || !caller.maySee(*before) || context.store.mergedInto(before->id))
+        notFound("facility " + request.pathParams.at("id"));
+    auto value = parseJsonBody(request);
+    auto& object = value.as_object();
+    if (object.contains("id") && object.at("id") != bj::value(before->id))
+        throwInvalid("id", "a facility keeps its id; leave it out or send the same");
+    for (const char* serverOwned : {"created_by", "created_at", "updated_at", "needs_review"})
+        if (object.contains(serverOwned))
+            throwInvalid(serverOwned, "is set by the server, not by a client");
+    object["id"] = before->id;
+    const domain::Facility facility = domain::facilityFromJson(value, "");
+    if (facility.name.empty())
+        throwInvalid("name", "a facility needs its name");
+    checkPlace(context, caller, facility);
+    context.store.updateFacility(facility);
+    const auto stored = *context.store.findFacility(facility.id);
+    context.store.appendAudit({0, Timestamp::now().toRfc3339(), caller.userId, "facility.update", "facility/" + facility.id,
+                               json::serialize(domain::facilityToJson(*before)),
+                               json::serialize(domain::facilityToJson(stored))});
+    return jsonResponse(200, bj::object{{"facility", domain::facilityToJson(stored)}});
+}
+
 Response registerFacility(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Officer, domain::Role::Reviewer, domain::Role::Admin},
                 "register facilities");
@@ -58,15 +98,7 @@ Response registerFacility(ServerContext& context, const Request& request, const 
     const auto uuid = Uuid::parse(facility.id);
     if (!uuid || uuid->version() != 7)
         throwInvalid("id", "expected a UUIDv7 made by the device, in canonical lower-case form");
-    if (!caller.inProvince(facility.provinceCode))
-        throw ApiException(403, "forbidden", "province " + facility.provinceCode + " is outside your scope",
-                           {{"province", "outside your scope"}});
-    if (facility.communeCode) {
-        const auto province = context.store.communeProvince(*facility.communeCode);
-        if (province != facility.provinceCode)
-            throwInvalid("commune", province ? "commune " + *facility.communeCode + " is in province " + *province
-                                             : "unknown commune " + *facility.communeCode);
-    }
+    checkPlace(context, caller, facility);
     if (auto existing = context.store.findFacility(facility.id)) {
         if (existing->name == facility.name && existing->provinceCode == facility.provinceCode)
             return jsonResponse(200, bj::object{{"facility", domain::facilityToJson(*existing)},
@@ -140,6 +172,9 @@ void addRegisterRoutes(Router& router, ServerContext& context) {
     }));
     router.add("POST", "/v1/facilities", signedIn(auth, [&context](const Request& r, const Caller& c) {
         return registerFacility(context, r, c);
+    }));
+    router.add("PUT", "/v1/facilities/{id}", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        return updateFacility(context, r, c);
     }));
     router.add("GET", "/v1/projects", signedIn(auth, [&context](const Request& r, const Caller& c) {
         const auto query = queryFor(r, c);

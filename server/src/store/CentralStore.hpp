@@ -91,6 +91,8 @@ public:
     virtual std::string createFacility(domain::Facility facility) = 0;
     //! Stores a project and its beneficiaries (id made here when empty); returns its id.
     virtual std::string createProject(domain::Project project) = 0;
+    //! Rewrites a facility's fields (not its id, flags or creator); devices receive it again.
+    virtual void updateFacility(const domain::Facility& facility) = 0;
     //! Rewrites a project (its beneficiaries too); devices receive it again.
     virtual void updateProject(const domain::Project& project) = 0;
 

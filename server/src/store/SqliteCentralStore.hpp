@@ -36,6 +36,7 @@ public:
     std::vector<std::string> withPredecessors(const std::vector<std::string>& provinceCodes) override;
     std::string createUser(const NewUser& user) override;
     std::string createFacility(domain::Facility facility) override;
+    void updateFacility(const domain::Facility& facility) override;
     void updateProject(const domain::Project& project) override;
     std::string createProject(domain::Project project) override;
     bool publishForm(const forms::Form& form) override;

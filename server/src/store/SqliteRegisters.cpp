@@ -138,6 +138,27 @@ std::string SqliteCentralStore::insertFacility(domain::Facility facility, const 
     return facility.id;
 }
 
+void SqliteCentralStore::updateFacility(const domain::Facility& facility) {
+    require(!facility.name.empty(), "facility.name", "is empty");
+    requireCode(facility.legalForm, domain::kLegalForms, "facility.legal_form");
+    requireCode(facility.sector, domain::kSectors, "facility.sector");
+    const std::string name = text::toNfc(facility.name);
+    write([&] {
+        m_db.prepareCached(
+                "UPDATE facilities SET name = ?, name_folded = ?, legal_form = ?, sector = ?, province_code = ?, "
+                "commune_code = ?, village = ?, representative = ?, phone = ?, workforce = ?, products = ?, "
+                "latitude = ?, longitude = ?, updated_at = ? WHERE id = ? AND merged_into IS NULL")
+            .bindAll(name, text::foldForSearch(name), facility.legalForm, facility.sector, facility.provinceCode,
+                     facility.communeCode, facility.village, facility.representative, facility.phone,
+                     facility.workforce, facility.products, facility.latitude, facility.longitude,
+                     Timestamp::now().toRfc3339(), facility.id)
+            .run();
+        if (m_db.changes() == 0)
+            throw std::invalid_argument("no facility " + facility.id);
+        recordFacilityChange(facility.id);
+    });
+}
+
 std::string SqliteCentralStore::registerFacility(domain::Facility facility, const std::string& createdBy,
                                                  const std::vector<DuplicateCandidate>& duplicates) {
     return insertFacility(std::move(facility), createdBy, duplicates);

@@ -137,4 +137,5 @@ export const consoleVi: Record<string, string> = {
   "Change": "Sửa",
   "Save": "Lưu",
   "Print or save as PDF": "In hoặc lưu PDF",
+  "Change facility %1": "Sửa cơ sở %1",
 };
