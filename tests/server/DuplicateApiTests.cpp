@@ -157,3 +157,20 @@ TEST_CASE("central staff correct a facility: checked, logged, sent to devices ag
     CHECK(api.store->findFacility(id)->provinceCode == "04");
     CHECK(api.store->findFacility(id)->legalForm == "cooperative");
 }
+
+TEST_CASE("a project's assignments and the collaborators who could take it, for staff", "[api][registers]") {
+    ApiFixture api("project-assignments");
+    const std::string project = api.projectId("KCQG-2024-01");
+    const auto listed = api.json(api.as("duyet", "GET", "/v1/projects/" + project + "/assignments"));
+    REQUIRE(listed.at("assignments").as_array().size() == 1);  // the demo's ctv
+    CHECK(listed.at("assignments").at(0).at("username").as_string() == "ctv");
+    bool offered = false;
+    for (const auto& user : listed.at("collaborators").as_array())
+        offered = offered || user.at("username").as_string() == "ctv";
+    CHECK(offered);
+    CHECK(api.as("ctv", "GET", "/v1/projects/" + project + "/assignments").status == 403);
+    CHECK(api.as("duyet_cm", "GET", "/v1/projects/" + project + "/assignments").status == 404);
+    const std::string other = api.projectId("KCQG-2023-01");
+    REQUIRE(api.as("duyet", "POST", "/v1/assignments", R"({"project_id":")" + other + R"(","username":"ctv"})").status == 201);
+    CHECK(api.json(api.as("duyet", "GET", "/v1/projects/" + other + "/assignments")).at("assignments").as_array().size() == 1);
+}

@@ -267,6 +267,19 @@ await step('a reviewer adds a project and stalls it: the reason is asked for, th
   await page.click('[data-test=save-project]');
   await page.waitForFunction(() => !document.querySelector('[data-test=project-editor]'));
   assert.equal((await reviewer.call('GET', `/v1/projects/${made.id}`)).json.status, 'stalled');
+  // A collaborator assigned to it from the page receives the project by pull; taken off, it goes.
+  const ctv = new Device(server.url);
+  await ctv.signIn('ctv');
+  await page.click('[data-project="KCĐP-2026-77"] [data-action=assignments]');
+  await page.waitForSelector('[data-test=assignments] select[name=collaborator]');
+  await page.selectOption('[data-test=assignments] select[name=collaborator]', 'ctv');
+  await page.click('[data-test=assign]');
+  await page.waitForSelector('[data-assigned=ctv]');
+  assert.equal((await ctv.call('GET', `/v1/projects/${made.id}`)).status, 200);
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-assigned=ctv] [data-action=unassign]');
+  await page.waitForFunction(() => !document.querySelector('[data-assigned=ctv]'));
+  assert.equal((await ctv.call('GET', `/v1/projects/${made.id}`)).status, 404);
   await page.click('[data-nav=reports]');
   await page.fill('input[name=from]', String(new Date().getFullYear()));
   await page.click('[data-test=show-report]');

@@ -76,6 +76,10 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
   return await (await send('PUT', path, body)).json() as T;
 }
 
+export async function deleteJson(path: string): Promise<void> {
+  await send('DELETE', path);
+}
+
 //! A file as it is (a form, a workbook), with its type; the answer as JSON.
 export async function postFile<T>(path: string, bytes: ArrayBuffer, type: string): Promise<T> {
   return await (await send('POST', path, undefined, { bytes, type })).json() as T;

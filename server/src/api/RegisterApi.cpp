@@ -142,6 +142,31 @@ Response createAssignment(ServerContext& context, const Request& request, const 
                                         {"user_id", user->id}});
 }
 
+//! Who works on a project (its collaborators' assignments), and who of its province could.
+Response listAssignments(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "see assignments");
+    const auto project = context.store.findProject(pathId(request));
+    if (!project || !caller.maySee(*project))
+        notFound("project " + request.pathParams.at("id"));
+    bj::array assignments;
+    for (const auto& assignment : context.store.projectAssignments(project->id)) {
+        const auto user = context.store.findUser(assignment.userId);
+        assignments.push_back(bj::object{{"id", assignment.id}, {"project_id", assignment.projectId},
+                                         {"user_id", assignment.userId},
+                                         {"username", user ? user->username : ""},
+                                         {"display_name", user ? user->displayName : ""}});
+    }
+    bj::array collaborators;
+    for (const auto& user : context.store.listUsers()) {
+        if (user.role != domain::Role::Collaborator || user.disabled)
+            continue;
+        const auto scope = context.store.withPredecessors(user.provinces);
+        if (std::find(scope.begin(), scope.end(), project->provinceCode) != scope.end())
+            collaborators.push_back(bj::object{{"username", user.username}, {"display_name", user.displayName}});
+    }
+    return jsonResponse(200, bj::object{{"assignments", std::move(assignments)}, {"collaborators", std::move(collaborators)}});
+}
+
 Response deleteAssignment(ServerContext& context, const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "remove assignments");
     const auto assignment = context.store.findAssignment(pathId(request));
@@ -185,6 +210,9 @@ void addRegisterRoutes(Router& router, ServerContext& context) {
         if (!project || !c.maySee(*project))
             notFound("project " + r.pathParams.at("id"));
         return jsonResponse(200, domain::projectToJson(*project));
+    }));
+    router.add("GET", "/v1/projects/{id}/assignments", signedIn(auth, [&context](const Request& r, const Caller& c) {
+        return listAssignments(context, r, c);
     }));
     router.add("POST", "/v1/assignments", signedIn(auth, [&context](const Request& r, const Caller& c) {
         return createAssignment(context, r, c);

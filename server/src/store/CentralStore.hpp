@@ -160,6 +160,8 @@ public:
     //! The facility a merged one became part of; nullopt when it was not merged.
     virtual std::optional<std::string> mergedInto(const std::string& id) = 0;
     virtual std::optional<AssignmentRecord> findAssignment(const std::string& id) = 0;
+    //! The assignments of a project, oldest first.
+    virtual std::vector<AssignmentRecord> projectAssignments(const std::string& projectId) = 0;
     //! Assigns a collaborator to a project; throws when it already is.
     virtual void createAssignment(const AssignmentRecord& assignment,
                                   const std::string& createdBy) = 0;

@@ -75,6 +75,7 @@ public:
     std::optional<std::string> mergedInto(const std::string& id) override;
     std::string registerFacility(domain::Facility facility, const std::string& createdBy,
                                  const std::vector<DuplicateCandidate>& duplicates) override;
+    std::vector<AssignmentRecord> projectAssignments(const std::string& projectId) override;
     std::optional<AssignmentRecord> findAssignment(const std::string& id) override;
     void createAssignment(const AssignmentRecord& assignment, const std::string& createdBy) override;
     void deleteAssignment(const std::string& id) override;

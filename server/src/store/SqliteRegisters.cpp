@@ -411,6 +411,18 @@ std::optional<std::string> SqliteCentralStore::mergedInto(const std::string& id)
     return statement.getOptionalText(0);
 }
 
+std::vector<AssignmentRecord> SqliteCentralStore::projectAssignments(const std::string& projectId) {
+    std::lock_guard lock(m_mutex);
+    auto statement = m_db.prepareCached(
+        "SELECT a.id, a.project_id, a.user_id, p.province_code FROM assignments a "
+        "JOIN projects p ON p.id = a.project_id WHERE a.project_id = ? ORDER BY a.id");
+    statement.bindAll(projectId);
+    std::vector<AssignmentRecord> result;
+    while (statement.step())
+        result.push_back({statement.getText(0), statement.getText(1), statement.getText(2), statement.getText(3)});
+    return result;
+}
+
 std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::string& id) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(

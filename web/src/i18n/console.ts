@@ -138,4 +138,10 @@ export const consoleVi: Record<string, string> = {
   "Save": "Lưu",
   "Print or save as PDF": "In hoặc lưu PDF",
   "Change facility %1": "Sửa cơ sở %1",
+  "Take %1 off project %2?": "Thôi phân công %1 cho đề án %2?",
+  "Collaborators of %1": "Cộng tác viên của đề án %1",
+  "Take off": "Thôi phân công",
+  "Nobody is assigned yet.": "Chưa có ai được phân công.",
+  "Assign": "Phân công",
+  "Collaborators": "Cộng tác viên",
 };
