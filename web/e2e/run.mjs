@@ -235,7 +235,7 @@ await step('a reviewer resolves a flagged duplicate side by side: merged, it lea
   await page.click(`[data-facility="${existing.id}"] [data-action=edit]`);
   await page.fill('[data-test=facility-editor] input[name=representative]', 'Nông Văn Tâm');
   await page.click('[data-test=save-facility]');
-  await page.waitForSelector('[data-test=registers-notice]');
+  await page.waitForFunction(() => !document.querySelector('[data-test=facility-editor]'));
   assert.equal((await reviewer.call('GET', `/v1/facilities/${existing.id}`)).json.representative, 'Nông Văn Tâm');
   await page.click('[data-tab=projects]');
   await page.waitForSelector('[data-project="KCQG-2024-01"]');
@@ -413,7 +413,7 @@ await step('an admin creates a user, reads the password from the page, and enrol
   // Signed out everywhere from the page: the password's token stops working.
   page.once('dialog', (d) => d.accept());
   await page.click('[data-person="lan.ctv"] [data-action=sign-out]');
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('lan.ctv'));
+  await page.waitForFunction(() => document.querySelector('[data-test=people-notice]')?.textContent?.includes('lan.ctv'));
   assert.equal((await newcomer.call('GET', '/v1/me')).status, 401);
 
   // Each step is in the activity log.
