@@ -123,3 +123,27 @@ TEST_CASE("central staff create and change a project, checked as an import check
     const auto log = api.json(api.as("quantri", "GET", "/v1/audit?record=project/" + id));
     CHECK(log.at("entries").as_array().size() == 2);
 }
+
+TEST_CASE("a register exports as a workbook in the import's layout, within the caller's provinces", "[api][registers][xlsx]") {
+    ApiFixture api("register-export-api");
+    const auto mine = api.as("duyet", "GET", "/v1/registers/projects.xlsx");
+    REQUIRE(mine.status == 200);
+    const auto table = kc::server::tableFromWorkbook(mine.body);
+    REQUIRE_FALSE(table.header.empty());
+    // The template's very columns, "Mã đề án (code)" first, which the import reads as "code".
+    CHECK(table.header == kc::server::tableFromWorkbook(api.as("duyet", "GET", "/v1/registers/templates/projects.xlsx").body).header);
+    CHECK(table.header.front() == "Mã đề án (code)");
+    const auto projects = api.store->listProjects({{"04"}, std::nullopt, "", "", 1000});
+    CHECK(table.rows.size() == projects.size());
+    bool found = false;
+    for (const auto& row : table.rows)
+        found = found || row.front() == "KCQG-2024-01";
+    CHECK(found);
+    const auto theirs = kc::server::tableFromWorkbook(api.as("duyet_cm", "GET", "/v1/registers/projects.xlsx").body);
+    for (const auto& row : theirs.rows)
+        CHECK(row.front().rfind("KCQG-2024", 0) == std::string::npos);
+    const auto facilities = kc::server::tableFromWorkbook(api.as("duyet", "GET", "/v1/registers/facilities.xlsx").body);
+    CHECK(facilities.rows.size() == api.store->listFacilities({{"04"}, std::nullopt, "", "", 1000}).size());
+    CHECK(api.as("canbo", "GET", "/v1/registers/projects.xlsx").status == 403);
+    CHECK(api.as("duyet", "GET", "/v1/registers/people.xlsx").status == 404);
+}

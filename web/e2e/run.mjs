@@ -307,6 +307,9 @@ await step('a reviewer imports facilities from a file: a bad row is named and no
   assert.equal((await reviewer.call('GET', '/v1/facilities?q=ban%20gioc')).json.facilities.length, 1);
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=template]')]);
   assert.equal(template.suggestedFilename(), 'mau-facilities.xlsx');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-register]')]);
+  assert.equal(exported.suggestedFilename(), 'facilities.xlsx');
+  assert.ok(readFileSync(await exported.path()).toString('latin1').includes('xl/worksheets/sheet1.xml'));
   await page.context().close();
 });
 

@@ -39,3 +39,4 @@ export async function importRegister(which: 'facilities' | 'projects', file: Fil
 }
 export const registerTemplate = (which: 'facilities' | 'projects') =>
   download(`/v1/registers/templates/${which}.xlsx`, `mau-${which}.xlsx`);
+export const registerExport = (which: 'facilities' | 'projects') => download(`/v1/registers/${which}.xlsx`, `${which}.xlsx`);

@@ -3,6 +3,7 @@
 // row only in the caller's provinces.
 #include "api/ApiRoutes.hpp"
 
+#include "admin/RegisterExport.hpp"
 #include "admin/RegisterImport.hpp"
 #include "admin/RegisterWorkbook.hpp"
 #include "api/ApiSupport.hpp"
@@ -15,6 +16,7 @@
 #include <boost/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -66,23 +68,46 @@ Response importRegister(ServerContext& context, const Request& request, const Ca
     return jsonResponse(200, bj::object{{"imported", report.imported}});
 }
 
+//! A workbook written to a temporary file by `write`, answered whole and the file removed.
+Response workbookFile(const std::string& name, const std::function<void(const std::filesystem::path&)>& write) {
+    const auto path = std::filesystem::temp_directory_path() / ("kcfield-register-" + Uuid::v7().toString() + ".xlsx");
+    struct Remove {
+        std::filesystem::path path;
+        ~Remove() {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    } remove{path};
+    write(path);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    Response response;
+    response.contentType = std::string(kWorkbookType);
+    response.body = bytes.str();
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return response;
+}
+
+Response registerExport(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "export registers");
+    const std::string& file = request.pathParams.at("file");
+    if (file != "facilities.xlsx" && file != "projects.xlsx")
+        notFound("register " + file + " (facilities.xlsx or projects.xlsx)");
+    const std::string which = file.substr(0, file.find('.'));
+    return workbookFile(which + ".xlsx", [&](const std::filesystem::path& path) {
+        writeRegisterWorkbook(context.store, which, caller.provinces, path);
+    });
+}
+
 Response registerTemplate(const Request& request, const Caller& caller) {
     requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "import registers");
     const std::string& file = request.pathParams.at("file");
     if (file != "facilities.xlsx" && file != "projects.xlsx")
         notFound("template " + file + " (facilities.xlsx or projects.xlsx)");
-    const auto path = std::filesystem::temp_directory_path() / ("kcfield-template-" + Uuid::v7().toString() + ".xlsx");
-    writeRegisterTemplate(file.substr(0, file.find('.')), path);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-    Response response;
-    response.contentType = std::string(kWorkbookType);
-    response.body = bytes.str();
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"mau-" + file + "\"");
-    return response;
+    return workbookFile("mau-" + file, [&](const std::filesystem::path& path) {
+        writeRegisterTemplate(file.substr(0, file.find('.')), path);
+    });
 }
 
 } // namespace
@@ -90,6 +115,9 @@ Response registerTemplate(const Request& request, const Caller& caller) {
 void addRegisterImportRoutes(Router& router, ServerContext& context) {
     router.add("POST", "/v1/registers/{register}/import", signedIn(context.auth, [&context](const Request& r, const Caller& c) {
         return importRegister(context, r, c);
+    }));
+    router.add("GET", "/v1/registers/{file}", signedIn(context.auth, [&context](const Request& r, const Caller& c) {
+        return registerExport(context, r, c);
     }));
     router.add("GET", "/v1/registers/templates/{file}", signedIn(context.auth, [](const Request& r, const Caller& c) {
         return registerTemplate(r, c);

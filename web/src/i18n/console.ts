@@ -144,4 +144,5 @@ export const consoleVi: Record<string, string> = {
   "Nobody is assigned yet.": "Chưa có ai được phân công.",
   "Assign": "Phân công",
   "Collaborators": "Cộng tác viên",
+  "Export to Excel": "Xuất ra Excel",
 };
