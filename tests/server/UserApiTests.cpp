@@ -46,6 +46,11 @@ TEST_CASE("an admin creates a user whose password, shown once, signs in, and eve
 
     // A new password: the old one stops working, and so does every token.
     const std::string token = signIn(api, "lan.ctv", password);
+    const auto signIns = api.json(api.as("quantri", "GET", "/v1/admin/users/lan.ctv/sign-ins")).at("sign_ins").as_array();
+    REQUIRE(signIns.size() == 2);  // the one above and this one
+    CHECK_FALSE(signIns[0].as_object().contains("hash"));
+    CHECK(api.as("quantri", "GET", "/v1/admin/users/canbo_cm/sign-ins").status == 404);
+    CHECK(api.as("duyet", "GET", "/v1/admin/users/lan.ctv/sign-ins").status == 403);
     const auto reset = api.as("quantri", "POST", "/v1/admin/users/lan.ctv/password");
     REQUIRE(reset.status == 200);
     const std::string fresh(api.json(reset).at("password").as_string());
@@ -66,6 +71,7 @@ TEST_CASE("an admin creates a user whose password, shown once, signs in, and eve
     const auto out = api.as("quantri", "POST", "/v1/admin/users/lan.ctv/sign-out");
     CHECK(api.json(out).at("revoked").as_int64() == 1);
     CHECK(api.call("GET", "/v1/me", {}, again).status == 401);
+    CHECK(api.json(api.as("quantri", "GET", "/v1/admin/users/lan.ctv/sign-ins")).at("sign_ins").as_array().empty());
 
     // The audit log holds each step, with the user before and after.
     const auto user = api.store->findUserByName("lan.ctv");

@@ -413,6 +413,10 @@ await step('an admin creates a user, reads the password from the page, and enrol
   assert.equal(enrolled.status, 200, enrolled.text);
   assert.equal(enrolled.json.user.username, 'lan.ctv');
 
+  // Where the user is signed in: the password's sign-in and the enrolled phone.
+  await page.click('[data-person="lan.ctv"] [data-action=sign-ins]');
+  await page.waitForSelector('[data-test=sign-ins] li');
+  assert.match(await page.textContent('[data-test=sign-ins]'), /Redmi 9A của chị Lan/);
   // Signed out everywhere from the page: the password's token stops working.
   page.once('dialog', (d) => d.accept());
   await page.click('[data-person="lan.ctv"] [data-action=sign-out]');

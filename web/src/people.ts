@@ -16,3 +16,6 @@ export const enrollmentCode = (username: string, device: string) =>
 
 //! An SVG the server made, as an image source (never put into the page as markup).
 export const svgImage = (svg: string) => 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+export interface SignIn { device: string; created_at: string; expires_at: string }
+export const signIns = (username: string) =>
+  getJson<{ sign_ins: SignIn[] }>(`/v1/admin/users/${encodeURIComponent(username)}/sign-ins`).then((a) => a.sign_ins);

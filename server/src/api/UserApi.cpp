@@ -100,6 +100,14 @@ Response createUser(ServerContext& context, const Request& request, const Caller
     return jsonResponse(201, bj::object{{"user", userJson(*user)}, {"password", password}});
 }
 
+Response userTokens(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto user = adminsUser(context, caller, request.pathParams.at("username"));
+    bj::array tokens;
+    for (const auto& token : context.store.liveTokens(user.id, Timestamp::now().toRfc3339()))
+        tokens.push_back(bj::object{{"device", token.device}, {"created_at", token.createdAt}, {"expires_at", token.expiresAt}});
+    return jsonResponse(200, bj::object{{"user", userJson(user)}, {"sign_ins", std::move(tokens)}});
+}
+
 Response changeUser(ServerContext& context, const Request& request, const Caller& caller) {
     const auto user = adminsUser(context, caller, request.pathParams.at("username"));
     const std::string& action = request.pathParams.at("action");
@@ -175,6 +183,7 @@ void addUserRoutes(Router& router, ServerContext& context) {
                admin([](ServerContext& x, const Request&, const Caller& c) { return listUsers(x, c); }));
     router.add("POST", "/v1/admin/users", admin(createUser));
     router.add("POST", "/v1/admin/users/{username}/{action}", admin(changeUser));
+    router.add("GET", "/v1/admin/users/{username}/sign-ins", admin(userTokens));
     router.add("POST", "/v1/admin/enrollment-codes", admin(issueEnrollmentCode));
 }
 

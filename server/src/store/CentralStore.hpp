@@ -118,6 +118,9 @@ public:
     virtual std::optional<TokenRecord> findToken(const std::string& hash) = 0;
     //! Returns false when there was no such live token.
     virtual bool revokeToken(const std::string& hash, const std::string& at) = 0;
+    //! A user's tokens neither revoked nor expired at `now`, newest first (for "where am I
+    //! signed in"; the hashes are never shown).
+    virtual std::vector<TokenRecord> liveTokens(const std::string& userId, const std::string& now) = 0;
     //! Revokes every live token of a user; returns how many.
     virtual int revokeUserTokens(const std::string& userId, const std::string& at) = 0;
     virtual void storeEnrollmentCode(const EnrollmentRecord& code) = 0;

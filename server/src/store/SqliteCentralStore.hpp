@@ -50,6 +50,7 @@ public:
     void setPassword(const std::string& userId, const std::string& passwordHash) override;
     void setUserDisabled(const std::string& userId, bool disabled) override;
     void storeToken(const TokenRecord& token) override;
+    std::vector<TokenRecord> liveTokens(const std::string& userId, const std::string& now) override;
     std::optional<TokenRecord> findToken(const std::string& hash) override;
     bool revokeToken(const std::string& hash, const std::string& at) override;
     int revokeUserTokens(const std::string& userId, const std::string& at) override;

@@ -94,6 +94,19 @@ void SqliteCentralStore::storeToken(const TokenRecord& token) {
     });
 }
 
+std::vector<TokenRecord> SqliteCentralStore::liveTokens(const std::string& userId, const std::string& now) {
+    std::lock_guard lock(m_readerMutex);
+    auto statement = m_reader.prepareCached(
+        "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens "
+        "WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC");
+    statement.bindAll(userId, now);
+    std::vector<TokenRecord> result;
+    while (statement.step())
+        result.push_back({statement.getText(0), statement.getText(1), statement.getText(2), statement.getText(3),
+                          statement.getText(4), statement.getOptionalText(5)});
+    return result;
+}
+
 std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepareCached(

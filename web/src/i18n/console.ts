@@ -145,4 +145,8 @@ export const consoleVi: Record<string, string> = {
   "Assign": "Phân công",
   "Collaborators": "Cộng tác viên",
   "Export to Excel": "Xuất ra Excel",
+  "Where %1 is signed in": "%1 đang đăng nhập ở đâu",
+  "since %1, until %2": "từ %1, đến %2",
+  "Signed in nowhere.": "Không đăng nhập ở đâu.",
+  "Sign-ins": "Phiên đăng nhập",
 };
