@@ -245,3 +245,24 @@ TEST_CASE("submission counts by state follow the list's filters and scope", "[ap
     CHECK(api.json(api.as("canbo", "GET", "/v1/submission-counts")).at("counts").at("submitted") == 2);
     CHECK(api.json(api.as("canbo_cm", "GET", "/v1/submission-counts")).at("counts").at("submitted") == 0);
 }
+
+TEST_CASE("the review list searches the facility's name without diacritics, the project's code and the officer", "[api][review]") {
+    ApiFixture api("review-search");
+    const std::string photo = api.upload("canbo", "a photo of the dryer");
+    const std::string id = newId();
+    REQUIRE(api.push("canbo", {api.progressReport(id, "KCQG-2024-01", photo)})[0].at("status") == "accepted");
+    const auto count = [&](const std::string& query) {
+        const auto response = api.as("duyet", "GET", "/v1/submissions?" + query);
+        REQUIRE(response.status == 200);
+        return api.json(response).at("submissions").as_array().size();
+    };
+    CHECK(count("q=kcqg-2024") == 1);
+    CHECK(count("q=canbo") == 1);
+    CHECK(count("q=CANBO%20kcqg") == 1);      // every word, in any field
+    CHECK(count("q=canbo%20kcqg-2019") == 0);
+    CHECK(count("q=%25") == 0);               // LIKE's wildcards are plain characters here
+    CHECK(count("q=_") == 0);
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submission-counts?q=kcqg-2024")).at("counts").at("submitted") == 1);
+    CHECK(api.json(api.as("duyet_cm", "GET", "/v1/submissions?q=canbo")).at("submissions").as_array().empty());
+    CHECK(api.as("duyet", "GET", "/v1/submissions?q=" + std::string(201, 'a')).status == 400);
+}

@@ -364,6 +364,14 @@ await step('the queue counts by state as the server does, and its filters narrow
   await page.fill('input[name=officer]', 'canbo_cm');
   await page.click('[data-test=apply-filters]');
   await page.waitForSelector('[data-test=queue-empty]');
+  // The search goes to the server: the project's code, in lower case, finds the visit.
+  await page.fill('input[name=officer]', '');
+  await page.fill('input[name=search]', project.code.toLowerCase());
+  await page.click('[data-test=apply-filters]');
+  await page.waitForSelector(`[data-id="${submissionId}"]`);
+  await page.fill('input[name=search]', 'khong co gi');
+  await page.click('[data-test=apply-filters]');
+  await page.waitForSelector('[data-test=queue-empty]');
   await page.context().close();
 });
 

@@ -48,6 +48,11 @@ SubmissionFilter filterFor(const Request& request, const Caller& caller) {
         filter.receivedTo = Timestamp::parse(*to).value().toRfc3339();
     if (auto conflict = queryText(request, "conflict"))
         filter.conflict = *conflict == "true" || *conflict == "1";
+    if (auto search = queryText(request, "q"); search && !search->empty()) {
+        if (search->size() > 200)
+            throwInvalid("q", "a search is at most 200 characters");
+        filter.search = *search;
+    }
     filter.before = queryText(request, "before");
     filter.limit = static_cast<int>(queryInteger(request, "limit", 50, 1, 500));
     return filter;

@@ -25,4 +25,15 @@ inline int bindList(db::Statement& statement, int index, const std::vector<std::
     return index;
 }
 
+//! A LIKE pattern (with ESCAPE '\\') for text that contains `text` anywhere.
+inline std::string containsPattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 } // namespace kc::server

@@ -86,16 +86,6 @@ double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
     return 2 * earthRadius * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::string likePattern(const std::string& folded) {
-    std::string out = "%";
-    for (char c : folded) {
-        if (c == '%' || c == '_' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 } // namespace
 
 std::string SqliteCentralStore::insertFacility(domain::Facility facility, const std::string& createdBy,
@@ -266,7 +256,7 @@ std::vector<domain::Facility> SqliteCentralStore::listFacilities(const RegisterQ
     if (query.projects)
         index = bindList(statement, index, *query.projects);
     if (!query.search.empty())
-        statement.bind(index++, likePattern(text::foldForSearch(query.search)));
+        statement.bind(index++, containsPattern(text::foldForSearch(query.search)));
     statement.bind(index, query.limit);
     std::vector<domain::Facility> result;
     while (statement.step())
@@ -290,8 +280,8 @@ std::vector<domain::Project> SqliteCentralStore::listProjects(const RegisterQuer
     if (query.projects)
         index = bindList(statement, index, *query.projects);
     if (!query.search.empty()) {
-        statement.bind(index++, likePattern(query.search));
-        statement.bind(index++, likePattern(query.search));
+        statement.bind(index++, containsPattern(query.search));
+        statement.bind(index++, containsPattern(query.search));
     }
     statement.bind(index, query.limit);
     std::vector<domain::Project> result;

@@ -4,6 +4,7 @@
 #include "store/SqlLists.hpp"
 
 #include "kc/json/Json.hpp"
+#include "kc/text/Fold.hpp"
 
 #include <boost/json/monotonic_resource.hpp>
 
@@ -176,6 +177,22 @@ std::int64_t SqliteCentralStore::lastRevision(const std::string& submissionId) {
 }
 
 namespace {
+//! The folded words of a search ("Tâm  Hòa" → "tam", "hoa"), at most eight.
+std::vector<std::string> searchWords(const std::string& typed) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text::foldForSearch(typed) + " ") {
+        if (c == ' ') {
+            if (!word.empty() && words.size() < 8)
+                words.push_back(word);
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    return words;
+}
+
 //! The WHERE of a submission list or count (`s` the submission, `u` its owner), with the
 //! values its placeholders take, in order. The state and the keyset only when `paged`.
 std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<std::string>& values) {
@@ -199,6 +216,14 @@ std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<s
         where(f.before, " AND s.id < ?");
     if (f.conflict)
         sql += *f.conflict ? " AND s.conflict = 1" : " AND s.conflict = 0";
+    if (f.search)
+        for (const auto& word : searchWords(*f.search)) {
+            sql += " AND (EXISTS (SELECT 1 FROM facilities f WHERE f.id = s.facility_id AND f.name_folded LIKE ? ESCAPE '\\')"
+                   " OR EXISTS (SELECT 1 FROM projects p WHERE p.id = s.project_id AND lower(p.code) LIKE ? ESCAPE '\\')"
+                   " OR u.username LIKE ? ESCAPE '\\')";
+            for (int i = 0; i < 3; ++i)
+                values.push_back(containsPattern(word));
+        }
     return sql;
 }
 } // namespace

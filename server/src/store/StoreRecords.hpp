@@ -92,6 +92,9 @@ struct SubmissionFilter {
     std::optional<std::string> receivedFrom;  //!< RFC 3339, inclusive
     std::optional<std::string> receivedTo;    //!< RFC 3339, exclusive
     std::optional<bool> conflict;
+    //! Words a person typed: the facility's name (without diacritics), the project's code or
+    //! the officer's username contains them.
+    std::optional<std::string> search;
     std::optional<std::string> before;  //!< keyset: ids lower than this one
     int limit = 50;
 };

@@ -32,7 +32,6 @@ export const consoleVi: Record<string, string> = {
   'Not approved: %1': 'Chưa duyệt được: %1',
   'Nothing': 'Không',
   'Nothing to show.': 'Không có gì để hiển thị.',
-  'Officer, form, province': 'Cán bộ, biểu mẫu, tỉnh',
   'Open photo %1': 'Mở ảnh %1',
   'Photo %1': 'Ảnh %1',
   'Photo not received yet': 'Ảnh chưa được gửi lên',
@@ -46,7 +45,6 @@ export const consoleVi: Record<string, string> = {
   'Revision': 'Lần sửa',
   'Revision shown': 'Bản đang xem',
   'Say what needs correcting.': 'Hãy ghi rõ nội dung cần sửa.',
-  'Search this list': 'Tìm trong danh sách',
   'Sections': 'Các mục',
   'Select': 'Chọn',
   'Sent by': 'Người gửi',
@@ -149,4 +147,5 @@ export const consoleVi: Record<string, string> = {
   "since %1, until %2": "từ %1, đến %2",
   "Signed in nowhere.": "Không đăng nhập ở đâu.",
   "Sign-ins": "Phiên đăng nhập",
+  "Facility, project code, officer": "Cơ sở, mã đề án, cán bộ",
 };
