@@ -7,9 +7,9 @@
 #include "admin/RegisterImport.hpp"
 #include "admin/RegisterWorkbook.hpp"
 #include "api/ApiSupport.hpp"
+#include "sheets/XlsxWriter.hpp"
 #include "sheets/ZipReader.hpp"
 
-#include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/time/Timestamp.hpp"
 
@@ -17,8 +17,6 @@
 
 #include <filesystem>
 #include <functional>
-#include <fstream>
-#include <sstream>
 
 namespace kc::server {
 namespace {
@@ -68,23 +66,11 @@ Response importRegister(ServerContext& context, const Request& request, const Ca
     return jsonResponse(200, bj::object{{"imported", report.imported}});
 }
 
-//! A workbook written to a temporary file by `write`, answered whole and the file removed.
+//! A workbook `write` makes, answered whole as a download called `name`.
 Response workbookFile(const std::string& name, const std::function<void(const std::filesystem::path&)>& write) {
-    const auto path = std::filesystem::temp_directory_path() / ("kcfield-register-" + Uuid::v7().toString() + ".xlsx");
-    struct Remove {
-        std::filesystem::path path;
-        ~Remove() {
-            std::error_code ec;
-            std::filesystem::remove(path, ec);
-        }
-    } remove{path};
-    write(path);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     Response response;
     response.contentType = std::string(kWorkbookType);
-    response.body = bytes.str();
+    response.body = sheets::workbookBytes(write);
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
     return response;
 }

@@ -6,12 +6,9 @@
 #include "sheets/Workbook.hpp"
 
 #include "kc/domain/Registers.hpp"
-#include "kc/ids/Uuid.hpp"
 
 #include <xlsxwriter.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace kc::server {
 
@@ -70,15 +67,7 @@ const std::vector<std::string> kMoneyHeader{"", "Số đề án", "Kinh phí khu
 } // namespace
 
 std::string reportXlsx(const ProgrammeReport& report) {
-    const auto path = std::filesystem::temp_directory_path() / ("kcfield-report-" + Uuid::v7().toString() + ".xlsx");
-    struct Remove {
-        std::filesystem::path path;
-        ~Remove() {
-            std::error_code ec;
-            std::filesystem::remove(path, ec);
-        }
-    } remove{path};
-    {
+    return sheets::workbookBytes([&](const std::filesystem::path& path) {
         sheets::XlsxWriter book(path, false);
         ReportSheet sheet(book, book.addSheet("Báo cáo"));
         std::string names;
@@ -145,13 +134,7 @@ std::string reportXlsx(const ProgrammeReport& report) {
             sheet.texts({project.code, project.title, std::to_string(project.year), project.provinceCode,
                          reportLabel("status", project.status), project.reason});
         book.close();
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in && !in.eof())
-        throw sheets::WorkbookError("cannot read back the report workbook");
-    return bytes.str();
+    });
 }
 
 } // namespace kc::server

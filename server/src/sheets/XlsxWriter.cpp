@@ -2,7 +2,12 @@
 
 #include "sheets/ZipReader.hpp"
 
+#include "kc/ids/Uuid.hpp"
+
 #include <xlsxwriter.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace kc::server::sheets {
 
@@ -65,6 +70,24 @@ std::string sheetName(const std::string& wanted, int limit) {
     while (!name.empty() && name.back() == ' ')
         name.pop_back();
     return name.empty() ? "Sheet" : name;
+}
+
+std::string workbookBytes(const std::function<void(const std::filesystem::path&)>& write) {
+    const auto path = std::filesystem::temp_directory_path() / ("kcfield-" + Uuid::v7().toString() + ".xlsx");
+    struct Remove {
+        std::filesystem::path path;
+        ~Remove() {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    } remove{path};
+    write(path);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in && !in.eof())
+        throw WorkbookError("cannot read back the workbook just written");
+    return bytes.str();
 }
 
 } // namespace kc::server::sheets

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 struct lxw_workbook;
@@ -42,6 +43,10 @@ private:
     lxw_format* m_date = nullptr;
     lxw_format* m_wrap = nullptr;
 };
+
+//! The bytes of a workbook `write` makes at the path it is given (a temporary file, removed
+//! afterwards): for answers small enough to send whole (reports, templates, registers).
+std::string workbookBytes(const std::function<void(const std::filesystem::path&)>& write);
 
 //! A worksheet name Excel accepts: at most `limit` (31) characters, none of []:*?/\ .
 std::string sheetName(const std::string& wanted, int limit = 31);
