@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <set>
+
 using kc::test::ApiFixture;
 using kc::test::newId;
 namespace bj = boost::json;
@@ -265,4 +268,147 @@ TEST_CASE("the review list searches the facility's name without diacritics, the 
     CHECK(api.json(api.as("duyet", "GET", "/v1/submission-counts?q=kcqg-2024")).at("counts").at("submitted") == 1);
     CHECK(api.json(api.as("duyet_cm", "GET", "/v1/submissions?q=canbo")).at("submissions").as_array().empty());
     CHECK(api.as("duyet", "GET", "/v1/submissions?q=" + std::string(201, 'a')).status == 400);
+}
+
+namespace {
+std::string post(ApiFixture& api, const std::string& user, const std::string& id, const std::string& what,
+                 const std::string& body, int expected) {
+    const auto response = api.as(user, "POST", "/v1/submissions/" + id + "/" + what, body);
+    CHECK(response.status == expected);
+    return response.status == 200 ? std::string() : api.errorCode(response);
+}
+} // namespace
+
+TEST_CASE("review: a conflict is settled by the revision the reviewer chooses, the edit beside taking the place of an approval",
+          "[api][review][conflict]") {
+    ApiFixture api("review-resolve-adopt");
+    const std::string id = pushOne(api, "canbo", "KCQG-2024-01", 40);
+    post(api, "duyet", id, "review", R"({"action":"approve","revision":1})", 200);
+    // The officer edits it after approval, naming another project: kept beside.
+    auto edit = api.progressReport(id, "KCQG-2023-01", api.upload("canbo", "photo of KCQG-2023-01"), 70);
+    edit["base_revision"] = 1;
+    REQUIRE(api.push("canbo", {edit})[0].at("status") == "conflict");
+    const auto flagged = api.json(api.as("duyet", "GET", "/v1/submissions?conflict=true"));
+    REQUIRE(flagged.at("submissions").as_array().size() == 1);
+
+    // Who may settle it, and what they must say.
+    CHECK(post(api, "canbo", id, "resolve", R"({"revision":2,"seen":2})", 403) == "forbidden");
+    CHECK(post(api, "duyet_cm", id, "resolve", R"({"revision":2,"seen":2})", 404) == "not_found");
+    CHECK(post(api, "duyet", id, "resolve", R"({"revision":2,"seen":1})", 409) == "stale_revision");
+    CHECK(post(api, "duyet", id, "resolve", R"({"revision":3,"seen":2})", 400) == "invalid_input");
+    CHECK(post(api, "duyet", id, "resolve", R"({"revision":"2","seen":2})", 400) == "invalid_input");
+    CHECK(post(api, "duyet", id, "resolve", R"({"seen":2})", 400) == "invalid_input");
+    const auto named = api.as("duyet", "POST", "/v1/submissions/" + id + "/resolve", R"({"revision":0,"seen":2})");
+    CHECK(api.json(named).at("error").at("fields").at(0).at("path") == "revision");
+    CHECK(api.json(named).at("error").at("message").as_string().find("the standing revision (1) or a conflicting one (2)") !=
+          std::string::npos);
+    CHECK(api.store->findSubmission(id)->state == kc::protocol::SubmissionState::Approved);  // nothing changed
+    CHECK(api.store->findSubmission(id)->conflict);
+
+    const auto settled = api.as("duyet", "POST", "/v1/submissions/" + id + "/resolve", R"({"revision":2,"seen":2})");
+    REQUIRE(settled.status == 200);
+    const auto head = api.json(settled);
+    CHECK(head.at("revision") == 2);
+    CHECK(head.at("state") == "submitted");  // its answers wait for a review
+    CHECK(head.at("conflict") == false);
+    CHECK(head.at("project_id").as_string() == api.projectId("KCQG-2023-01"));  // what it is about follows the answers
+    CHECK(post(api, "duyet", id, "resolve", R"({"revision":2,"seen":2})", 409) == "no_conflict");
+    // The submitter's device learns it through pull.
+    const auto pulled = api.json(api.as("canbo", "GET", "/v1/pull?since=0&limit=1000"));
+    std::optional<bj::object> change;
+    for (const auto& c : pulled.at("changes").as_array())
+        if (c.at("kind") == "submission" && c.at("id").as_string() == id)
+            change = c.at("data").as_object();
+    REQUIRE(change);
+    CHECK(change->at("revision") == 2);
+    CHECK(change->at("state") == "submitted");
+    CHECK(change->at("conflict") == false);
+    // Then it is reviewed as any other.
+    post(api, "duyet", id, "review", R"({"action":"approve","revision":2})", 200);
+
+    const auto history = api.as("duyet", "GET", "/v1/submissions/" + id + "/history");
+    REQUIRE(history.status == 200);
+    const auto entries = api.json(history).at("entries").as_array();
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].at("action") == "approve");
+    CHECK(entries[1].at("action") == "resolve");
+    CHECK(entries[1].at("from_revision") == 1);
+    CHECK(entries[1].at("revision") == 2);
+    CHECK(entries[1].at("actor").at("username") == "duyet");
+    CHECK(entries[2].at("action") == "approve");
+    CHECK(api.as("duyet_cm", "GET", "/v1/submissions/" + id + "/history").status == 404);
+    CHECK(api.as("canbo", "GET", "/v1/submissions/" + id + "/history").status == 200);  // the submitter sees its review
+}
+
+TEST_CASE("review: keeping the standing revision over a stale edit leaves its state, and names the later conflicts",
+          "[api][review][conflict]") {
+    ApiFixture api("review-resolve-keep");
+    const std::string id = pushOne(api, "canbo", "KCQG-2024-01", 40);
+    const std::string photo = api.upload("canbo", "photo of KCQG-2024-01");
+    for (int percent : {50, 60, 65}) {  // three edits of revision 1: the first a revision, two conflicts
+        auto edit = api.progressReport(id, "KCQG-2024-01", photo, percent);
+        edit["base_revision"] = 1;
+        api.push("canbo", {edit});
+    }
+    REQUIRE(api.store->findSubmission(id)->currentRevision == 2);
+    REQUIRE(api.store->lastRevision(id) == 4);
+    // Choosing after seeing only revision 3: revision 4 came since.
+    CHECK(post(api, "duyet", id, "resolve", R"({"revision":2,"seen":3})", 409) == "stale_revision");
+    const auto wrong = api.as("duyet", "POST", "/v1/submissions/" + id + "/resolve", R"({"revision":1,"seen":4})");
+    CHECK(wrong.status == 400);
+    CHECK(api.json(wrong).at("error").at("message").as_string().find("(2) or a conflicting one (3, 4)") != std::string::npos);
+
+    const auto kept = api.as("duyet", "POST", "/v1/submissions/" + id + "/resolve",
+                             R"({"revision":2,"seen":4,"comment":"Giữ bản 50%, hai bản sau gửi nhầm"})");
+    REQUIRE(kept.status == 200);
+    CHECK(api.json(kept).at("revision") == 2);
+    CHECK(api.json(kept).at("state") == "submitted");
+    CHECK(api.json(kept).at("review_comment") == "Giữ bản 50%, hai bản sau gửi nhầm");
+    CHECK(api.store->revisions(id).size() == 4);  // nothing is removed
+    const auto audit = api.json(api.as("quantri", "GET", "/v1/audit?record=submission/" + id)).at("entries").as_array();
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].at("action") == "submission.resolve");
+    CHECK(audit[0].at("before").at("conflict") == true);
+    CHECK(audit[0].at("after").at("conflict") == false);
+    post(api, "duyet", id, "review", R"({"action":"approve","revision":2})", 200);
+}
+
+TEST_CASE("review lists sort newest, oldest or last changed first, each paged without gaps or repeats", "[api][review]") {
+    ApiFixture api("review-sort");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(pushOne(api, "canbo", "KCQG-2024-01", 10 + i));
+    post(api, "duyet", ids[1], "review", R"({"action":"approve","revision":1})", 200);  // changed last
+    const auto walk = [&](const std::string& sort) {
+        std::vector<std::string> seen;
+        std::string before;
+        for (int page = 0; page < 10; ++page) {
+            const auto response = api.as("duyet", "GET", "/v1/submissions?limit=2&sort=" + sort + (before.empty() ? "" : "&before=" + before));
+            REQUIRE(response.status == 200);
+            const auto body = api.json(response);
+            for (const auto& item : body.at("submissions").as_array())
+                seen.emplace_back(item.at("id").as_string());
+            if (body.at("next").is_null())
+                break;
+            before = std::string(body.at("next").as_string());
+        }
+        return seen;
+    };
+    std::vector<std::string> oldest = ids;
+    std::sort(oldest.begin(), oldest.end());
+    std::vector<std::string> newest(oldest.rbegin(), oldest.rend());
+    CHECK(walk("newest") == newest);
+    CHECK(walk("oldest") == oldest);
+    const auto changed = walk("changed");
+    REQUIRE(changed.size() == 5);
+    CHECK(changed.front() == ids[1]);
+    CHECK(std::set<std::string>(changed.begin(), changed.end()).size() == 5);
+    // Careless cursors and orders are named.
+    const auto badSort = api.as("duyet", "GET", "/v1/submissions?sort=name");
+    CHECK(badSort.status == 400);
+    CHECK(api.json(badSort).at("error").at("message").as_string().find("newest, oldest or changed") != std::string::npos);
+    CHECK(api.as("duyet", "GET", "/v1/submissions?sort=changed&before=" + ids[0]).status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/submissions?sort=changed&before=_x").status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/submissions?sort=newest&before=2026-01-01T00:00:00Z_" + ids[0]).status == 400);
+    CHECK(api.as("duyet", "GET", "/v1/submissions?before=").status == 200);  // an empty parameter is none
 }

@@ -46,6 +46,29 @@ TEST_CASE("protocol: only a submitted record is reviewed, and returning or rejec
     CHECK_FALSE(ownerMayRevise(SubmissionState::Rejected));
 }
 
+TEST_CASE("protocol: a conflict is settled by the standing revision or a conflicting one after it", "[protocol]") {
+    CHECK(mayStand(2, 2, false));  // keep what stands
+    CHECK(mayStand(3, 2, true));   // the edit kept beside takes its place
+    CHECK(mayStand(5, 2, true));
+    CHECK_FALSE(mayStand(3, 2, false));  // a later revision that was no conflict: not a choice
+    CHECK_FALSE(mayStand(1, 2, true));   // one the standing revision already replaced
+    CHECK_FALSE(mayStand(1, 2, false));
+    CHECK_FALSE(mayStand(0, 2, true));
+    // Keeping leaves the state (an approval stands); a new revision waits for review.
+    for (const auto state : kSubmissionStates) {
+        CHECK(stateAfterSettling(state, true) == state);
+        CHECK(stateAfterSettling(state, false) == SubmissionState::Submitted);
+    }
+}
+
+TEST_CASE("protocol: the review list's orders read back from their codes", "[protocol]") {
+    for (const auto order : kSubmissionOrders)
+        CHECK(parseSubmissionOrder(orderCode(order)) == order);
+    CHECK_FALSE(parseSubmissionOrder("Newest"));
+    CHECK_FALSE(parseSubmissionOrder(""));
+    CHECK(submissionOrdersText() == "newest, oldest or changed");
+}
+
 TEST_CASE("protocol: a push item the app writes is the item the server reads", "[protocol]") {
     PushItem item{Uuid::v7().toString(), "progress_report", 3, 2, "2026-11-20T03:00:00.000Z",
                   bj::object{{"percent_done", 40}, {"note", "Lò sấy đã lắp"}}};

@@ -1,5 +1,6 @@
 // Review: GET /v1/submissions, GET /v1/submissions/{id}, GET /v1/submissions/{id}/diff,
-// POST /v1/submissions/{id}/review; GET /v1/audit.
+// GET /v1/submissions/{id}/history, POST /v1/submissions/{id}/review,
+// POST /v1/submissions/{id}/resolve; GET /v1/audit.
 #include "api/ApiRoutes.hpp"
 
 #include "api/ApiSupport.hpp"
@@ -9,6 +10,8 @@
 
 #include "kc/protocol/Review.hpp"
 #include "kc/json/Json.hpp"
+
+#include <map>
 
 namespace kc::server {
 
@@ -53,9 +56,30 @@ SubmissionFilter filterFor(const Request& request, const Caller& caller) {
             throwInvalid("q", "a search is at most 200 characters");
         filter.search = *search;
     }
-    filter.before = queryText(request, "before");
+    if (auto order = queryText(request, "sort")) {
+        const auto parsed = protocol::parseSubmissionOrder(*order);
+        if (!parsed)
+            throwInvalid("sort", "expected " + protocol::submissionOrdersText() + ", got \"" + *order + "\"");
+        filter.order = *parsed;
+    }
+    if (auto cursor = queryText(request, "before")) {
+        // The previous page's "next": an id, or for "changed" the time it changed and the id.
+        const auto cut = cursor->find('_');
+        const bool changed = filter.order == protocol::SubmissionOrder::Changed;
+        if (cursor->empty() || (changed ? cut == std::string::npos || cut == 0 || cut + 1 == cursor->size()
+                                        : cut != std::string::npos))
+            throwInvalid("before", "expected the \"next\" of the previous page in the same sort order");
+        if (changed)
+            filter.beforeChangedAt = cursor->substr(0, cut);
+        filter.before = changed ? cursor->substr(cut + 1) : *cursor;
+    }
     filter.limit = static_cast<int>(queryInteger(request, "limit", 50, 1, 500));
     return filter;
+}
+
+//! Where the next page starts after `last`, in `order` (see filterFor).
+std::string listCursor(const SubmissionHead& last, protocol::SubmissionOrder order) {
+    return order == protocol::SubmissionOrder::Changed ? last.updatedAt + "_" + last.id : last.id;
 }
 
 Response list(ServerContext& context, const Request& request, const Caller& caller) {
@@ -65,7 +89,7 @@ Response list(ServerContext& context, const Request& request, const Caller& call
     for (const auto& head : heads)
         items.emplace_back(protocol::toJson(head));
     bj::object body{{"submissions", std::move(items)}};
-    body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(heads.back().id)
+    body["next"] = static_cast<int>(heads.size()) == filter.limit ? bj::value(listCursor(heads.back(), filter.order))
                                                                   : bj::value(nullptr);
     return jsonResponse(200, body);
 }
@@ -114,6 +138,56 @@ Response diff(ServerContext& context, const Request& request, const Caller& call
         changes.emplace_back(std::move(item));
     }
     return jsonResponse(200, bj::object{{"id", head.id}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
+}
+
+//! Who did what to the submission and when: its review decisions and settled conflicts, from
+//! the audit log, oldest first.
+Response history(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto head = visibleSubmission(context, request, caller);
+    AuditFilter filter;
+    filter.record = "submission/" + head.id;
+    filter.provinces = caller.provinces;
+    filter.limit = 1000;
+    bj::array entries;
+    std::map<std::string, bj::value> actors;
+    for (const auto& entry : context.store.listAudit(filter)) {
+        if (!entry.after)
+            continue;
+        const bj::value after = json::parse(*entry.after);
+        const bj::value before = entry.before ? json::parse(*entry.before) : bj::value(nullptr);
+        // Entries written by older servers may lack a field: shown as null.
+        const auto field = [](const bj::value& shown, const char* name) {
+            const auto* found = shown.is_object() ? shown.as_object().if_contains(name) : nullptr;
+            return found ? *found : bj::value(nullptr);
+        };
+        auto& actor = actors[entry.actorId];
+        if (actor.is_null()) {
+            const auto user = context.store.findUser(entry.actorId);
+            actor = bj::object{{"id", entry.actorId},
+                               {"username", user ? user->username : ""},
+                               {"display_name", user ? user->displayName : ""}};
+        }
+        const auto dot = entry.action.find('.');
+        bj::object item{{"at", entry.at},
+                        {"actor", actor},
+                        {"action", entry.action.substr(dot == std::string::npos ? 0 : dot + 1)},
+                        {"revision", field(after, "revision")},
+                        {"state", field(after, "state")},
+                        {"comment", field(after, "review_comment")},
+                        {"fields", field(after, "review_fields")},
+                        {"from_revision", field(before, "revision")}};
+        entries.emplace_back(std::move(item));
+    }
+    return jsonResponse(200, bj::object{{"id", head.id}, {"entries", std::move(entries)}});
+}
+
+Response resolve(ServerContext& context, const Request& request, const Caller& caller) {
+    requireRole(caller, {domain::Role::Reviewer, domain::Role::Admin}, "settle conflicts");
+    const std::string& id = pathId(request);
+    const auto value = parseJsonBody(request);
+    const json::ObjectReader body(value, "");
+    ConflictChoice choice{body.int64("revision"), body.int64("seen"), body.optionalString("comment").value_or("")};
+    return jsonResponse(200, ReviewService(context.store, context.forms).resolve(caller, id, choice));
 }
 
 Response review(ServerContext& context, const Request& request, const Caller& caller) {
@@ -176,7 +250,9 @@ void addReviewRoutes(Router& router, ServerContext& context) {
     route("GET", "/v1/submission-counts", counts);
     route("GET", "/v1/submissions/{id}", detail);
     route("GET", "/v1/submissions/{id}/diff", diff);
+    route("GET", "/v1/submissions/{id}/history", history);
     route("POST", "/v1/submissions/{id}/review", review);
+    route("POST", "/v1/submissions/{id}/resolve", resolve);
     route("GET", "/v1/audit", audit);
 }
 

@@ -26,6 +26,13 @@ struct ReviewDecision {
     boost::json::array fields;  //!< field paths the comment names (optional)
 };
 
+//! A reviewer's choice of the revision that stands over a conflict.
+struct ConflictChoice {
+    std::int64_t revision;  //!< the revision that stands: the standing one or a conflicting one
+    std::int64_t seen;      //!< the newest revision the reviewer compared: must still be the newest
+    std::string comment;    //!< optional, for the submitter
+};
+
 //! A decision and its audit, stored in one transaction, by the rules of kc/protocol/Review
 //! (which state allows a decision, which action needs a comment). Refusals throw
 //! ApiException (400 invalid_input, 404, 409 stale_revision / invalid_state,
@@ -36,6 +43,11 @@ public:
 
     //! Applies `decision` to submission `id` and returns its new head.
     boost::json::object decide(const Caller& caller, const std::string& id, const ReviewDecision& decision);
+
+    //! Settles the conflict on submission `id` by `choice` (kc/protocol/Review: mayStand,
+    //! stateAfterSettling) and returns its new head. Refusals: 404, 409 no_conflict /
+    //! stale_revision, 400 invalid_input naming `revision`.
+    boost::json::object resolve(const Caller& caller, const std::string& id, const ConflictChoice& choice);
 
 private:
     void requirePassesForm(const Caller& caller, const SubmissionHead& head);

@@ -212,8 +212,15 @@ std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<s
     where(f.officer, " AND u.username = ?");
     where(f.receivedFrom, " AND s.received_at >= ?");
     where(f.receivedTo, " AND s.received_at < ?");
-    if (paged)
-        where(f.before, " AND s.id < ?");
+    if (paged && f.before) {
+        using protocol::SubmissionOrder;
+        if (f.order == SubmissionOrder::Changed) {
+            sql += " AND (s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))";
+            values.insert(values.end(), {f.beforeChangedAt.value_or(""), f.beforeChangedAt.value_or(""), *f.before});
+        } else {
+            where(f.before, f.order == SubmissionOrder::Oldest ? " AND s.id > ?" : " AND s.id < ?");
+        }
+    }
     if (f.conflict)
         sql += *f.conflict ? " AND s.conflict = 1" : " AND s.conflict = 0";
     if (f.search)
@@ -226,13 +233,23 @@ std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<s
         }
     return sql;
 }
+
+//! The ORDER BY of a review list (the keyset in submissionWhere follows it).
+const char* orderBy(protocol::SubmissionOrder order) {
+    switch (order) {
+    case protocol::SubmissionOrder::Oldest: return " ORDER BY s.id";
+    case protocol::SubmissionOrder::Changed: return " ORDER BY s.updated_at DESC, s.id DESC";
+    case protocol::SubmissionOrder::Newest: break;
+    }
+    return " ORDER BY s.id DESC";
+}
 } // namespace
 
 std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
     std::lock_guard lock(m_mutex);
     std::vector<std::string> values;
     const std::string sql = std::string("SELECT ") + kHeadColumns + " FROM submissions s JOIN users u ON u.id = s.owner_id" +
-                            submissionWhere(f, true, values) + " ORDER BY s.id DESC LIMIT ?";
+                            submissionWhere(f, true, values) + orderBy(f.order) + " LIMIT ?";
     auto statement = m_db.prepare(sql);
     const int next = bindList(statement, 1, values);
     statement.bind(next, f.limit);

@@ -95,7 +95,11 @@ struct SubmissionFilter {
     //! Words a person typed: the facility's name (without diacritics), the project's code or
     //! the officer's username contains them.
     std::optional<std::string> search;
-    std::optional<std::string> before;  //!< keyset: ids lower than this one
+    protocol::SubmissionOrder order = protocol::SubmissionOrder::Newest;
+    //! Keyset: the page starts after the submission with this id (and, in the "changed"
+    //! order, this updated_at) in the list's order.
+    std::optional<std::string> before;
+    std::optional<std::string> beforeChangedAt;
     int limit = 50;
 };
 

@@ -73,19 +73,16 @@ struct Prepared {
 std::string provinceOf(BatchRegisters& registers, const Caller& caller,
                        const forms::SubmissionReferences& refs, const bj::object& answers,
                        std::optional<std::string>& projectId, std::optional<std::string>& facilityId) {
+    const auto about = forms::aboutOf(refs);
+    projectId = about.projectId;
+    facilityId = about.facilityId;
     std::optional<std::string> province;
-    for (const auto& ref : refs.registers) {
-        if (ref.registerName == "project" && !projectId) {
-            projectId = ref.id;
-            if (const auto& project = registers.project(ref.id); project && !province)
-                province = project->provinceCode;
-        }
-        if (ref.registerName == "facility" && !facilityId) {
-            facilityId = ref.id;
-            if (const auto& facility = registers.facility(ref.id); facility && !province && !projectId)
-                province = facility->provinceCode;
-        }
-    }
+    if (projectId)
+        if (const auto& project = registers.project(*projectId))
+            province = project->provinceCode;
+    if (!province && !projectId && facilityId)
+        if (const auto& facility = registers.facility(*facilityId))
+            province = facility->provinceCode;
     if (!province)
         if (const auto* answer = answers.if_contains("province"); answer && answer->is_string())
             province = std::string(answer->get_string());

@@ -52,6 +52,17 @@ void walk(const Form& form, int scope, const boost::json::object& answers,
 
 } // namespace
 
+SubmissionAbout aboutOf(const SubmissionReferences& references) {
+    SubmissionAbout about;
+    for (const auto& ref : references.registers) {
+        if (ref.registerName == "project" && !about.projectId)
+            about.projectId = ref.id;
+        if (ref.registerName == "facility" && !about.facilityId)
+            about.facilityId = ref.id;
+    }
+    return about;
+}
+
 SubmissionReferences collectReferences(const Form& form, const boost::json::object& answers) {
     SubmissionReferences out;
     if (!form.scopes.empty())

@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,14 @@ struct SubmissionReferences {
     std::vector<std::string> attachments;
     std::vector<RegisterReference> registers;
 };
+
+//! What a submission is about, as review lists and reports name it: the first project and
+//! the first facility its answers name (either may be absent).
+struct SubmissionAbout {
+    std::optional<std::string> projectId;
+    std::optional<std::string> facilityId;
+};
+SubmissionAbout aboutOf(const SubmissionReferences& references);
 
 //! Reads the references out of answers that validateSubmission() accepted.
 SubmissionReferences collectReferences(const Form& form, const boost::json::object& answers);

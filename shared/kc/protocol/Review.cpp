@@ -53,4 +53,18 @@ bool needsComment(ReviewAction action) { return action != ReviewAction::Approve;
 
 bool isComment(std::string_view comment) { return comment.find_first_not_of(" \t\r\n") != std::string_view::npos; }
 
+bool mayStand(std::int64_t chosen, std::int64_t standing, bool chosenIsConflict) {
+    return chosen == standing || (chosenIsConflict && chosen > standing);
+}
+
+SubmissionState stateAfterSettling(SubmissionState state, bool standingKept) {
+    return standingKept ? state : SubmissionState::Submitted;
+}
+
+std::optional<SubmissionOrder> parseSubmissionOrder(std::string_view code) {
+    return parseCode(code, kSubmissionOrders, &orderCode);
+}
+
+std::string submissionOrdersText() { return listText(kSubmissionOrders, &orderCode); }
+
 } // namespace kc::protocol

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,5 +60,35 @@ SubmissionState stateAfter(ReviewAction action);
 bool needsComment(ReviewAction action);
 //! Whether `comment` counts as one (not empty, not only spaces).
 bool isComment(std::string_view comment);
+
+// A conflict (an edit from a stale base, or over a closed review) is kept beside the standing
+// revision; a reviewer settles it by choosing which revision stands.
+
+//! Whether revision `chosen` may stand when `standing` does: the standing one itself, or a
+//! conflicting revision stored after it (`chosenIsConflict`).
+bool mayStand(std::int64_t chosen, std::int64_t standing, bool chosenIsConflict);
+//! The state settling a conflict leaves: unchanged when the standing revision is kept;
+//! submitted when another takes its place (its answers have not been reviewed).
+SubmissionState stateAfterSettling(SubmissionState state, bool standingKept);
+
+//! The order of the review list: newest first (by id, which the device made when the record
+//! was created), oldest first (the longest waiting), or the most recently changed first.
+enum class SubmissionOrder { Newest, Oldest, Changed };
+
+inline constexpr SubmissionOrder kSubmissionOrders[] = {SubmissionOrder::Newest, SubmissionOrder::Oldest,
+                                                        SubmissionOrder::Changed};
+
+//! "newest", "oldest", "changed".
+constexpr std::string_view orderCode(SubmissionOrder order) {
+    switch (order) {
+    case SubmissionOrder::Newest: return "newest";
+    case SubmissionOrder::Oldest: return "oldest";
+    case SubmissionOrder::Changed: return "changed";
+    }
+    return "newest";
+}
+std::optional<SubmissionOrder> parseSubmissionOrder(std::string_view code);
+//! "newest, oldest or changed".
+std::string submissionOrdersText();
 
 } // namespace kc::protocol
