@@ -313,6 +313,7 @@ TEST_CASE("review: a conflict is settled by the revision the reviewer chooses, t
     CHECK(head.at("conflict") == false);
     CHECK(head.at("project_id").as_string() == api.projectId("KCQG-2023-01"));  // what it is about follows the answers
     CHECK(post(api, "duyet", id, "resolve", R"({"revision":2,"seen":2})", 409) == "no_conflict");
+    CHECK(api.json(api.as("duyet", "GET", "/v1/submissions/" + id)).at("may_stand").as_array().empty());
     // The submitter's device learns it through pull.
     const auto pulled = api.json(api.as("canbo", "GET", "/v1/pull?since=0&limit=1000"));
     std::optional<bj::object> change;
@@ -352,6 +353,8 @@ TEST_CASE("review: keeping the standing revision over a stale edit leaves its st
     }
     REQUIRE(api.store->findSubmission(id)->currentRevision == 2);
     REQUIRE(api.store->lastRevision(id) == 4);
+    const auto choices = api.json(api.as("duyet", "GET", "/v1/submissions/" + id)).at("may_stand");
+    CHECK(kc::json::serialize(choices) == "[2,3,4]");
     // Choosing after seeing only revision 3: revision 4 came since.
     CHECK(post(api, "duyet", id, "resolve", R"({"revision":2,"seen":3})", 409) == "stale_revision");
     const auto wrong = api.as("duyet", "POST", "/v1/submissions/" + id + "/resolve", R"({"revision":1,"seen":4})");

@@ -199,6 +199,68 @@ await step('review: return with a comment, the phone pulls it, the fix is approv
   await page.context().close();
 });
 
+await step('a conflict is shown side by side and the reviewer chooses the revision that stands; the phone pulls it', async () => {
+  // Approved, then the phone sends an edit of revision 1: kept beside as a conflict.
+  const id = uuidv7();
+  const answers = { ...visit, findings: 'Máy chạy ổn định' };
+  assert.equal((await phone.push({ id, form_id: 'monitoring_visit', form_version: 1, base_revision: null,
+    captured_at: new Date().toISOString(), answers })).status, 'accepted');
+  assert.equal((await reviewer.call('POST', `/v1/submissions/${id}/review`, { action: 'approve', revision: 1 })).status, 200);
+  const edit = await phone.push({ id, form_id: 'monitoring_visit', form_version: 1, base_revision: 1,
+    captured_at: new Date().toISOString(), answers: { ...answers, findings: 'Máy hỏng bộ sấy, chờ bảo hành' } });
+  assert.equal(edit.status, 'conflict', JSON.stringify(edit));
+
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.waitForSelector('[data-test=queue]');
+  await page.click('[data-count=conflict]');
+  await page.waitForSelector(`[data-id="${id}"]`);
+  assert.equal(await page.locator('[data-test=queue] tbody tr[data-id]').count(), 1, 'conflicts only');
+  await page.click(`[data-id="${id}"] a`);
+  await page.waitForSelector('[data-test=conflict] [data-side=rival] [data-field=findings].changed');
+  assert.match(await page.textContent('[data-side=standing] [data-field=findings]'), /Máy chạy ổn định/);
+  assert.match(await page.textContent('[data-side=rival] [data-field=findings]'), /hỏng bộ sấy/);
+  assert.equal(await page.locator('[data-test=approve]').count(), 0, 'no decision before the conflict is settled');
+  await accessible(page, 'conflict');
+  await screens(page, 'conflict');
+
+  await page.click('[data-test=choose-rival]');
+  await page.fill('textarea[name=resolve-comment]', 'Dùng bản báo hỏng để theo dõi bảo hành');
+  await page.click('[data-test=confirm-resolve]');
+  await page.waitForSelector('[data-test=review-done]');
+  await page.waitForSelector('[data-test=approve]');  // reviewed as any other now
+  const head = (await reviewer.call('GET', `/v1/submissions/${id}`)).json;
+  assert.equal(head.revision, 2);
+  assert.equal(head.state, 'submitted');
+  assert.equal(head.conflict, false);
+  assert.equal(head.review_comment, 'Dùng bản báo hỏng để theo dõi bảo hành');
+  assert.match(await page.textContent('[data-field=findings]'), /hỏng bộ sấy/);
+  await page.waitForSelector('[data-test=history] [data-history=resolve]');
+  assert.match(await page.textContent('[data-history=resolve]'), /bản 2 thay cho bản 1/);
+  assert.match(await page.textContent('[data-history=resolve]'), /Lê Thị Thu/);
+  const pulled = (await phone.call('GET', '/v1/pull?since=0&limit=1000')).json.changes
+    .filter((c) => c.kind === 'submission' && c.id === id).at(-1);
+  assert.equal(pulled.data.revision, 2);
+  assert.equal(pulled.data.state, 'submitted');
+  assert.equal(pulled.data.conflict, false);
+  await page.context().close();
+});
+
+await step('the queue sorts oldest first and by last change, as the server does', async () => {
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.waitForSelector('[data-test=queue] tbody tr[data-id]');
+  await page.selectOption('select[name=state]', '');
+  for (const sort of ['oldest', 'changed']) {
+    await page.selectOption('select[name=sort]', sort);
+    const expected = (await reviewer.call('GET', `/v1/submissions?sort=${sort}&limit=50`)).json.submissions.map((h) => h.id);
+    await page.waitForFunction((first) => document.querySelector('[data-test=queue] tbody tr[data-id]')?.getAttribute('data-id') === first, expected[0]);
+    const shown = await page.$$eval('[data-test=queue] tbody tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')));
+    assert.deepEqual(shown, expected, sort);
+  }
+  await page.context().close();
+});
+
 await step('a reviewer resolves a flagged duplicate side by side: merged, it leaves the register and the phone', async () => {
   const existing = (await phone.call('GET', '/v1/facilities?q=tam%20hoa')).json.facilities[0];
   const duplicateId = uuidv7();

@@ -8,6 +8,11 @@ const states: Record<string, string> = {
 export const reviewStates = ['submitted', 'returned', 'approved', 'rejected'] as const;
 export function stateName(code: string): string { return states[code] ? t(states[code]!) : code; }
 
+const orders: Record<string, string> = {
+  newest: 'Newest first', oldest: 'Oldest first (the longest waiting)', changed: 'Last changed first',
+};
+export function orderName(code: string): string { return orders[code] ? t(orders[code]!) : code; }
+
 const roles: Record<string, string> = {
   admin: 'Administrator', reviewer: 'Reviewer', officer: 'Field officer', collaborator: 'Collaborator',
 };

@@ -109,7 +109,10 @@ Response detail(ServerContext& context, const Request& request, const Caller& ca
     const auto head = visibleSubmission(context, request, caller);
     bj::object body = protocol::toJson(head);
     bj::array revisions;
+    bj::array mayStand;  // while a conflict waits: the revisions the reviewer may choose
     for (const auto& revision : context.store.revisions(head.id)) {
+        if (head.conflict && protocol::mayStand(revision.revision, head.currentRevision, revision.conflict))
+            mayStand.emplace_back(revision.revision);
         bj::object item{{"revision", revision.revision},
                         {"form_version", revision.formVersion},
                         {"conflict", revision.conflict},
@@ -120,6 +123,7 @@ Response detail(ServerContext& context, const Request& request, const Caller& ca
         revisions.emplace_back(std::move(item));
     }
     body["revisions"] = std::move(revisions);
+    body["may_stand"] = std::move(mayStand);
     return jsonResponse(200, body);
 }
 
