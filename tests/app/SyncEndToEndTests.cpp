@@ -297,6 +297,69 @@ TEST_CASE("e2e app: a returned submission arrives with the comment, the fix is a
     CHECK(device.local().submission(id)->state == "approved");
 }
 
+TEST_CASE("e2e app: two phones of one officer fix the same return, and each shows the revision the reviewer lets stand",
+          "[app][e2e][review][conflict]") {
+    ServerProcess server(test::freshTempDir("app-e2e-conflict"));
+    Device first("app-e2e-conflict-first");
+    Device second("app-e2e-conflict-second");
+    first.signIn(server, "canbo");
+    second.signIn(server, "canbo");
+    REQUIRE(first.syncOnce());
+    const std::string id = first.report(first.firstProject(), 0);
+    REQUIRE(first.syncOnce());
+    const std::string reviewer = signInHttp(server, "duyet");
+    review(server, reviewer, id, R"({"action":"return","revision":1,"comment":"Sửa số lao động"})");
+    REQUIRE(first.syncOnce());
+    REQUIRE(second.syncOnce());  // the second phone never held it: the answers are fetched
+    REQUIRE(second.local().submission(id)->answers.contains("percent_done"));
+
+    // Both correct revision 1: the first phone's is revision 2, the second's a conflict (3).
+    const auto fix = [&](Device& device, int jobs) {
+        FormController form;
+        form.setStore(&device.f.store);
+        REQUIRE(form.open(test::qs(id)));
+        REQUIRE(form.setAnswer(QStringLiteral("jobs_created"), jobs));
+        REQUIRE(form.finalize());
+        REQUIRE(device.syncOnce());
+    };
+    fix(first, 7);
+    fix(second, 9);
+    CHECK(second.local().submission(id)->conflict);
+    // While the reviewer has not chosen, each phone shows what its officer sent.
+    CHECK(second.local().submission(id)->answers.at("jobs_created").to_number<std::int64_t>() == 9);
+    REQUIRE(first.syncOnce());
+    CHECK(first.local().submission(id)->answers.at("jobs_created").to_number<std::int64_t>() == 7);
+    CHECK(serverSubmission(server, reviewer, id).at("conflict").as_bool());
+
+    SECTION("the reviewer keeps the first phone's revision: the second phone shows it") {
+        const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/resolve",
+                                             R"({"revision":2,"seen":3})", bearer(reviewer));
+        INFO(reply.body);
+        REQUIRE(reply.status == 200);
+        REQUIRE(second.syncOnce());
+        const auto held = second.local().submission(id);
+        CHECK(held->revision == 2);
+        CHECK_FALSE(held->conflict);
+        CHECK(held->answers.at("jobs_created").to_number<std::int64_t>() == 7);
+        REQUIRE(first.syncOnce());
+        CHECK(first.local().submission(id)->answers.at("jobs_created").to_number<std::int64_t>() == 7);
+    }
+    SECTION("the reviewer lets the second phone's revision stand: the first phone shows it") {
+        const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/resolve",
+                                             R"({"revision":3,"seen":3})", bearer(reviewer));
+        INFO(reply.body);
+        REQUIRE(reply.status == 200);
+        REQUIRE(first.syncOnce());
+        const auto held = first.local().submission(id);
+        CHECK(held->revision == 3);
+        CHECK(held->state == "sent");
+        CHECK(held->answers.at("jobs_created").to_number<std::int64_t>() == 9);
+        REQUIRE(second.syncOnce());
+        CHECK_FALSE(second.local().submission(id)->conflict);
+        CHECK(second.local().submission(id)->answers.at("jobs_created").to_number<std::int64_t>() == 9);
+    }
+}
+
 TEST_CASE("e2e app: the form changes version while a draft is open, the draft survives and is sent "
           "on the new version", "[app][e2e][forms]") {
     const auto dataDir = test::freshTempDir("app-e2e-version");

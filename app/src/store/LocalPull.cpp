@@ -126,7 +126,7 @@ void LocalStore::applySubmissionChange(const boost::json::object& data, PullAppl
                      optionalText(data, "reviewed_at"), about)
             .run();
         if (newState == state::Returned)
-            result.returnedWithoutAnswers.push_back(id);
+            result.answersToFetch.push_back(id);
         return;
     }
     // Pulled data never overwrites a change made here that the server has not acknowledged.
@@ -135,6 +135,12 @@ void LocalStore::applySubmissionChange(const boost::json::object& data, PullAppl
         ++result.keptLocal;
         return;
     }
+    // Once no conflict waits, the answers held here are those of the revision that stands:
+    // fetched when another stands than the one held, or when this device's copy was in a
+    // conflict (the officer's own edit stays shown while the reviewer has not chosen).
+    const bool serverConflict = d.optionalBoolean("conflict").value_or(false);
+    if (!serverConflict && (local->conflict || (local->revision && *local->revision != d.int64("revision"))))
+        result.answersToFetch.push_back(id);
     m_db.prepareCached("UPDATE submissions SET state = ?, revision = ?, conflict = ?, "
                        "review_comment = ?, review_fields = ?, reviewed_at = ?, updated_at = ?, "
                        "about = coalesce(?, about) WHERE id = ?")
@@ -144,11 +150,12 @@ void LocalStore::applySubmissionChange(const boost::json::object& data, PullAppl
         .run();
 }
 
-void LocalStore::adoptServerAnswers(const std::string& id, std::int64_t formVersion,
+void LocalStore::adoptServerAnswers(const std::string& id, std::int64_t revision, std::int64_t formVersion,
                                     const boost::json::object& answers) {
     m_db.prepareCached("UPDATE submissions SET answers = ?, form_version = ? "
-                       "WHERE id = ? AND answers = '{}'")
-        .bindAll(json::serialize(answers), formVersion, id)
+                       "WHERE id = ? AND revision = ? AND (answers = '{}' OR state NOT IN (?, ?, ?))")
+        .bindAll(json::serialize(answers), formVersion, id, revision, std::string(state::Draft),
+                 std::string(state::Queued), std::string(state::Sending))
         .run();
     changed(SubmissionsChanged);
 }

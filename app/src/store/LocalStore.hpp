@@ -109,7 +109,11 @@ struct PullPage {
 struct PullApplied {
     int applied = 0;
     int keptLocal = 0; //!< records not overwritten because a local change is unacknowledged
-    std::vector<std::string> returnedWithoutAnswers; //!< returned submissions not on this device
+    //! Submissions whose answers here are not the server's standing revision: returned ones
+    //! this device never held, and ones whose standing revision changed elsewhere (a conflict
+    //! settled for another device's revision, or the edit of another device of the same
+    //! person). Their answers are fetched after the pull.
+    std::vector<std::string> answersToFetch;
 };
 
 //! What a change of the store touched, as its listener is told (bits).
@@ -225,8 +229,9 @@ public:
 
     // --- pull
     PullApplied applyPull(const PullPage& page);
-    //! Fills the answers of a submission the device did not hold (returned, from another device).
-    void adoptServerAnswers(const std::string& id, std::int64_t formVersion,
+    //! Puts the server's answers of revision `revision` into a submission that stands at that
+    //! revision here (see PullApplied::answersToFetch); never over a change not yet sent.
+    void adoptServerAnswers(const std::string& id, std::int64_t revision, std::int64_t formVersion,
                             const boost::json::object& answers);
 
 private:

@@ -149,7 +149,7 @@ void SyncEngine::begin() {
     m_uploadsActive = 0;
     m_facilityQueue.clear();
     m_attachmentQueue.clear();
-    m_returnedWithoutAnswers.clear();
+    m_answersToFetch.clear();
     for (const auto& f : local.pendingFacilities())
         m_facilityQueue.push_back(f.id);
     m_bytesDone = m_bytesTotal = m_bytesSent = 0;
@@ -472,8 +472,8 @@ void SyncEngine::pull() {
             kc::app::PullPage page{body.array("changes"), body.string("next")};
             more = body.boolean("more");
             const auto applied = m_store->local()->applyPull(page);
-            for (const auto& id : applied.returnedWithoutAnswers)
-                m_returnedWithoutAnswers.push_back(id);
+            for (const auto& id : applied.answersToFetch)
+                m_answersToFetch.push_back(id);
             m_itemsTotal += static_cast<int>(page.changes.size());
             stepDone(static_cast<int>(page.changes.size()));
         } catch (const std::exception& e) {
@@ -483,19 +483,20 @@ void SyncEngine::pull() {
         if (more)
             pull();
         else
-            fetchReturned();
+            fetchAnswers();
     });
 }
 
-void SyncEngine::fetchReturned() {
-    // A submission returned for correction that this device never held (a reinstalled phone):
-    // its answers are fetched so that it can be corrected here.
-    if (m_returnedWithoutAnswers.empty()) {
+void SyncEngine::fetchAnswers() {
+    // A submission whose standing revision this device does not hold (returned to a
+    // reinstalled phone, a conflict settled for another device's revision): its answers are
+    // fetched so that what the officer sees and corrects is what stands.
+    if (m_answersToFetch.empty()) {
         succeed();
         return;
     }
-    const std::string id = m_returnedWithoutAnswers.front();
-    m_returnedWithoutAnswers.pop_front();
+    const std::string id = m_answersToFetch.front();
+    m_answersToFetch.pop_front();
     const int generation = m_generation;
     api().getJson(this, QStringLiteral("/v1/submissions/") + qs(id), [this, id, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
@@ -503,11 +504,12 @@ void SyncEngine::fetchReturned() {
         if (r.ok()) {
             try {
                 const kc::json::ObjectReader body(r.body, "submission");
-                const auto& revisions = body.array("revisions");
-                if (!revisions.empty()) {
-                    const kc::json::ObjectReader last(revisions.back(), "revision");
-                    m_store->local()->adoptServerAnswers(id, last.int64("form_version"),
-                                                         last.object("answers").object());
+                const std::int64_t standing = body.int64("revision");
+                for (const auto& item : body.array("revisions")) {
+                    const kc::json::ObjectReader revision(item, "revision");
+                    if (revision.int64("revision") == standing)
+                        m_store->local()->adoptServerAnswers(id, standing, revision.int64("form_version"),
+                                                             revision.object("answers").object());
                 }
             } catch (const std::exception& e) {
                 itemError(QStringLiteral("submission"), qs(id), qs(e.what()));
@@ -515,7 +517,7 @@ void SyncEngine::fetchReturned() {
         } else {
             itemError(QStringLiteral("submission"), qs(id), r.message);
         }
-        fetchReturned();
+        fetchAnswers();
     });
 }
 

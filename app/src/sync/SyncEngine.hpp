@@ -113,7 +113,7 @@ private:
     void uploadFinished();
     void pushSubmissions();
     void pull();
-    void fetchReturned();
+    void fetchAnswers();
     void succeed();
     //! Ends the sync because of `result`; true when it was a failure that stops it.
     bool stopOn(const ApiResult& result);
@@ -152,5 +152,5 @@ private:
     std::deque<std::string> m_facilityQueue;
     std::deque<std::string> m_attachmentQueue;
     QSet<QString> m_tried; //!< submissions pushed in this run (not offered twice)
-    std::deque<std::string> m_returnedWithoutAnswers;
+    std::deque<std::string> m_answersToFetch;
 };
