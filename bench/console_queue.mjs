@@ -1,7 +1,8 @@
 // The web console's review queue over many submissions, in Debian's Chromium: how long its
 // first page takes to render once the server's answer has arrived (median of runs, beside the
 // answer's own time from request to last byte, measured in the same runs), and what the
-// console's first load transfers, compressed, beside its 300 kB budget.
+// console's first load transfers, compressed, beside its 300 kB budget; then the server's
+// answer for each sort order of the queue.
 //   node bench/console_queue.mjs SERVER_BINARY [--count 100000] [--runs 15]
 import { chromium } from '../web/node_modules/playwright-core/index.mjs';
 import { Device, startServer, uuidv7 } from '../web/e2e/server.mjs';
@@ -76,6 +77,21 @@ for (let run = 0; run < runs; run++) {
   await context.clearCookies();
 }
 await browser.close();
+// The server's answer for each order of the queue (first page of the waiting ones), from
+// request to last byte, beside the default order's in the same run.
+const reviewer = new Device(server.url);
+await reviewer.signIn('duyet');
+const orderMs = {};
+for (const sort of ['newest', 'oldest', 'changed']) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const t0 = performance.now();
+    const r = await reviewer.call('GET', `/v1/submissions?state=submitted&limit=50&sort=${sort}`);
+    times.push(performance.now() - t0);
+    if (r.status !== 200 || r.json.submissions.length !== 50) throw new Error(`sort ${sort}: ${r.status}`);
+  }
+  orderMs[sort] = median(times);
+}
 await server.stop();
 
 const renderMs = median(render), answerMs = median(answer);
@@ -84,5 +100,8 @@ console.log(`queue's first page (50 rows of ${count}): rendered and painted ${re
   `(median of ${runs}); the answer itself ${answerMs.toFixed(1)} ms (ratio ${(renderMs / answerMs).toFixed(2)}x); target <= 300 ms`);
 console.log(`first load: ${kB.toFixed(1)} kB transferred (${(firstLoad.body / 1000).toFixed(1)} kB gzipped bodies, ` +
   `${(firstLoad.decoded / 1000).toFixed(1)} kB unpacked), ${(kB / 300).toFixed(2)} of the 300 kB budget`);
+console.log(`the first page's answer by order (median of ${runs}): ` + Object.entries(orderMs)
+  .map(([sort, ms]) => `${sort} ${ms.toFixed(1)} ms (${(ms / orderMs.newest).toFixed(2)}x newest)`).join(', '));
 console.log(JSON.stringify({ bench: 'console_queue', submissions: count, render_median_ms: +renderMs.toFixed(1),
-  answer_median_ms: +answerMs.toFixed(1), first_load_kb: +kB.toFixed(1), budget_ratio: +(kB / 300).toFixed(2) }));
+  answer_median_ms: +answerMs.toFixed(1), first_load_kb: +kB.toFixed(1), budget_ratio: +(kB / 300).toFixed(2),
+  order_answer_ms: Object.fromEntries(Object.entries(orderMs).map(([k, v]) => [k, +v.toFixed(1)])) }));

@@ -126,12 +126,17 @@ std::map<std::string, int> serverIds(const ServerProcess& server, const std::str
     }
 }
 
-void review(const ServerProcess& server, const std::string& token, const std::string& id,
+//! A reviewer's POST /v1/submissions/{id}/{what} ("review", "resolve"), which must succeed.
+void decide(const ServerProcess& server, const std::string& token, const std::string& id, const std::string& what,
             const std::string& body) {
-    const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/review",
+    const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/" + what,
                                          body, bearer(token));
     INFO(reply.body);
     REQUIRE(reply.status == 200);
+}
+void review(const ServerProcess& server, const std::string& token, const std::string& id,
+            const std::string& body) {
+    decide(server, token, id, "review", body);
 }
 
 std::vector<std::string> args(unsigned short port) {
@@ -332,10 +337,7 @@ TEST_CASE("e2e app: two phones of one officer fix the same return, and each show
     CHECK(serverSubmission(server, reviewer, id).at("conflict").as_bool());
 
     SECTION("the reviewer keeps the first phone's revision: the second phone shows it") {
-        const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/resolve",
-                                             R"({"revision":2,"seen":3})", bearer(reviewer));
-        INFO(reply.body);
-        REQUIRE(reply.status == 200);
+        decide(server, reviewer, id, "resolve", R"({"revision":2,"seen":3})");
         REQUIRE(second.syncOnce());
         const auto held = second.local().submission(id);
         CHECK(held->revision == 2);
@@ -345,10 +347,7 @@ TEST_CASE("e2e app: two phones of one officer fix the same return, and each show
         CHECK(first.local().submission(id)->answers.at("jobs_created").to_number<std::int64_t>() == 7);
     }
     SECTION("the reviewer lets the second phone's revision stand: the first phone shows it") {
-        const auto reply = test::httpRequest(server.port(), "POST", "/v1/submissions/" + id + "/resolve",
-                                             R"({"revision":3,"seen":3})", bearer(reviewer));
-        INFO(reply.body);
-        REQUIRE(reply.status == 200);
+        decide(server, reviewer, id, "resolve", R"({"revision":3,"seen":3})");
         REQUIRE(first.syncOnce());
         const auto held = first.local().submission(id);
         CHECK(held->revision == 3);

@@ -20,6 +20,22 @@ std::string pushOne(ApiFixture& api, const std::string& user, const std::string&
     REQUIRE(receipts[0].at("status") == "accepted");
     return id;
 }
+//! The ids the reviewer's list gives with `query`, page after page by its "next".
+std::vector<std::string> pagedIds(ApiFixture& api, const std::string& query) {
+    std::vector<std::string> seen;
+    std::string before;
+    for (int page = 0; page < 10; ++page) {
+        const auto response = api.as("duyet", "GET", "/v1/submissions?" + query + (before.empty() ? "" : "&before=" + before));
+        REQUIRE(response.status == 200);
+        const auto body = api.json(response);
+        for (const auto& item : body.at("submissions").as_array())
+            seen.emplace_back(item.at("id").as_string());
+        if (body.at("next").is_null())
+            break;
+        before = std::string(body.at("next").as_string());
+    }
+    return seen;
+}
 } // namespace
 
 TEST_CASE("review: return with a comment, resubmit a revision, approve, every step audited", "[api][review]") {
@@ -93,18 +109,7 @@ TEST_CASE("review lists filter and page by keyset", "[api][review]") {
     for (int i = 0; i < 5; ++i)
         ids.push_back(pushOne(api, "canbo", "KCQG-2024-01", 10 + i));
     pushOne(api, "canbo_cm", "KCĐP-2025-11");
-    std::vector<std::string> seen;
-    std::string before;
-    for (int page = 0; page < 10; ++page) {
-        const auto response = api.as("duyet", "GET", "/v1/submissions?limit=2" + (before.empty() ? "" : "&before=" + before));
-        REQUIRE(response.status == 200);
-        const auto body = api.json(response);
-        for (const auto& item : body.at("submissions").as_array())
-            seen.emplace_back(item.at("id").as_string());
-        if (body.at("next").is_null())
-            break;
-        before = std::string(body.at("next").as_string());
-    }
+    const auto seen = pagedIds(api, "limit=2");
     std::sort(ids.begin(), ids.end());
     std::reverse(ids.begin(), ids.end());
     CHECK(seen == ids);  // newest first, none from Cà Mau
@@ -382,21 +387,7 @@ TEST_CASE("review lists sort newest, oldest or last changed first, each paged wi
     for (int i = 0; i < 5; ++i)
         ids.push_back(pushOne(api, "canbo", "KCQG-2024-01", 10 + i));
     post(api, "duyet", ids[1], "review", R"({"action":"approve","revision":1})", 200);  // changed last
-    const auto walk = [&](const std::string& sort) {
-        std::vector<std::string> seen;
-        std::string before;
-        for (int page = 0; page < 10; ++page) {
-            const auto response = api.as("duyet", "GET", "/v1/submissions?limit=2&sort=" + sort + (before.empty() ? "" : "&before=" + before));
-            REQUIRE(response.status == 200);
-            const auto body = api.json(response);
-            for (const auto& item : body.at("submissions").as_array())
-                seen.emplace_back(item.at("id").as_string());
-            if (body.at("next").is_null())
-                break;
-            before = std::string(body.at("next").as_string());
-        }
-        return seen;
-    };
+    const auto walk = [&](const std::string& sort) { return pagedIds(api, "limit=2&sort=" + sort); };
     std::vector<std::string> oldest = ids;
     std::sort(oldest.begin(), oldest.end());
     std::vector<std::string> newest(oldest.rbegin(), oldest.rend());

@@ -19,13 +19,9 @@ namespace bj = boost::json;
 
 namespace {
 
-//! The submission if the caller may see it: staff in its province, or its submitter.
+//! The submission of the request's path if the caller may see it (404 otherwise).
 SubmissionHead visibleSubmission(ServerContext& context, const Request& request, const Caller& caller) {
-    const std::string& id = pathId(request);
-    auto head = context.store.findSubmission(id);
-    if (!head || !maySeeSubmission(caller, *head))
-        notFound("submission " + id);
-    return *head;
+    return visibleSubmission(context.store, caller, pathId(request));
 }
 
 //! The filter of a list or a count, from the query, within the caller's scope.

@@ -18,6 +18,13 @@ bool maySeeSubmission(const Caller& caller, const SubmissionHead& head) {
     return caller.inProvince(head.provinceCode) && (caller.isStaff() || head.ownerId == caller.userId);
 }
 
+SubmissionHead visibleSubmission(CentralStore& store, const Caller& caller, const std::string& id) {
+    auto found = store.findSubmission(id);
+    if (!found || !maySeeSubmission(caller, *found))
+        notFound("submission " + id);
+    return *found;
+}
+
 //! 422 unless the revision still passes its form: a record stored before a rule was
 //! tightened (a calculation out of range, say) is returned for correction, not approved.
 void ReviewService::requirePassesForm(const Caller& caller, const SubmissionHead& head) {
@@ -49,10 +56,7 @@ bj::object ReviewService::decide(const Caller& caller, const std::string& id, co
     const std::int64_t revision = decision.revision;
     bj::object result;
     m_store.atomically([&] {
-        auto found = m_store.findSubmission(id);
-        if (!found || !maySeeSubmission(caller, *found))
-            notFound("submission " + id);
-        SubmissionHead head = *found;
+        SubmissionHead head = visibleSubmission(m_store, caller, id);
         if (revision != head.currentRevision)
             throw ApiException(409, "stale_revision",
                                "revision " + std::to_string(revision) + " is not the newest; review revision " +
@@ -93,10 +97,7 @@ std::string conflictingText(const std::vector<SubmissionRevision>& revisions, st
 bj::object ReviewService::resolve(const Caller& caller, const std::string& id, const ConflictChoice& choice) {
     bj::object result;
     m_store.atomically([&] {
-        auto found = m_store.findSubmission(id);
-        if (!found || !maySeeSubmission(caller, *found))
-            notFound("submission " + id);
-        SubmissionHead head = *found;
+        SubmissionHead head = visibleSubmission(m_store, caller, id);
         if (!head.conflict)
             throw ApiException(409, "no_conflict", "submission " + id + " has no conflict to settle");
         const auto revisions = m_store.revisions(id);

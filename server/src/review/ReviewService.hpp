@@ -18,6 +18,10 @@ namespace kc::server {
 //! Whether `caller` may see the submission: staff of its province, or its submitter.
 bool maySeeSubmission(const Caller& caller, const SubmissionHead& head);
 
+//! The submission `id` if `caller` may see it; a 404 ApiException otherwise (so a record of
+//! another province is as absent as one never made).
+SubmissionHead visibleSubmission(CentralStore& store, const Caller& caller, const std::string& id);
+
 //! A reviewer's decision on one revision of a submission.
 struct ReviewDecision {
     protocol::ReviewAction action;

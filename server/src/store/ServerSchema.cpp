@@ -283,6 +283,11 @@ ALTER TABLE facilities ADD COLUMN merged_into TEXT;  -- a facility id (kept by m
 CREATE INDEX facilities_flagged ON facilities (province_code, id) WHERE needs_review = 1;
 )sql";
 
+// The review list in its "changed" order reads a page in index order, as the others do.
+constexpr const char* kChangeOrderIndex = R"sql(
+CREATE INDEX submissions_by_change ON submissions (province_code, updated_at, id);
+)sql";
+
 // Programme reports: people trained in the project register, and the summary of approved
 // submissions, filled from those already approved.
 std::string reportSchema() {
@@ -319,6 +324,7 @@ std::span<const db::Migration> serverMigrations() {
         {7, "indexes for pulling each part of a caller's feed in sequence order", kFeedIndexes},
         {8, "administrative units' validity and successor; report summary names the facility", units},
         {9, "facilities merged into another by a reviewer", kMergedFacilities},
+        {10, "an index for the review list by last change", kChangeOrderIndex},
     };
     return migrations;
 }
