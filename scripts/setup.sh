@@ -11,6 +11,7 @@ server_packages=(
   libqrencode-dev libpng-dev catch2 openssl
   libzip-dev libexpat1-dev libxlsxwriter-dev zlib1g-dev  # workbooks: XLSForm in, registers in, exports out
   python3-openpyxl  # the tests read and write workbooks with a second, independent library
+  libpq-dev postgresql-15  # the PostgreSQL store (libpq) and the tests' throwaway cluster
 )
 app_packages=(
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev

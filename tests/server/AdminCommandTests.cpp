@@ -4,6 +4,7 @@
 #include "admin/Csv.hpp"
 #include "cli/AdminCommands.hpp"
 #include "seed/DemoProvince.hpp"
+#include "ApiFixture.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,7 +19,8 @@ struct Cli {
     std::filesystem::path dir = kc::test::freshTempDir("admin-cli");
     std::ostringstream out, err;
     Cli() {
-        SqliteCentralStore store(dir);
+        auto storeOpened = kc::test::openStore(dir);
+        auto& store = *storeOpened;
         std::ostringstream quiet;
         seedDemoProvince(store, quiet);
     }
@@ -27,6 +29,8 @@ struct Cli {
         err.str({});
         args.push_back("--data");
         args.push_back(dir.string());
+        for (auto& arg : kc::test::storeArgs(dir))
+            args.push_back(std::move(arg));
         std::istringstream in(input);
         return runAdmin(command, args, in, out, err);
     }
@@ -62,13 +66,13 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
     CHECK_THAT(report, Catch::Contains("line 4: commune: is in province 96"));
     CHECK_THAT(report, Catch::Contains("line 5: province: province 99 is not in the store; import the administrative units first"));
     CHECK_THAT(report, Catch::Contains("nothing was imported (4 problem(s))"));
-    CHECK(SqliteCentralStore(cli.dir).counts().facilities == 14);
+    CHECK(kc::test::openStore(cli.dir)->counts().facilities == 14);
 
     const auto good = cli.write("good.csv", "name,legal_form,sector,province,commune\n"
                                             "HTX Mới,cooperative,handicrafts,04,04-003\n"
                                             "\"Cơ sở rèn \"\"Hai Anh\"\"\",household_business,mechanics,04,\n");
     REQUIRE(cli.run("import", {"facilities", good.string()}) == 0);
-    CHECK(SqliteCentralStore(cli.dir).counts().facilities == 16);
+    CHECK(kc::test::openStore(cli.dir)->counts().facilities == 16);
 
     const auto projects = cli.write("projects.csv",
                                     "code,title,year,funding_source,activity_type,province,status,status_reason,"
@@ -81,7 +85,7 @@ TEST_CASE("import: every bad row is reported by line and nothing is half-importe
     CHECK_THAT(cli.err.str(), Catch::Contains("line 3: status_reason: a stalled or cancelled project needs the reason"));
     CHECK_THAT(cli.err.str(), Catch::Contains("line 4: code: project KCĐP-2022-01 already exists"));
     CHECK_THAT(cli.err.str(), Catch::Contains("line 5: province: province 77 is not in the store; import the administrative units first"));
-    CHECK(SqliteCentralStore(cli.dir).counts().projects == 12);
+    CHECK(kc::test::openStore(cli.dir)->counts().projects == 12);
 }
 
 TEST_CASE("users: add, change a password (signing out everywhere), disable", "[admin][users]") {
@@ -92,7 +96,8 @@ TEST_CASE("users: add, change a password (signing out everywhere), disable", "[a
     CHECK(cli.run("users", {"add", "short", "--role", "officer", "--province", "04"}, "123\n") == 1);
     CHECK_THAT(cli.err.str(), Catch::Contains("at least 8 characters"));
     {
-        SqliteCentralStore store(cli.dir);
+        auto storeOpened = kc::test::openStore(cli.dir);
+        auto& store = *storeOpened;
         const auto user = store.findUserByName("lan2");
         REQUIRE(user);
         CHECK(user->displayName == "Lò Thị Lan");
@@ -120,7 +125,7 @@ TEST_CASE("enroll prints a one-time code with a QR code and writes it as a PNG",
     CHECK(std::filesystem::file_size(png) > 100);
 }
 
-TEST_CASE("backup writes a consistent copy that opens as a store", "[admin][backup]") {
+TEST_CASE("backup writes a consistent copy that opens as a store", "[admin][backup][sqlite]") {
     Cli cli;
     const auto copy = cli.dir / "copy" / "kcfield.sqlite3";
     std::filesystem::create_directories(copy.parent_path());
@@ -171,7 +176,8 @@ TEST_CASE("admin CLI: mistakes are named in words, never as a store error, and c
     CHECK(cli.run("report", {"--provinces", "99"}) == 1);
     CHECK_THAT(cli.err.str(), Catch::Contains("province 99 is not in the store"));
     CHECK(cli.run("backup", {(cli.dir / "no-such-folder" / "b.sqlite3").string()}) == 1);
-    CHECK_THAT(cli.err.str(), Catch::Contains("does not exist; create it first"));
+    CHECK_THAT(cli.err.str(), Catch::Contains(kc::test::onPostgres() ? "backed up by PostgreSQL: pg_dump"
+                                                                     : "does not exist; create it first"));
     CHECK(cli.err.str().find("SQLite") == std::string::npos);
 
     std::ostringstream out, err;

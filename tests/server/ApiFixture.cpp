@@ -3,6 +3,8 @@
 #include "../support/ServerProcess.hpp"
 
 #include "seed/DemoProvince.hpp"
+#include "store/SqliteCentralStore.hpp"
+#include "store/pg/PgCentralStore.hpp"
 #include "seed/FormLibrarySeed.hpp"
 #include "util/Sha256.hpp"
 
@@ -20,8 +22,15 @@ namespace bj = boost::json;
 
 std::string newId() { return Uuid::v7().toString(); }
 
+std::unique_ptr<server::CentralStore> openStore(const std::filesystem::path& dir) {
+    if (onPostgres())
+        return std::make_unique<server::PgCentralStore>(postgresFor(dir), server::PgCentralStore::Options{
+                                                                              std::chrono::seconds(0), nullptr});
+    return std::make_unique<server::SqliteCentralStore>(dir);
+}
+
 ApiFixture::ApiFixture(const std::string& name, server::AuthSettings authSettings) : dir(freshTempDir(name)) {
-    store = std::make_unique<server::SqliteCentralStore>(dir);
+    store = openStore(dir);
     std::ostringstream quiet;
     server::installFormLibrary(*store, quiet);
     server::seedDemoProvince(*store, quiet);

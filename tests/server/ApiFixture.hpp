@@ -1,9 +1,12 @@
 #pragma once
 
-// The real handlers over a real SQLite store in a temp folder, called without sockets.
+// The real handlers over a real store (SQLite in a temp folder, or PostgreSQL when the tests run
+// on it: TestStore.hpp), called without sockets.
+#include "../support/TestStore.hpp"
+
 #include "api/ServerContext.hpp"
 #include "http/Router.hpp"
-#include "store/SqliteCentralStore.hpp"
+#include "store/CentralStore.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -43,7 +46,7 @@ struct ApiFixture {
     boost::json::array push(const std::string& user, const boost::json::array& items);
 
     std::filesystem::path dir;
-    std::unique_ptr<server::SqliteCentralStore> store;
+    std::unique_ptr<server::CentralStore> store;
     std::unique_ptr<server::Authenticator> auth;
     std::unique_ptr<server::FormCache> forms;
     std::unique_ptr<server::AttachmentFiles> files;
@@ -58,6 +61,10 @@ struct ApiFixture {
 
 //! A response header's value ("" when absent), as a handler set it.
 std::string responseHeader(const server::Response& response, const std::string& name);
+
+//! The store of the engine under test for `dir`: SQLite in it, or its PostgreSQL database
+//! (TestStore.hpp); opened again on the same folder, the same store.
+std::unique_ptr<server::CentralStore> openStore(const std::filesystem::path& dir);
 
 //! A fresh UUIDv7 as text.
 std::string newId();

@@ -1,6 +1,7 @@
 // Migrations of the central store that rebuild a table: what was stored before is all there
 // after, and the new layout is the one the migration promises.
 #include "ApiFixture.hpp"
+#include "store/SqliteCentralStore.hpp"
 #include "OlderSchemas.hpp"
 
 #include "seed/DemoActivity.hpp"
@@ -43,7 +44,7 @@ std::int64_t scalar(kc::db::Database& db, const std::string& sql) {
 } // namespace
 
 TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in place, not in an overflow page",
-          "[store][migration]") {
+          "[store][migration][sqlite]") {
     ApiFixture api("migration-revisions");
     std::ostringstream quiet;
     kc::server::seedDemoActivity(api.router, quiet);  // surveys, handovers, a corrected revision
@@ -87,7 +88,7 @@ TEST_CASE("migration 6 keeps every revision and stores answers of over 1 kB in p
 }
 
 TEST_CASE("migration 7 indexes the feed so that a pull reads each part of a caller's feed through an index",
-          "[store][migration]") {
+          "[store][migration][sqlite]") {
     ApiFixture api("migration-feed");
     const auto file = api.dir / kc::server::SqliteCentralStore::kFileName;
     auto db = kc::db::Database::open(file);

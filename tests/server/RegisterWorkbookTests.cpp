@@ -5,6 +5,7 @@
 #include "admin/RegisterWorkbook.hpp"
 #include "cli/AdminCommands.hpp"
 #include "seed/DemoProvince.hpp"
+#include "ApiFixture.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include "kc/domain/Registers.hpp"
@@ -32,7 +33,8 @@ int python(const fs::path& dir, const std::string& script, const std::vector<std
 struct Store {
     fs::path dir = kc::test::freshTempDir("register-workbook");
     Store() {
-        SqliteCentralStore store(dir);
+        auto storeOpened = kc::test::openStore(dir);
+        auto& store = *storeOpened;
         std::ostringstream quiet;
         seedDemoProvince(store, quiet);
     }
@@ -41,6 +43,8 @@ struct Store {
         std::istringstream in;
         args.push_back("--data");
         args.push_back(dir.string());
+        for (auto& arg : kc::test::storeArgs(dir))
+            args.push_back(std::move(arg));
         const int code = runAdmin(command, args, in, out, errors);
         err = errors.str();
         return code;
@@ -109,12 +113,13 @@ with open(sys.argv[2], 'w') as out:
     CHECK_THAT(err, Catch::Contains("row 3: legal_form: unknown code \"htx\""));
     CHECK_THAT(err, Catch::Contains("row 4: province: province 99 is not in the store"));
     CHECK_THAT(err, Catch::Contains("nothing was imported"));
-    const auto before = SqliteCentralStore(store.dir).counts().facilities;
+    const auto before = kc::test::openStore(store.dir)->counts().facilities;
 
     const auto good = store.dir / "good.xlsx";
     REQUIRE(python(store.dir, kFill, {templatePath.string(), good.string(), "[]"}) == 0);
     REQUIRE(store.run("import", {"facilities", good.string()}, err) == 0);
-    SqliteCentralStore after(store.dir);
+    auto afterOpened = kc::test::openStore(store.dir);
+    auto& after = *afterOpened;
     CHECK(after.counts().facilities == before + 1);
     const auto found = after.listFacilities({{"04"}, std::nullopt, "HTX Chè Thái Hòa", "", 10});
     REQUIRE(found.size() == 1);
@@ -128,7 +133,7 @@ with open(sys.argv[2], 'w') as out:
     const auto projectsFilled = store.dir / "projects.xlsx";
     REQUIRE(python(store.dir, kFill, {projects.string(), projectsFilled.string(), "[]"}) == 0);
     REQUIRE(store.run("import", {"projects", projectsFilled.string()}, err) == 0);
-    const auto imported = SqliteCentralStore(store.dir).listProjects({{"04"}, std::nullopt, "KC-2025-01", "", 10});
+    const auto imported = kc::test::openStore(store.dir)->listProjects({{"04"}, std::nullopt, "KC-2025-01", "", 10});
     REQUIRE(imported.size() == 1);
     CHECK(imported[0].extensionFunding == kc::money::Dong(350000000));
     CHECK(imported[0].beneficiaryIds.size() == 1);
@@ -139,9 +144,9 @@ TEST_CASE("a damaged workbook given to import is refused and changes nothing", "
     const auto bad = store.dir / "bad.xlsx";
     std::ofstream(bad, std::ios::binary) << "PK\x03\x04 not really a zip";
     std::string err;
-    const auto before = SqliteCentralStore(store.dir).counts().facilities;
+    const auto before = kc::test::openStore(store.dir)->counts().facilities;
     CHECK(store.run("import", {"facilities", bad.string()}, err) == 1);
     CHECK_THAT(err, Catch::Contains("damaged or incomplete"));
     CHECK_THAT(err, Catch::Contains("nothing was imported"));
-    CHECK(SqliteCentralStore(store.dir).counts().facilities == before);
+    CHECK(kc::test::openStore(store.dir)->counts().facilities == before);
 }

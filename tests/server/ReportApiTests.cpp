@@ -1,6 +1,7 @@
 // The programme report through the real handlers, over datasets whose totals the tests
 // add up themselves.
 #include "ApiFixture.hpp"
+#include "store/SqliteCentralStore.hpp"
 #include "OlderSchemas.hpp"
 
 #include "report/ProgrammeReport.hpp"
@@ -422,7 +423,7 @@ TEST_CASE("report: the demo province's history, pushed and reviewed through the 
     CHECK(api.store->listAudit({std::nullopt, std::nullopt, std::nullopt, 1000, std::nullopt}).size() >= 22);
 }
 
-TEST_CASE("report: a store migrated from schema 4 gets its summary from the submissions already approved", "[api][report][store]") {
+TEST_CASE("report: a store migrated from schema 4 gets its summary from the submissions already approved", "[api][report][store][sqlite]") {
     ApiFixture api("report-migrated");
     std::ostringstream quiet;
     kc::server::seedDemoActivity(api.router, quiet);

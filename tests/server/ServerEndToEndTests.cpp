@@ -1,6 +1,7 @@
 // The real kcfield-server binary on 127.0.0.1, spoken to over HTTP.
 #include "../support/HttpClient.hpp"
 #include "../support/ServerProcess.hpp"
+#include "ApiFixture.hpp"
 
 #include "kc/Version.hpp"
 #include "kc/json/Json.hpp"
@@ -35,8 +36,13 @@ TEST_CASE("GET /healthz reports status, version, store path and schema version",
     CHECK(health.string("version") == kc::kVersion);
     CHECK(health.string("service") == "kcfield-server");
     ObjectReader store = health.object("store");
-    CHECK(store.string("engine") == "sqlite");
-    CHECK(store.string("path") == (dir / "kcfield.sqlite3").string());
+    if (kc::test::onPostgres()) {
+        CHECK(store.string("engine") == "postgresql");
+        CHECK_THAT(store.string("path"), Catch::StartsWith("postgresql://kcfield@"));
+    } else {
+        CHECK(store.string("engine") == "sqlite");
+        CHECK(store.string("path") == (dir / "kcfield.sqlite3").string());
+    }
     CHECK(store.int64("schema_version") == kc::server::serverMigrations().back().version);
     CHECK(store.boolean("reachable"));
     CHECK(server.output().find("Seeded the demo province Cao Bằng") != std::string::npos);

@@ -4,6 +4,7 @@
 
 #include "kc/forms/FormLoader.hpp"
 #include "kc/json/Json.hpp"
+#include "ApiFixture.hpp"
 #include "store/SqliteCentralStore.hpp"
 
 #include "kc/db/Database.hpp"
@@ -14,6 +15,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include <atomic>
@@ -35,9 +37,10 @@ kc::domain::Facility sampleFacility() {
 void addProvince(CentralStore& store) { store.upsertProvince({"04", "Cao Bằng"}); }
 } // namespace
 
-TEST_CASE("the SQLite store creates its file in the data folder and migrates it", "[store]") {
+TEST_CASE("the SQLite store creates its file in the data folder and migrates it", "[store][sqlite]") {
     const auto dir = kc::test::freshTempDir("store-open") / "nested" / "var";
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     CHECK(store.engine() == "sqlite");
     CHECK(store.location() == (dir / "kcfield.sqlite3").string());
     CHECK(std::filesystem::exists(dir / "kcfield.sqlite3"));
@@ -48,24 +51,25 @@ TEST_CASE("the SQLite store creates its file in the data folder and migrates it"
 
 TEST_CASE("facilities are stored in NFC with a folded name for search", "[store]") {
     const auto dir = kc::test::freshTempDir("store-facility");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     addProvince(store);
     auto facility = sampleFacility();
     facility.name = "HTX Ta\xCC\x82m Ho\xCC\x80" "a";  // NFD, as some keyboards send it
     const std::string id = store.createFacility(facility);
     CHECK(id.size() == 36);
 
-    auto db = kc::db::Database::open(store.location());
-    auto row = db.prepare("SELECT name, name_folded FROM facilities WHERE id = ?");
-    row.bindAll(id);
-    REQUIRE(row.step());
-    CHECK(row.getText(0) == "HTX Tâm Hòa");
-    CHECK(row.getText(1) == "htx tam hoa");
+    REQUIRE(store.findFacility(id));
+    CHECK(store.findFacility(id)->name == "HTX Tâm Hòa");
+    const auto found = store.listFacilities({{"04"}, std::nullopt, "tam hoa", "", 10});  // by the folded name
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == id);
 }
 
 TEST_CASE("bad register data is refused with the field named, and nothing is stored", "[store]") {
     const auto dir = kc::test::freshTempDir("store-invalid");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     addProvince(store);
 
     auto facility = sampleFacility();
@@ -94,7 +98,8 @@ TEST_CASE("bad register data is refused with the field named, and nothing is sto
 
 TEST_CASE("atomically() keeps all writes or none", "[store]") {
     const auto dir = kc::test::freshTempDir("store-atomic");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     addProvince(store);
     CHECK_THROWS(store.atomically([&] {
         store.createFacility(sampleFacility());
@@ -108,7 +113,8 @@ TEST_CASE("atomically() keeps all writes or none", "[store]") {
 
 TEST_CASE("concurrent atomically() calls, committed in groups, each land whole or not at all", "[store]") {
     const auto dir = kc::test::freshTempDir("store-group-commit");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     addProvince(store);
     constexpr int kThreads = 12, kCalls = 25;
     std::atomic<int> landed{0}, refused{0}, wrongError{0};  // Catch2 assertions are for one thread
@@ -139,13 +145,15 @@ TEST_CASE("concurrent atomically() calls, committed in groups, each land whole o
     // Two facilities for each call that landed, none of a refused one's first.
     CHECK(store.counts().facilities == 2 * landed);
     // And what landed is on disk: a new connection sees it.
-    SqliteCentralStore reopened(dir);
+    auto reopenedOpened = kc::test::openStore(dir);
+    auto& reopened = *reopenedOpened;
     CHECK(reopened.counts().facilities == 2 * landed);
 }
 
 TEST_CASE("atomically() inside atomically() joins the outer one, in a savepoint of its own", "[store]") {
     const auto dir = kc::test::freshTempDir("store-nested-atomic");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     addProvince(store);
     CHECK_THROWS(store.atomically([&] {
         store.atomically([&] { store.createFacility(sampleFacility()); });
@@ -179,7 +187,8 @@ TEST_CASE("passwords are hashed with Argon2id at or above OWASP's minimum", "[au
 
 TEST_CASE("the demo province is seeded once, with every role and realistic registers", "[seed]") {
     const auto dir = kc::test::freshTempDir("store-seed");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     std::ostringstream out;
     REQUIRE(seedDemoProvince(store, out));
     const StoreCounts counts = store.counts();
@@ -196,25 +205,27 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
         hashes.insert(user.passwordHash);
     CHECK(hashes.size() == 6);
 
-    auto db = kc::db::Database::open(store.location());
-    auto roles = db.prepare("SELECT group_concat(role, ',') FROM (SELECT DISTINCT role FROM users "
-                            "JOIN user_provinces ON user_id = id WHERE province_code = '04' ORDER BY role)");
-    REQUIRE(roles.step());
-    CHECK(roles.getText(0) == "admin,collaborator,officer,reviewer");
-    auto hash = db.prepare("SELECT password_hash FROM users WHERE username = 'canbo'");
-    REQUIRE(hash.step());
-    CHECK(verifyPassword(kDemoPassword, hash.getText(0)));
-    auto sources = db.prepare("SELECT count(DISTINCT funding_source), sum(extension_funding) > 0, "
-                              "count(*) FILTER (WHERE status IN ('stalled','cancelled') AND "
-                              "status_reason IS NOT NULL) FROM projects");
-    REQUIRE(sources.step());
-    CHECK(sources.getInt(0) == 2);
-    CHECK(sources.getInt(1) == 1);
-    CHECK(sources.getInt(2) >= 1);
-    auto orphans = db.prepare("SELECT count(*) FROM projects p WHERE NOT EXISTS "
-                              "(SELECT 1 FROM project_beneficiaries b WHERE b.project_id = p.id)");
-    REQUIRE(orphans.step());
-    CHECK(orphans.getInt(0) == 0);
+    std::set<std::string> roles;
+    for (const auto& user : store.listUsers())
+        if (std::find(user.provinces.begin(), user.provinces.end(), "04") != user.provinces.end())
+            roles.insert(std::string(kc::domain::roleCode(user.role)));
+    CHECK(roles == std::set<std::string>{"admin", "collaborator", "officer", "reviewer"});
+    const auto officer = store.findUserByName("canbo");
+    REQUIRE(officer);
+    CHECK(verifyPassword(kDemoPassword, officer->passwordHash));
+    std::set<std::string> sources;
+    std::int64_t funding = 0;
+    int explained = 0, orphans = 0;
+    for (const auto& project : store.listProjects({{"04", "96"}, std::nullopt, "", "", 1000})) {
+        sources.insert(project.fundingSource);
+        funding += project.extensionFunding;
+        explained += (project.status == "stalled" || project.status == "cancelled") && project.statusReason && !project.statusReason->empty();
+        orphans += project.beneficiaryIds.empty();
+    }
+    CHECK(sources.size() == 2);
+    CHECK(funding > 0);
+    CHECK(explained >= 1);
+    CHECK(orphans == 0);
 
     std::ostringstream again;
     CHECK_FALSE(seedDemoProvince(store, again));
@@ -224,7 +235,8 @@ TEST_CASE("the demo province is seeded once, with every role and realistic regis
 
 TEST_CASE("the form library is published once, a published version never changes", "[store][forms]") {
     const auto dir = kc::test::freshTempDir("store-forms");
-    SqliteCentralStore store(dir);
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
     std::ostringstream out;
     CHECK(installFormLibrary(store, out) == 6);
     CHECK(out.str() == "Published 6 forms of the library (shared/forms/).\n");

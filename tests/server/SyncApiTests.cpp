@@ -1,5 +1,6 @@
 // Push and pull through the real handlers and store, without sockets.
 #include "ApiFixture.hpp"
+#include "store/SqliteCentralStore.hpp"
 
 #include "seed/DemoActivity.hpp"
 #include "seed/ReportedForms.hpp"
@@ -314,7 +315,7 @@ TEST_CASE("pull: pages follow the cursor without gaps or repeats, filtered to th
 }
 
 TEST_CASE("pull: every user's feed, in pages of 3 or 1000, is exactly what one scan of the feed by the scope rules selects",
-          "[api][pull][scope]") {
+          "[api][pull][scope][sqlite]") {
     ApiFixture api("api-pull-oracle");
     std::ostringstream quiet;
     kc::server::seedDemoActivity(api.router, quiet);  // submissions of several owners, reviewed

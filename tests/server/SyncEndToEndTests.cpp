@@ -2,6 +2,7 @@
 // replay, cut connections, limits, rate limits, and shutdown with requests in flight.
 #include "../support/HttpClient.hpp"
 #include "../support/ServerProcess.hpp"
+#include "ApiFixture.hpp"
 #include "E2eSteps.hpp"
 
 #include "util/Sha256.hpp"
@@ -63,7 +64,9 @@ TEST_CASE("e2e: sign in, push, replay the batch, pull the review, one log line p
 TEST_CASE("e2e: a device enrols with a code issued by the admin CLI while the server runs", "[e2e][enroll]") {
     const auto dir = kc::test::freshTempDir("e2e-enroll");
     ServerProcess server(dir);
-    const std::string command = std::string(KC_SERVER_BINARY) + " enroll ctv --device Redmi --data " + dir.string();
+    std::string command = std::string(KC_SERVER_BINARY) + " enroll ctv --device Redmi --data " + dir.string();
+    if (kc::test::onPostgres())
+        command += " --store '" + kc::test::postgresFor(dir) + "'";
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
     std::string output;

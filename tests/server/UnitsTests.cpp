@@ -186,7 +186,9 @@ TEST_CASE("units: the API lists units to everyone and lets an admin keep only th
 TEST_CASE("units: the README's production steps, from an empty store to a first sync and a first report",
           "[units][admin][e2e]") {
     const auto dir = kc::test::freshTempDir("production");
-    const std::string data = " --data '" + dir.string() + "'";
+    std::string data = " --data '" + dir.string() + "'";
+    if (kc::test::onPostgres())  // the engine under test: the CLI and the server on one store
+        data += " --store '" + kc::test::postgresFor(dir) + "'";
     const auto early = runBinary("users add lan --role officer --province 04 --name 'Lò Thị Lan'" + data, "matkhau-lan-1");
     CHECK(early.code == 1);
     CHECK_THAT(early.output, Catch::Contains("province 04 is not in the store; import the administrative units first"));

@@ -1,5 +1,9 @@
 #include "ServerProcess.hpp"
 
+#include "TestStore.hpp"
+
+#include <algorithm>
+
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -21,6 +25,7 @@ std::filesystem::path freshTempDir(const std::string& name) {
                ("kc-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
+    dropPostgresFor(dir);  // on PostgreSQL, a fresh folder comes with a fresh database
     return dir;
 }
 
@@ -31,6 +36,9 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
         throw std::runtime_error("pipe failed");
     std::vector<std::string> args = {KC_SERVER_BINARY, "serve", "--listen", "127.0.0.1:0",
                                      "--data", dataDir.string(), "--no-demo-activity"};  // tests make their own
+    if (std::find(extraArgs.begin(), extraArgs.end(), "--store") == extraArgs.end())
+        for (auto& arg : storeArgs(dataDir))  // the engine under test (TestStore.hpp)
+            args.push_back(std::move(arg));
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     args.insert(args.begin(), wrapper.begin(), wrapper.end());
     std::vector<char*> argv;

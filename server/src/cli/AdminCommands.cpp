@@ -9,7 +9,7 @@
 #include "auth/PasswordHasher.hpp"
 #include "report/ProgrammeReportQuery.hpp"
 #include "report/ReportRequest.hpp"
-#include "store/SqliteCentralStore.hpp"
+#include "store/OpenStore.hpp"
 #include "xlsform/FormFile.hpp"
 
 #include "kc/forms/FormLoader.hpp"
@@ -286,7 +286,7 @@ int runAdmin(const std::string& command, std::vector<std::string> raw, std::istr
              std::ostream& out, std::ostream& err) {
     try {
         raw.insert(raw.begin(), command);
-        const Args args(raw, {"--data", "--role", "--province", "--name", "--device", "--server", "--png",
+        const Args args(raw, {"--data", "--store", "--role", "--province", "--name", "--device", "--server", "--png",
                               "--provinces", "--from", "--to", "--source", "--format", "--output"});
         // The admin commands work on a store in an existing folder: a mistyped --data must not
         // quietly make a new, empty store somewhere else.
@@ -294,7 +294,8 @@ int runAdmin(const std::string& command, std::vector<std::string> raw, std::istr
         if (std::error_code ec; !std::filesystem::is_directory(data, ec))
             throw std::invalid_argument("the data folder " + data.string() +
                                         " does not exist; check --data, or create the folder to set up a new store");
-        SqliteCentralStore store(data);
+        const auto opened = openCentralStore(storeSetting(args.option("--store")), data, err, std::chrono::seconds(10));
+        CentralStore& store = *opened;
         if (command == "users")
             return users(store, args, in, out);
         if (command == "enroll")

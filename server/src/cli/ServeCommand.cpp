@@ -7,7 +7,7 @@
 #include "seed/DemoActivity.hpp"
 #include "seed/DemoProvince.hpp"
 #include "seed/FormLibrarySeed.hpp"
-#include "store/SqliteCentralStore.hpp"
+#include "store/OpenStore.hpp"
 
 #include "kc/Version.hpp"
 
@@ -23,6 +23,8 @@ struct ServeSettings {
     ServerOptions server;
     AuthSettings auth;
     std::string dataDir = "var";
+    std::string store;  //!< --store: "" for KC_STORE or SQLite in dataDir
+    std::string attachments;  //!< --attachments: "" for dataDir/attachments
     bool demo = true;
     bool demoActivity = true;  //!< the demo province's history, pushed and reviewed through the API
 };
@@ -61,6 +63,12 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
         } else if (arg == "--data") {
             if (!value(settings.dataDir) || settings.dataDir.empty())
                 return "--data needs a folder";
+        } else if (arg == "--store") {
+            if (!value(settings.store) || settings.store.empty())
+                return "--store needs \"sqlite\" or a PostgreSQL connection string, e.g. postgresql://kcfield@db:5432/kcfield";
+        } else if (arg == "--attachments") {
+            if (!value(settings.attachments) || settings.attachments.empty())
+                return "--attachments needs a folder (shared by every server on one PostgreSQL store)";
         } else if (arg == "--threads") {
             long threads = 0;
             if (!value(text) || !parseNumber(text, 1, 256, threads))
@@ -113,17 +121,20 @@ int runServe(const std::vector<std::string>& args) {
     ServeSettings settings;
     if (const std::string error = parseArgs(args, settings); !error.empty()) {
         std::cerr << "kcfield-server serve: " << error
-                  << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] "
+                  << "\nusage: kcfield-server serve [--listen ADDR:PORT] [--data DIR] [--store sqlite|URI] [--attachments DIR] "
                      "[--threads N] [--signin-limit N] [--signin-queue S] [--max-connections N] [--body-memory MIB] [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n";
         return 2;
     }
     try {
-        SqliteCentralStore store(settings.dataDir);
+        const auto opened = openCentralStore(storeSetting(settings.store), settings.dataDir, std::cout);
+        CentralStore& store = *opened;
         installFormLibrary(store, std::cout);
         const bool seeded = settings.demo && seedDemoProvince(store, std::cout);
         Authenticator auth(store, settings.auth);
         FormCache forms(store);
-        AttachmentFiles files(settings.dataDir);
+        // Photos and unfinished uploads: in the data folder, or where every server of one
+        // PostgreSQL store finds them (--attachments on shared storage).
+        AttachmentFiles files(settings.attachments.empty() ? settings.dataDir : settings.attachments);
         Metrics metrics;
         TransportStats transport;
         StorageFaults storage(settings.dataDir);

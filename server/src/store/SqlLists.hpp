@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kc/db/Statement.hpp"
+#include "store/SqlEngine.hpp"
 
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ inline std::string placeholders(std::size_t count) {
 }
 
 //! Binds `values` from parameter `index` on; returns the next free index.
-inline int bindList(db::Statement& statement, int index, const std::vector<std::string>& values) {
+inline int bindList(SqlStatement& statement, int index, const std::vector<std::string>& values) {
     for (const auto& value : values)
         statement.bind(index++, value);
     return index;

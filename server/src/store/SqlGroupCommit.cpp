@@ -5,7 +5,7 @@
 // Each caller still gets what atomically() promises: its writes land together or not at all,
 // and they are on disk when it returns. A work that throws rolls back to its savepoint and
 // its caller gets the exception; the others commit.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include <stdexcept>
 
@@ -14,13 +14,13 @@ namespace kc::server {
 namespace {
 //! The store whose group this thread is running: a work that calls atomically() again
 //! joins the transaction it is already in.
-thread_local const SqliteCentralStore* t_grouping = nullptr;
+thread_local const SqlCentralStore* t_grouping = nullptr;
 } // namespace
 
-void SqliteCentralStore::atomically(const std::function<void()>& work) {
+void SqlCentralStore::atomically(const std::function<void()>& work) {
     if (t_grouping == this) {  // nested in a work of the group: a savepoint of its own
         write([&] {
-            db::Transaction savepoint(m_db);
+            SqlTransaction savepoint(m_db);
             work();
             savepoint.commit();
         });
@@ -50,12 +50,12 @@ void SqliteCentralStore::atomically(const std::function<void()>& work) {
         std::rethrow_exception(mine.error);
 }
 
-void SqliteCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
+void SqlCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
     std::lock_guard writer(m_mutex);
     t_grouping = this;
     std::exception_ptr lost;  // the whole transaction failed: nothing of the group landed
     try {
-        db::Transaction transaction(m_db);
+        SqlTransaction transaction(m_db);
         if (group.size() == 1) {  // alone: its transaction is its own, no savepoint to keep
             (*group.front()->work)();
             transaction.commit();
@@ -64,7 +64,7 @@ void SqliteCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
         }
         for (auto* grouped : group) {
             try {
-                db::Transaction savepoint(m_db);  // nested: a SAVEPOINT
+                SqlTransaction savepoint(m_db);  // nested: a SAVEPOINT
                 (*grouped->work)();
                 savepoint.commit();
             } catch (...) {

@@ -1,5 +1,5 @@
 // Facilities, projects and assignments in the SQLite store.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include "store/SqlLists.hpp"
 #include "store/StoreChecks.hpp"
@@ -23,7 +23,7 @@ constexpr const char* kFacilityColumns =
     "id, name, legal_form, sector, province_code, commune_code, village, representative, "
     "phone, workforce, products, latitude, longitude";
 
-domain::Facility readFacility(const db::Statement& row) {
+domain::Facility readFacility(const SqlStatement& row) {
     domain::Facility f;
     f.id = row.getText(0);
     f.name = row.getText(1);
@@ -48,7 +48,7 @@ constexpr const char* kProjectColumns =
     "id, code, title, year, funding_source, activity_type, province_code, status, "
     "status_reason, extension_funding, counterpart_capital, investment_attracted, jobs_created, people_trained";
 
-domain::Project readProject(const db::Statement& row) {
+domain::Project readProject(const SqlStatement& row) {
     domain::Project p;
     p.id = row.getText(0);
     p.code = row.getText(1);
@@ -67,7 +67,7 @@ domain::Project readProject(const db::Statement& row) {
     return p;
 }
 
-void loadBeneficiaries(db::Database& db, domain::Project& project) {
+void loadBeneficiaries(SqlDatabase& db, domain::Project& project) {
     auto statement = db.prepareCached(
         "SELECT facility_id FROM project_beneficiaries WHERE project_id = ? ORDER BY facility_id");
     statement.bindAll(project.id);
@@ -88,7 +88,7 @@ double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
 
 } // namespace
 
-std::string SqliteCentralStore::insertFacility(domain::Facility facility, const std::string& createdBy,
+std::string SqlCentralStore::insertFacility(domain::Facility facility, const std::string& createdBy,
                                                const std::vector<DuplicateCandidate>& duplicates) {
     require(!facility.name.empty(), "facility.name", "is empty");
     requireCode(facility.legalForm, domain::kLegalForms, "facility.legal_form");
@@ -128,7 +128,7 @@ std::string SqliteCentralStore::insertFacility(domain::Facility facility, const 
     return facility.id;
 }
 
-void SqliteCentralStore::updateFacility(const domain::Facility& facility) {
+void SqlCentralStore::updateFacility(const domain::Facility& facility) {
     require(!facility.name.empty(), "facility.name", "is empty");
     requireCode(facility.legalForm, domain::kLegalForms, "facility.legal_form");
     requireCode(facility.sector, domain::kSectors, "facility.sector");
@@ -149,12 +149,12 @@ void SqliteCentralStore::updateFacility(const domain::Facility& facility) {
     });
 }
 
-std::string SqliteCentralStore::registerFacility(domain::Facility facility, const std::string& createdBy,
+std::string SqlCentralStore::registerFacility(domain::Facility facility, const std::string& createdBy,
                                                  const std::vector<DuplicateCandidate>& duplicates) {
     return insertFacility(std::move(facility), createdBy, duplicates);
 }
 
-void SqliteCentralStore::recordFacilityChange(const std::string& id) {
+void SqlCentralStore::recordFacilityChange(const std::string& id) {
     auto facility = findFacility(id);
     if (!facility)
         return;
@@ -162,7 +162,7 @@ void SqliteCentralStore::recordFacilityChange(const std::string& id) {
                  json::serialize(domain::facilityToJson(*facility)));
 }
 
-void SqliteCentralStore::recordProjectChange(const std::string& id) {
+void SqlCentralStore::recordProjectChange(const std::string& id) {
     auto project = findProject(id);
     if (!project)
         return;
@@ -170,7 +170,7 @@ void SqliteCentralStore::recordProjectChange(const std::string& id) {
                  json::serialize(domain::projectToJson(*project)));
 }
 
-std::optional<std::string> SqliteCentralStore::provinceName(const std::string& provinceCode) {
+std::optional<std::string> SqlCentralStore::provinceName(const std::string& provinceCode) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached("SELECT name FROM provinces WHERE code = ?");
     statement.bindAll(provinceCode);
@@ -179,7 +179,7 @@ std::optional<std::string> SqliteCentralStore::provinceName(const std::string& p
     return statement.getText(0);
 }
 
-std::vector<domain::Province> SqliteCentralStore::listProvinces() {
+std::vector<domain::Province> SqlCentralStore::listProvinces() {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached("SELECT code, name FROM provinces ORDER BY code");
     std::vector<domain::Province> provinces;
@@ -188,7 +188,7 @@ std::vector<domain::Province> SqliteCentralStore::listProvinces() {
     return provinces;
 }
 
-std::optional<std::string> SqliteCentralStore::communeProvince(const std::string& communeCode) {
+std::optional<std::string> SqlCentralStore::communeProvince(const std::string& communeCode) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached("SELECT province_code FROM communes WHERE code = ?");
     statement.bindAll(communeCode);
@@ -199,7 +199,7 @@ std::optional<std::string> SqliteCentralStore::communeProvince(const std::string
 
 namespace {
 
-std::optional<domain::Facility> facilityById(db::Database& db, const std::string& id) {
+std::optional<domain::Facility> facilityById(SqlDatabase& db, const std::string& id) {
     auto statement = db.prepareCached(std::string("SELECT ") + kFacilityColumns + " FROM facilities WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
@@ -207,7 +207,7 @@ std::optional<domain::Facility> facilityById(db::Database& db, const std::string
     return readFacility(statement);
 }
 
-std::optional<domain::Project> projectById(db::Database& db, const std::string& id) {
+std::optional<domain::Project> projectById(SqlDatabase& db, const std::string& id) {
     auto statement = db.prepareCached(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
@@ -219,27 +219,27 @@ std::optional<domain::Project> projectById(db::Database& db, const std::string& 
 
 } // namespace
 
-std::optional<domain::Facility> SqliteCentralStore::findFacility(const std::string& id) {
+std::optional<domain::Facility> SqlCentralStore::findFacility(const std::string& id) {
     std::lock_guard lock(m_mutex);
     return facilityById(m_db, id);
 }
 
-std::optional<domain::Project> SqliteCentralStore::findProject(const std::string& id) {
+std::optional<domain::Project> SqlCentralStore::findProject(const std::string& id) {
     std::lock_guard lock(m_mutex);
     return projectById(m_db, id);
 }
 
-std::optional<domain::Facility> SqliteCentralStore::findCommittedFacility(const std::string& id) {
+std::optional<domain::Facility> SqlCentralStore::findCommittedFacility(const std::string& id) {
     std::lock_guard lock(m_readerMutex);
     return facilityById(m_reader, id);
 }
 
-std::optional<domain::Project> SqliteCentralStore::findCommittedProject(const std::string& id) {
+std::optional<domain::Project> SqlCentralStore::findCommittedProject(const std::string& id) {
     std::lock_guard lock(m_readerMutex);
     return projectById(m_reader, id);
 }
 
-std::vector<domain::Facility> SqliteCentralStore::listFacilities(const RegisterQuery& query) {
+std::vector<domain::Facility> SqlCentralStore::listFacilities(const RegisterQuery& query) {
     std::lock_guard lock(m_mutex);
     std::string sql = std::string("SELECT ") + kFacilityColumns +
                       " FROM facilities WHERE province_code IN (" +
@@ -264,7 +264,7 @@ std::vector<domain::Facility> SqliteCentralStore::listFacilities(const RegisterQ
     return result;
 }
 
-std::vector<domain::Project> SqliteCentralStore::listProjects(const RegisterQuery& query) {
+std::vector<domain::Project> SqlCentralStore::listProjects(const RegisterQuery& query) {
     std::lock_guard lock(m_mutex);
     std::string sql = std::string("SELECT ") + kProjectColumns +
                       " FROM projects WHERE province_code IN (" +
@@ -272,7 +272,7 @@ std::vector<domain::Project> SqliteCentralStore::listProjects(const RegisterQuer
     if (query.projects)
         sql += " AND id IN (" + placeholders(query.projects->size()) + ")";
     if (!query.search.empty())
-        sql += " AND (code LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')";
+        sql += " AND (lower(code) LIKE lower(?) ESCAPE '\\' OR lower(title) LIKE lower(?) ESCAPE '\\')";
     sql += " ORDER BY id LIMIT ?";
     auto statement = m_db.prepare(sql);
     int index = bindList(statement, 1, query.provinces);
@@ -292,7 +292,7 @@ std::vector<domain::Project> SqliteCentralStore::listProjects(const RegisterQuer
     return result;
 }
 
-std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domain::Facility& facility,
+std::vector<DuplicateCandidate> SqlCentralStore::likelyDuplicates(const domain::Facility& facility,
                                                                      double metres) {
     std::lock_guard lock(m_mutex);
     std::vector<DuplicateCandidate> result;
@@ -331,7 +331,7 @@ std::vector<DuplicateCandidate> SqliteCentralStore::likelyDuplicates(const domai
     return result;
 }
 
-std::vector<FlaggedFacility> SqliteCentralStore::flaggedFacilities(const std::vector<std::string>& provinces,
+std::vector<FlaggedFacility> SqlCentralStore::flaggedFacilities(const std::vector<std::string>& provinces,
                                                                    int limit) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepare(std::string("SELECT ") + kFacilityColumns +
@@ -346,7 +346,7 @@ std::vector<FlaggedFacility> SqliteCentralStore::flaggedFacilities(const std::ve
     return result;
 }
 
-void SqliteCentralStore::keepFacilityApart(const std::string& id) {
+void SqlCentralStore::keepFacilityApart(const std::string& id) {
     write([&] {
         m_db.prepareCached("UPDATE facilities SET needs_review = 0, updated_at = ? WHERE id = ? AND merged_into IS NULL")
             .bindAll(Timestamp::now().toRfc3339(), id)
@@ -356,7 +356,7 @@ void SqliteCentralStore::keepFacilityApart(const std::string& id) {
     });
 }
 
-void SqliteCentralStore::mergeFacility(const std::string& duplicateId, const std::string& keptId) {
+void SqlCentralStore::mergeFacility(const std::string& duplicateId, const std::string& keptId) {
     if (duplicateId == keptId)
         throw std::invalid_argument("a facility cannot be merged into itself");
     write([&] {
@@ -380,8 +380,8 @@ void SqliteCentralStore::mergeFacility(const std::string& duplicateId, const std
         benefited.bindAll(duplicateId);
         while (benefited.step())
             projects.push_back(benefited.getText(0));
-        m_db.prepareCached("INSERT OR IGNORE INTO project_beneficiaries (project_id, facility_id) "
-                           "SELECT project_id, ? FROM project_beneficiaries WHERE facility_id = ?")
+        m_db.prepareCached("INSERT INTO project_beneficiaries (project_id, facility_id) "
+                           "SELECT project_id, ? FROM project_beneficiaries WHERE facility_id = ? ON CONFLICT DO NOTHING")
             .bindAll(keptId, duplicateId)
             .run();
         m_db.prepareCached("DELETE FROM project_beneficiaries WHERE facility_id = ?").bindAll(duplicateId).run();
@@ -392,7 +392,7 @@ void SqliteCentralStore::mergeFacility(const std::string& duplicateId, const std
     });
 }
 
-std::optional<std::string> SqliteCentralStore::mergedInto(const std::string& id) {
+std::optional<std::string> SqlCentralStore::mergedInto(const std::string& id) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached("SELECT merged_into FROM facilities WHERE id = ?");
     statement.bindAll(id);
@@ -401,7 +401,7 @@ std::optional<std::string> SqliteCentralStore::mergedInto(const std::string& id)
     return statement.getOptionalText(0);
 }
 
-std::vector<AssignmentRecord> SqliteCentralStore::projectAssignments(const std::string& projectId) {
+std::vector<AssignmentRecord> SqlCentralStore::projectAssignments(const std::string& projectId) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT a.id, a.project_id, a.user_id, p.province_code FROM assignments a "
@@ -413,7 +413,7 @@ std::vector<AssignmentRecord> SqliteCentralStore::projectAssignments(const std::
     return result;
 }
 
-std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::string& id) {
+std::optional<AssignmentRecord> SqlCentralStore::findAssignment(const std::string& id) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT a.id, a.project_id, a.user_id, p.province_code FROM assignments a "
@@ -425,7 +425,7 @@ std::optional<AssignmentRecord> SqliteCentralStore::findAssignment(const std::st
                             statement.getText(3)};
 }
 
-void SqliteCentralStore::createAssignment(const AssignmentRecord& assignment,
+void SqlCentralStore::createAssignment(const AssignmentRecord& assignment,
                                           const std::string& createdBy) {
     write([&] {
         auto exists = m_db.prepareCached("SELECT 1 FROM assignments WHERE project_id = ? AND user_id = ?");
@@ -456,7 +456,7 @@ void SqliteCentralStore::createAssignment(const AssignmentRecord& assignment,
     });
 }
 
-void SqliteCentralStore::deleteAssignment(const std::string& id) {
+void SqlCentralStore::deleteAssignment(const std::string& id) {
     write([&] {
         m_db.prepareCached("DELETE FROM assignments WHERE id = ?").bindAll(id).run();
         if (m_db.changes() == 0)

@@ -1,5 +1,5 @@
 // Users, bearer tokens and enrollment codes in the SQLite store.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include <stdexcept>
 
@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, disabled";
 
-UserRecord readUser(db::Database& db, const db::Statement& row) {
+UserRecord readUser(SqlDatabase& db, const SqlStatement& row) {
     UserRecord user;
     user.id = row.getText(0);
     user.username = row.getText(1);
@@ -30,7 +30,7 @@ UserRecord readUser(db::Database& db, const db::Statement& row) {
     return user;
 }
 
-TokenRecord readToken(const db::Statement& row) {
+TokenRecord readToken(const SqlStatement& row) {
     return {row.getText(0), row.getText(1), row.getText(2), row.getText(3), row.getText(4),
             row.getOptionalText(5)};
 }
@@ -39,7 +39,7 @@ TokenRecord readToken(const db::Statement& row) {
 
 // Every request authenticates through findToken() and findUser(): they read what is committed
 // through the reader connection, so they never queue behind a commit waiting for the disk.
-std::optional<UserRecord> SqliteCentralStore::findUser(const std::string& id) {
+std::optional<UserRecord> SqlCentralStore::findUser(const std::string& id) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     statement.bindAll(id);
@@ -48,7 +48,7 @@ std::optional<UserRecord> SqliteCentralStore::findUser(const std::string& id) {
     return readUser(m_reader, statement);
 }
 
-std::optional<UserRecord> SqliteCentralStore::findUserByName(const std::string& username) {
+std::optional<UserRecord> SqlCentralStore::findUserByName(const std::string& username) {
     std::lock_guard lock(m_mutex);
     auto statement =
         m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
@@ -58,7 +58,7 @@ std::optional<UserRecord> SqliteCentralStore::findUserByName(const std::string& 
     return readUser(m_db, statement);
 }
 
-std::vector<UserRecord> SqliteCentralStore::listUsers() {
+std::vector<UserRecord> SqlCentralStore::listUsers() {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
     std::vector<UserRecord> users;
@@ -67,7 +67,7 @@ std::vector<UserRecord> SqliteCentralStore::listUsers() {
     return users;
 }
 
-void SqliteCentralStore::setPassword(const std::string& userId, const std::string& passwordHash) {
+void SqlCentralStore::setPassword(const std::string& userId, const std::string& passwordHash) {
     if (passwordHash.rfind("$argon2id$", 0) != 0)
         throw std::invalid_argument("user.password_hash: must be an Argon2id hash");
     write([&] {
@@ -77,7 +77,7 @@ void SqliteCentralStore::setPassword(const std::string& userId, const std::strin
     });
 }
 
-void SqliteCentralStore::setUserDisabled(const std::string& userId, bool disabled) {
+void SqlCentralStore::setUserDisabled(const std::string& userId, bool disabled) {
     write([&] {
         m_db.prepareCached("UPDATE users SET disabled = ? WHERE id = ?").bindAll(disabled, userId).run();
         if (m_db.changes() == 0)
@@ -85,7 +85,7 @@ void SqliteCentralStore::setUserDisabled(const std::string& userId, bool disable
     });
 }
 
-void SqliteCentralStore::storeToken(const TokenRecord& token) {
+void SqlCentralStore::storeToken(const TokenRecord& token) {
     write([&] {
         m_db.prepareCached("INSERT INTO tokens (hash, user_id, device, created_at, expires_at) "
                      "VALUES (?, ?, ?, ?, ?)")
@@ -94,7 +94,7 @@ void SqliteCentralStore::storeToken(const TokenRecord& token) {
     });
 }
 
-std::vector<TokenRecord> SqliteCentralStore::liveTokens(const std::string& userId, const std::string& now) {
+std::vector<TokenRecord> SqlCentralStore::liveTokens(const std::string& userId, const std::string& now) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens "
@@ -107,7 +107,7 @@ std::vector<TokenRecord> SqliteCentralStore::liveTokens(const std::string& userI
     return result;
 }
 
-std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash) {
+std::optional<TokenRecord> SqlCentralStore::findToken(const std::string& hash) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens WHERE hash = ?");
@@ -117,7 +117,7 @@ std::optional<TokenRecord> SqliteCentralStore::findToken(const std::string& hash
     return readToken(statement);
 }
 
-bool SqliteCentralStore::revokeToken(const std::string& hash, const std::string& at) {
+bool SqlCentralStore::revokeToken(const std::string& hash, const std::string& at) {
     return write([&] {
         m_db.prepareCached("UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL")
             .bindAll(at, hash)
@@ -126,7 +126,7 @@ bool SqliteCentralStore::revokeToken(const std::string& hash, const std::string&
     });
 }
 
-int SqliteCentralStore::revokeUserTokens(const std::string& userId, const std::string& at) {
+int SqlCentralStore::revokeUserTokens(const std::string& userId, const std::string& at) {
     return write([&] {
         m_db.prepareCached("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
             .bindAll(at, userId)
@@ -135,7 +135,7 @@ int SqliteCentralStore::revokeUserTokens(const std::string& userId, const std::s
     });
 }
 
-void SqliteCentralStore::storeEnrollmentCode(const EnrollmentRecord& code) {
+void SqlCentralStore::storeEnrollmentCode(const EnrollmentRecord& code) {
     write([&] {
         m_db.prepareCached("INSERT INTO enrollment_codes (hash, user_id, device, created_by, created_at, "
                      "expires_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -145,7 +145,7 @@ void SqliteCentralStore::storeEnrollmentCode(const EnrollmentRecord& code) {
     });
 }
 
-std::optional<EnrollmentRecord> SqliteCentralStore::redeemEnrollmentCode(const std::string& hash,
+std::optional<EnrollmentRecord> SqlCentralStore::redeemEnrollmentCode(const std::string& hash,
                                                                          const std::string& now) {
     return write([&]() -> std::optional<EnrollmentRecord> {
         m_db.prepareCached("UPDATE enrollment_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL "

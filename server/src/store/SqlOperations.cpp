@@ -1,5 +1,5 @@
 // Attachments, the audit log, size and backup in the SQLite store.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include "store/SqlLists.hpp"
 
@@ -9,7 +9,7 @@
 
 namespace kc::server {
 
-std::optional<AttachmentRecord> SqliteCentralStore::findAttachment(const std::string& sha256) {
+std::optional<AttachmentRecord> SqlCentralStore::findAttachment(const std::string& sha256) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments WHERE sha256 = ?");
@@ -20,7 +20,7 @@ std::optional<AttachmentRecord> SqliteCentralStore::findAttachment(const std::st
                             statement.getText(3), statement.getText(4)};
 }
 
-std::optional<UploadRecord> SqliteCentralStore::findUpload(const std::string& sha256,
+std::optional<UploadRecord> SqlCentralStore::findUpload(const std::string& sha256,
                                                            const std::string& userId) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached("SELECT sha256, user_id, size, content_type, received FROM uploads "
@@ -32,7 +32,7 @@ std::optional<UploadRecord> SqliteCentralStore::findUpload(const std::string& sh
                         statement.getText(3), statement.getInt64(4)};
 }
 
-void SqliteCentralStore::saveUpload(const UploadRecord& upload) {
+void SqlCentralStore::saveUpload(const UploadRecord& upload) {
     write([&] {
         m_db.prepareCached("INSERT INTO uploads (sha256, user_id, size, content_type, received, started_at) "
                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256, user_id) DO UPDATE SET "
@@ -43,13 +43,13 @@ void SqliteCentralStore::saveUpload(const UploadRecord& upload) {
     });
 }
 
-void SqliteCentralStore::deleteUpload(const std::string& sha256, const std::string& userId) {
+void SqlCentralStore::deleteUpload(const std::string& sha256, const std::string& userId) {
     write([&] {
         m_db.prepareCached("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?").bindAll(sha256, userId).run();
     });
 }
 
-void SqliteCentralStore::completeAttachment(const AttachmentRecord& a) {
+void SqlCentralStore::completeAttachment(const AttachmentRecord& a) {
     write([&] {
         m_db.prepareCached("INSERT INTO attachments (sha256, size, content_type, uploaded_by, completed_at) "
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
@@ -61,7 +61,7 @@ void SqliteCentralStore::completeAttachment(const AttachmentRecord& a) {
     });
 }
 
-std::int64_t SqliteCentralStore::bytesUsedBy(const std::string& userId) {
+std::int64_t SqlCentralStore::bytesUsedBy(const std::string& userId) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT (SELECT coalesce(sum(size), 0) FROM attachments WHERE uploaded_by = ?) + "
@@ -71,7 +71,7 @@ std::int64_t SqliteCentralStore::bytesUsedBy(const std::string& userId) {
     return statement.getInt64(0);
 }
 
-bool SqliteCentralStore::attachmentUsedIn(const std::string& sha256,
+bool SqlCentralStore::attachmentUsedIn(const std::string& sha256,
                                           const std::vector<std::string>& provinces) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
@@ -83,7 +83,7 @@ bool SqliteCentralStore::attachmentUsedIn(const std::string& sha256,
     return statement.getInt(0) != 0;
 }
 
-void SqliteCentralStore::appendAudit(const AuditEntry& e) {
+void SqlCentralStore::appendAudit(const AuditEntry& e) {
     write([&] {
         m_db.prepareCached("INSERT INTO audit_log (at, actor_id, action, record, before, after) "
                      "VALUES (?, ?, ?, ?, ?, ?)")
@@ -92,7 +92,7 @@ void SqliteCentralStore::appendAudit(const AuditEntry& e) {
     });
 }
 
-std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
+std::vector<AuditEntry> SqlCentralStore::listAudit(const AuditFilter& f) {
     std::lock_guard lock(m_mutex);
     std::string sql = "SELECT id, at, actor_id, action, record, before, after FROM audit_log WHERE id > ?";
     if (f.actorId)
@@ -103,6 +103,14 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
     // reaches none, so nothing is shown across provinces by default. The list is bound once
     // per kind (positional parameters, never text).
     const std::string in = " IN (" + placeholders(f.provinces ? f.provinces->size() : 0) + ")";
+    // The JSON an entry keeps before and after: the assignment's project, the units' provinces.
+    const bool pg = m_db.dialect() == Dialect::Postgres;
+    const std::string projectOf = pg ? "CAST(coalesce(audit_log.after, audit_log.before) AS jsonb) ->> 'project_id'"
+                                     : "json_extract(coalesce(audit_log.after, audit_log.before), '$.project_id')";
+    const std::string eachUnit = pg ? "jsonb_array_elements(CAST(audit_log.after AS jsonb) -> 'units') AS u(value)"
+                                    : "json_each(audit_log.after, '$.units') u";
+    const std::string unitProvince = pg ? "coalesce(u.value ->> 'parent', u.value ->> 'code')"
+                                        : "coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))";
     if (f.provinces)
         sql += " AND ("
            "(record LIKE 'submission/%' AND EXISTS (SELECT 1 FROM submissions s WHERE s.id = substr(audit_log.record, 12)"
@@ -110,9 +118,9 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
            " OR (record LIKE 'user/%' AND EXISTS (SELECT 1 FROM user_provinces up WHERE up.user_id = substr(audit_log.record, 6)"
            " AND up.province_code" + in + "))"
            " OR (record LIKE 'assignment/%' AND EXISTS (SELECT 1 FROM projects p WHERE"
-           " p.id = json_extract(coalesce(audit_log.after, audit_log.before), '$.project_id') AND p.province_code" + in + "))"
-           " OR (record = 'units' AND (audit_log.after IS NULL OR EXISTS (SELECT 1 FROM json_each(audit_log.after, '$.units') u"
-           " WHERE coalesce(json_extract(u.value, '$.parent'), json_extract(u.value, '$.code'))" + in + ")))"
+           " p.id = " + projectOf + " AND p.province_code" + in + "))"
+           " OR (record = 'units' AND (audit_log.after IS NULL OR EXISTS (SELECT 1 FROM " + eachUnit +
+           " WHERE " + unitProvince + in + ")))"
            " OR (record LIKE 'project/%' AND EXISTS (SELECT 1 FROM projects p WHERE p.id = substr(audit_log.record, 9)"
            " AND p.province_code" + in + "))"
            " OR (record LIKE 'facility/%' AND EXISTS (SELECT 1 FROM facilities f WHERE f.id = substr(audit_log.record, 10)"
@@ -137,30 +145,6 @@ std::vector<AuditEntry> SqliteCentralStore::listAudit(const AuditFilter& f) {
                           statement.getText(3), statement.getText(4), statement.getOptionalText(5),
                           statement.getOptionalText(6)});
     return result;
-}
-
-std::int64_t SqliteCentralStore::sizeOnDisk() {
-    std::int64_t total = 0;
-    for (const char* suffix : {"", "-wal"}) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(m_file + suffix, ec);
-        if (!ec)
-            total += static_cast<std::int64_t>(size);
-    }
-    return total;
-}
-
-void SqliteCentralStore::backup(const std::filesystem::path& destination) {
-    std::error_code ec;
-    if (std::filesystem::exists(destination, ec))
-        throw std::invalid_argument("the backup file " + destination.string() +
-                                    " already exists; choose a new name");
-    const auto folder = std::filesystem::absolute(destination, ec).parent_path();
-    if (!std::filesystem::is_directory(folder, ec))
-        throw std::invalid_argument("the folder " + folder.string() + " does not exist; create it first");
-    std::lock_guard lock(m_mutex);
-    // VACUUM INTO writes a consistent, compact copy from one read transaction.
-    m_db.prepareCached("VACUUM INTO ?").bindAll(destination.string()).run();
 }
 
 } // namespace kc::server

@@ -5,7 +5,7 @@
 // number is taken inside the write's transaction, so sequence numbers become visible in
 // order. Pull reads through its own connection, which sees only committed transactions, in
 // commit order: a prefix of the sequence, never a later number before an earlier one.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include "store/SqlLists.hpp"
 
@@ -17,7 +17,7 @@
 
 namespace kc::server {
 
-void SqliteCentralStore::recordChange(const std::string& kind, const std::string& recordId,
+void SqlCentralStore::recordChange(const std::string& kind, const std::string& recordId,
                                       const std::optional<std::string>& province,
                                       const std::optional<std::string>& owner,
                                       const std::string& payload, FeedRow row) {
@@ -29,7 +29,7 @@ void SqliteCentralStore::recordChange(const std::string& kind, const std::string
         .run();
 }
 
-void SqliteCentralStore::recordTombstone(const std::string& kind, const std::string& recordId) {
+void SqlCentralStore::recordTombstone(const std::string& kind, const std::string& recordId) {
     std::optional<std::string> province, owner;
     auto previous = m_db.prepareCached(
         "SELECT province_code, owner_id FROM changes WHERE kind = ? AND record_id = ?");
@@ -52,12 +52,12 @@ namespace {
 //! changes_by_kind_owner, or the kind index for forms), so it stops after ?2 rows.
 std::string feedPart(const std::string& where) {
     return "SELECT * FROM (SELECT seq, kind, record_id, deleted, payload FROM changes WHERE " + where +
-           " AND seq > ?1 ORDER BY seq LIMIT ?2)";
+           " AND seq > ?1 ORDER BY seq LIMIT ?2) AS part";
 }
 
 } // namespace
 
-std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scope,
+std::vector<ChangeRecord> SqlCentralStore::changesSince(const FeedScope& scope,
                                                            std::int64_t since, int limit) {
     std::lock_guard lock(m_readerMutex);
     const bool collaborator = scope.role == domain::Role::Collaborator;
@@ -82,14 +82,14 @@ std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scop
         parts.push_back(feedPart(facility));
         parts.push_back(feedPart(project));
         if (staff)  // the assignments of their provinces, besides their own
-            parts.push_back(feedPart("kind = 'assignment' AND province_code = " + province + " AND owner_id IS NOT ?3"));
+            parts.push_back(feedPart("kind = 'assignment' AND province_code = " + province + " AND owner_id IS DISTINCT FROM ?3"));
     }
     parts.push_back(feedPart("kind = 'assignment' AND owner_id = ?3"));
     parts.push_back(feedPart("kind = 'submission' AND owner_id = ?3"));
     std::string sql = "SELECT seq, kind, record_id, deleted, payload FROM (";
     for (std::size_t p = 0; p < parts.size(); ++p)
         sql += (p ? " UNION ALL " : "") + parts[p];
-    sql += ") ORDER BY seq LIMIT ?2";
+    sql += ") AS feed ORDER BY seq LIMIT ?2";
     auto statement = m_reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
     statement.bind(1, since);
     statement.bind(2, limit);
@@ -102,7 +102,7 @@ std::vector<ChangeRecord> SqliteCentralStore::changesSince(const FeedScope& scop
     return result;
 }
 
-void SqliteCentralStore::backfillChanges() {
+void SqlCentralStore::backfillChanges() {
     write([&] {
         auto empty = m_db.prepareCached("SELECT NOT EXISTS (SELECT 1 FROM changes)");
         empty.step();

@@ -1,7 +1,8 @@
 // Administrative units in the SQLite store: provinces and communes with the days they were
 // valid and the unit each was merged into, and the scope a province code covers.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
+#include "store/SqlLists.hpp"
 #include "store/StoreChecks.hpp"
 
 #include "kc/json/Json.hpp"
@@ -19,7 +20,7 @@ const char* tableOf(const domain::AdministrativeUnit& unit) {
     return unit.kind == "province" ? "provinces" : "communes";
 }
 
-bool exists(db::Database& db, const char* table, const std::string& code) {
+bool exists(SqlDatabase& db, const char* table, const std::string& code) {
     auto statement = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE code = ?");
     statement.bindAll(code);
     return statement.step();
@@ -27,7 +28,7 @@ bool exists(db::Database& db, const char* table, const std::string& code) {
 
 } // namespace
 
-void SqliteCentralStore::upsertUnits(const std::vector<domain::AdministrativeUnit>& units) {
+void SqlCentralStore::upsertUnits(const std::vector<domain::AdministrativeUnit>& units) {
     std::vector<const domain::AdministrativeUnit*> ordered;
     for (const auto& unit : units) {
         requireCode(unit.kind, domain::kUnitKinds, "unit " + unit.code + ": kind");
@@ -84,7 +85,7 @@ void SqliteCentralStore::upsertUnits(const std::vector<domain::AdministrativeUni
     });
 }
 
-std::vector<domain::AdministrativeUnit> SqliteCentralStore::listUnits() {
+std::vector<domain::AdministrativeUnit> SqlCentralStore::listUnits() {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepare(
         "SELECT code, name, 'province', NULL, valid_from, valid_to, successor_code FROM provinces "
@@ -98,16 +99,18 @@ std::vector<domain::AdministrativeUnit> SqliteCentralStore::listUnits() {
     return units;
 }
 
-std::vector<std::string> SqliteCentralStore::withPredecessors(const std::vector<std::string>& provinceCodes) {
+std::vector<std::string> SqlCentralStore::withPredecessors(const std::vector<std::string>& provinceCodes) {
     if (provinceCodes.empty())
         return {};
-    boost::json::array codes(provinceCodes.begin(), provinceCodes.end());
+    std::string values;
+    for (std::size_t i = 0; i < provinceCodes.size(); ++i)
+        values += i ? ", (CAST(? AS TEXT))" : "(CAST(? AS TEXT))";
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepareCached(
-        "WITH RECURSIVE covered(code) AS (SELECT value FROM json_each(?) "
-        "UNION SELECT p.code FROM provinces p JOIN covered c ON p.successor_code = c.code) "
+        "WITH RECURSIVE covered(code) AS (VALUES " + values +
+        " UNION SELECT p.code FROM provinces p JOIN covered c ON p.successor_code = c.code) "
         "SELECT code FROM covered ORDER BY code");
-    statement.bindAll(json::serialize(codes));
+    bindList(statement, 1, provinceCodes);
     std::vector<std::string> covered;
     while (statement.step())
         covered.push_back(statement.getText(0));

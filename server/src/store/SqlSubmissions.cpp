@@ -1,5 +1,5 @@
 // Submissions, their revisions and receipts in the SQLite store.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include "store/SqlLists.hpp"
 
@@ -19,7 +19,7 @@ constexpr const char* kHeadColumns =
     "s.facility_id, s.state, s.current_revision, s.conflict, s.review_comment, s.review_fields, "
     "s.reviewed_by, s.reviewed_at, s.received_at, s.updated_at, u.display_name";
 
-SubmissionHead readHead(const db::Statement& row) {
+SubmissionHead readHead(const SqlStatement& row) {
     SubmissionHead h;
     h.id = row.getText(0);
     h.formId = row.getText(1);
@@ -48,7 +48,7 @@ SubmissionHead readHead(const db::Statement& row) {
 
 } // namespace
 
-std::optional<std::string> SqliteCentralStore::findReceipt(const std::string& submissionId,
+std::optional<std::string> SqlCentralStore::findReceipt(const std::string& submissionId,
                                                            const std::string& contentHash) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
@@ -59,7 +59,7 @@ std::optional<std::string> SqliteCentralStore::findReceipt(const std::string& su
     return statement.getText(0);
 }
 
-void SqliteCentralStore::storeReceipt(const std::string& submissionId, const std::string& contentHash,
+void SqlCentralStore::storeReceipt(const std::string& submissionId, const std::string& contentHash,
                                       const std::string& receipt) {
     write([&] {
         m_db.prepareCached("INSERT INTO receipts (submission_id, content_hash, receipt) VALUES (?, ?, ?)")
@@ -68,7 +68,7 @@ void SqliteCentralStore::storeReceipt(const std::string& submissionId, const std
     });
 }
 
-std::optional<SubmissionHead> SqliteCentralStore::findSubmission(const std::string& id) {
+std::optional<SubmissionHead> SqlCentralStore::findSubmission(const std::string& id) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(std::string("SELECT ") + kHeadColumns +
                                   " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.id = ?");
@@ -78,7 +78,7 @@ std::optional<SubmissionHead> SqliteCentralStore::findSubmission(const std::stri
     return readHead(statement);
 }
 
-void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) {
+void SqlCentralStore::insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) {
     write([&] {
         m_db.prepareCached("INSERT INTO submissions (id, form_id, form_version, owner_id, province_code, "
                      "project_id, facility_id, state, current_revision, conflict, received_at, "
@@ -92,7 +92,7 @@ void SqliteCentralStore::insertSubmission(const SubmissionHead& head, const Subm
     });
 }
 
-void SqliteCentralStore::addRevision(const std::string& submissionId, const SubmissionRevision& r) {
+void SqlCentralStore::addRevision(const std::string& submissionId, const SubmissionRevision& r) {
     write([&] {
         m_db.prepareCached("INSERT INTO submission_revisions (submission_id, revision, base_revision, "
                      "form_version, content_hash, answers, captured_at, conflict, received_at) "
@@ -101,7 +101,8 @@ void SqliteCentralStore::addRevision(const std::string& submissionId, const Subm
                      r.answers, r.capturedAt, r.conflict, r.receivedAt)
             .run();
         auto uses = m_db.prepareCached(
-            "INSERT OR IGNORE INTO submission_attachments (submission_id, revision, sha256) VALUES (?, ?, ?)");
+            "INSERT INTO submission_attachments (submission_id, revision, sha256) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING");
         for (const auto& sha : r.attachments) {
             uses.reset();
             uses.bindAll(submissionId, r.revision, sha).run();
@@ -109,7 +110,7 @@ void SqliteCentralStore::addRevision(const std::string& submissionId, const Subm
     });
 }
 
-void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
+void SqlCentralStore::updateSubmission(const SubmissionHead& head) {
     write([&] {
         m_db.prepareCached("UPDATE submissions SET form_version = ?, state = ?, current_revision = ?, "
                      "conflict = ?, review_comment = ?, review_fields = ?, reviewed_by = ?, "
@@ -123,7 +124,7 @@ void SqliteCentralStore::updateSubmission(const SubmissionHead& head) {
     });
 }
 
-void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, FeedRow row) {
+void SqlCentralStore::recordSubmissionChange(const SubmissionHead& head, FeedRow row) {
     // What the submitter's devices learn: the state of their submission and the review.
     // Built in one stack buffer: this runs for every pushed submission.
     unsigned char buffer[2048];
@@ -153,7 +154,7 @@ void SqliteCentralStore::recordSubmissionChange(const SubmissionHead& head, Feed
     recordChange("submission", head.id, head.provinceCode, head.ownerId, json::serialize(payload), row);
 }
 
-std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string& submissionId) {
+std::vector<SubmissionRevision> SqlCentralStore::revisions(const std::string& submissionId) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT revision, base_revision, form_version, content_hash, answers, captured_at, "
@@ -167,7 +168,7 @@ std::vector<SubmissionRevision> SqliteCentralStore::revisions(const std::string&
     return result;
 }
 
-std::int64_t SqliteCentralStore::lastRevision(const std::string& submissionId) {
+std::int64_t SqlCentralStore::lastRevision(const std::string& submissionId) {
     std::lock_guard lock(m_mutex);
     auto statement = m_db.prepareCached(
         "SELECT coalesce(max(revision), 0) FROM submission_revisions WHERE submission_id = ?");
@@ -227,7 +228,7 @@ std::string submissionWhere(const SubmissionFilter& f, bool paged, std::vector<s
         for (const auto& word : searchWords(*f.search)) {
             sql += " AND (EXISTS (SELECT 1 FROM facilities f WHERE f.id = s.facility_id AND f.name_folded LIKE ? ESCAPE '\\')"
                    " OR EXISTS (SELECT 1 FROM projects p WHERE p.id = s.project_id AND lower(p.code) LIKE ? ESCAPE '\\')"
-                   " OR u.username LIKE ? ESCAPE '\\')";
+                   " OR lower(u.username) LIKE ? ESCAPE '\\')";
             for (int i = 0; i < 3; ++i)
                 values.push_back(containsPattern(word));
         }
@@ -245,7 +246,7 @@ const char* orderBy(protocol::SubmissionOrder order) {
 }
 } // namespace
 
-std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const SubmissionFilter& f) {
+std::vector<SubmissionHead> SqlCentralStore::listSubmissions(const SubmissionFilter& f) {
     std::lock_guard lock(m_mutex);
     std::vector<std::string> values;
     const std::string sql = std::string("SELECT ") + kHeadColumns + " FROM submissions s JOIN users u ON u.id = s.owner_id" +
@@ -259,7 +260,7 @@ std::vector<SubmissionHead> SqliteCentralStore::listSubmissions(const Submission
     return result;
 }
 
-SubmissionCounts SqliteCentralStore::countSubmissions(const SubmissionFilter& f) {
+SubmissionCounts SqlCentralStore::countSubmissions(const SubmissionFilter& f) {
     std::lock_guard lock(m_readerMutex);
     std::vector<std::string> values;
     const std::string sql = "SELECT s.state, count(*), sum(s.conflict) FROM submissions s JOIN users u ON u.id = s.owner_id" +
@@ -274,7 +275,7 @@ SubmissionCounts SqliteCentralStore::countSubmissions(const SubmissionFilter& f)
     return counts;
 }
 
-std::vector<CurrentSubmission> SqliteCentralStore::currentSubmissions(const std::string& formId,
+std::vector<CurrentSubmission> SqlCentralStore::currentSubmissions(const std::string& formId,
                                                                       const std::vector<std::string>& provinces,
                                                                       const std::string& afterId, int limit) {
     std::lock_guard lock(m_readerMutex);

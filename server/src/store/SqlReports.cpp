@@ -1,6 +1,6 @@
 // Programme report figures in the SQLite store: the register's projects, and approved
 // submissions through the summary table kept in step with review decisions.
-#include "store/SqliteCentralStore.hpp"
+#include "store/SqlCentralStore.hpp"
 
 #include "store/ReportFactsSql.hpp"
 #include "store/SqlLists.hpp"
@@ -15,7 +15,7 @@ std::string projectConditions(const ReportScope& scope) {
            (scope.fundingSource ? " AND p.funding_source = ?" : "");
 }
 
-int bindProjectConditions(db::Statement& statement, int index, const ReportScope& scope) {
+int bindProjectConditions(SqlStatement& statement, int index, const ReportScope& scope) {
     index = bindList(statement, index, scope.provinces);
     statement.bind(index++, scope.fromYear);
     statement.bind(index++, scope.toYear);
@@ -26,15 +26,17 @@ int bindProjectConditions(db::Statement& statement, int index, const ReportScope
 
 } // namespace
 
-void SqliteCentralStore::refreshReportFact(const std::string& submissionId) {
+void SqlCentralStore::refreshReportFact(const std::string& submissionId) {
     m_db.prepareCached("DELETE FROM report_facts WHERE submission_id = ?").bindAll(submissionId).run();
-    static const std::string insert = "INSERT INTO report_facts " + reportFactsSelect("s.id = ?");
+    static const std::string inserts[] = {"INSERT INTO report_facts " + reportFactsSelect("s.id = ?", Dialect::Sqlite),
+                                          "INSERT INTO report_facts " + reportFactsSelect("s.id = ?", Dialect::Postgres)};
+    const std::string& insert = inserts[m_db.dialect() == Dialect::Sqlite ? 0 : 1];
     m_db.prepareCached(insert).bindAll(submissionId).run();
 }
 
-ProjectFigures SqliteCentralStore::projectFigures(const ReportScope& scope) {
+ProjectFigures SqlCentralStore::projectFigures(const ReportScope& scope) {
     std::lock_guard lock(m_readerMutex);
-    db::Transaction snapshot(m_reader, db::Transaction::Mode::Deferred);  // one committed state for all
+    SqlTransaction snapshot(m_reader, SqlTransaction::Mode::Snapshot);  // one committed state for all
     ProjectFigures figures;
     const std::string where = projectConditions(scope);
     auto groups = m_reader.prepare(
@@ -71,15 +73,15 @@ ProjectFigures SqliteCentralStore::projectFigures(const ReportScope& scope) {
 namespace {
 
 //! "FROM <facts> f [JOIN projects p ...] WHERE <scope>" for approved figures.
-std::string factsInScope(const ReportScope& scope, FigureSource source) {
-    const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("1") + ")";
+std::string factsInScope(const ReportScope& scope, FigureSource source, Dialect dialect) {
+    const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("1", dialect) + ")";
     return " FROM " + from + " f " +
            (scope.fundingSource ? "JOIN projects p ON p.id = f.project_id AND p.funding_source = ? " : "") +
            "WHERE f.province_code IN (" + placeholders(scope.provinces.size()) + ") AND "
            "(f.event_date BETWEEN ? AND ? OR (f.form_id = 'typical_product' AND f.year BETWEEN ? AND ?)) ";
 }
 
-int bindFactsInScope(db::Statement& statement, const ReportScope& scope) {
+int bindFactsInScope(SqlStatement& statement, const ReportScope& scope) {
     int index = 1;
     if (scope.fundingSource)
         statement.bind(index++, *scope.fundingSource);
@@ -93,11 +95,11 @@ int bindFactsInScope(db::Statement& statement, const ReportScope& scope) {
 
 } // namespace
 
-std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
+std::vector<ApprovedGroup> SqlCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepare(
         "SELECT f.form_id, f.year, coalesce(f.level, ''), count(*), sum(f.quantity), sum(f.value)" +
-        factsInScope(scope, source) + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        factsInScope(scope, source, m_reader.dialect()) + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
     bindFactsInScope(statement, scope);
     std::vector<ApprovedGroup> groups;
     while (statement.step())
@@ -106,16 +108,16 @@ std::vector<ApprovedGroup> SqliteCentralStore::approvedFigures(const ReportScope
     return groups;
 }
 
-ProductFacilities SqliteCentralStore::productFacilities(const ReportScope& scope, FigureSource source) {
+ProductFacilities SqlCentralStore::productFacilities(const ReportScope& scope, FigureSource source) {
     std::lock_guard lock(m_readerMutex);
     auto statement = m_reader.prepare(
-        "SELECT coalesce(f.level, ''), count(DISTINCT f.facility_id)" + factsInScope(scope, source) +
+        "SELECT coalesce(f.level, ''), count(DISTINCT f.facility_id)" + factsInScope(scope, source, m_reader.dialect()) +
         "AND f.form_id = 'typical_product' GROUP BY 1 ORDER BY 1");
     bindFactsInScope(statement, scope);
     ProductFacilities facilities;
     while (statement.step())
         facilities.byLevel[statement.getText(0)] = statement.getInt64(1);
-    auto total = m_reader.prepare("SELECT count(DISTINCT f.facility_id)" + factsInScope(scope, source) +
+    auto total = m_reader.prepare("SELECT count(DISTINCT f.facility_id)" + factsInScope(scope, source, m_reader.dialect()) +
                                   "AND f.form_id = 'typical_product'");
     bindFactsInScope(total, scope);
     if (total.step())

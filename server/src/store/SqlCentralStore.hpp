@@ -1,0 +1,178 @@
+#pragma once
+
+#include "store/CentralStore.hpp"
+
+#include "store/SqlEngine.hpp"
+
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+namespace kc::server {
+
+//! The central store's queries and rules, written once for both engines (SqlEngine.hpp):
+//! SqliteCentralStore and PgCentralStore open and migrate their database, then hand this
+//! class a connection that writes and one that reads what is committed.
+class SqlCentralStore : public CentralStore {
+public:
+    //! The connection that writes and the one that reads what is committed, both open on a
+    //! migrated database.
+    struct Engines {
+        std::unique_ptr<SqlDatabase> writer;
+        std::unique_ptr<SqlDatabase> reader;
+    };
+    explicit SqlCentralStore(Engines engines);
+    bool ping() override;
+    StoreCounts counts() override;
+    std::string metaValue(const std::string& key) override;
+    void setMetaValue(const std::string& key, const std::string& value) override;
+    //! Group commit (SqlGroupCommit.cpp): works that arrive while another commits wait,
+    //! then commit together, each in a savepoint of one transaction, with one fsync.
+    void atomically(const std::function<void()>& work) override;
+    void upsertProvince(const domain::Province& province) override;
+    void upsertCommune(const domain::Commune& commune) override;
+    void upsertUnits(const std::vector<domain::AdministrativeUnit>& units) override;
+    std::vector<domain::AdministrativeUnit> listUnits() override;
+    std::vector<std::string> withPredecessors(const std::vector<std::string>& provinceCodes) override;
+    std::string createUser(const NewUser& user) override;
+    std::string createFacility(domain::Facility facility) override;
+    void updateFacility(const domain::Facility& facility) override;
+    void updateProject(const domain::Project& project) override;
+    std::string createProject(domain::Project project) override;
+    bool publishForm(const forms::Form& form) override;
+    std::vector<PublishedForm> latestForms() override;
+    std::optional<PublishedForm> findForm(const std::string& id, long long version) override;
+
+    // SqlUsers.cpp
+    std::optional<UserRecord> findUser(const std::string& id) override;
+    std::optional<UserRecord> findUserByName(const std::string& username) override;
+    std::vector<UserRecord> listUsers() override;
+    void setPassword(const std::string& userId, const std::string& passwordHash) override;
+    void setUserDisabled(const std::string& userId, bool disabled) override;
+    void storeToken(const TokenRecord& token) override;
+    std::vector<TokenRecord> liveTokens(const std::string& userId, const std::string& now) override;
+    std::optional<TokenRecord> findToken(const std::string& hash) override;
+    bool revokeToken(const std::string& hash, const std::string& at) override;
+    int revokeUserTokens(const std::string& userId, const std::string& at) override;
+    void storeEnrollmentCode(const EnrollmentRecord& code) override;
+    std::optional<EnrollmentRecord> redeemEnrollmentCode(const std::string& hash,
+                                                         const std::string& now) override;
+
+    // SqlRegisters.cpp
+    std::optional<std::string> provinceName(const std::string& provinceCode) override;
+    std::vector<domain::Province> listProvinces() override;
+    std::optional<std::string> communeProvince(const std::string& communeCode) override;
+    std::optional<domain::Facility> findFacility(const std::string& id) override;
+    std::optional<domain::Project> findProject(const std::string& id) override;
+    std::optional<domain::Facility> findCommittedFacility(const std::string& id) override;
+    std::optional<domain::Project> findCommittedProject(const std::string& id) override;
+    std::vector<domain::Facility> listFacilities(const RegisterQuery& query) override;
+    std::vector<domain::Project> listProjects(const RegisterQuery& query) override;
+    std::vector<DuplicateCandidate> likelyDuplicates(const domain::Facility& facility,
+                                                     double metres) override;
+    std::vector<FlaggedFacility> flaggedFacilities(const std::vector<std::string>& provinces, int limit) override;
+    void keepFacilityApart(const std::string& id) override;
+    void mergeFacility(const std::string& duplicateId, const std::string& keptId) override;
+    std::optional<std::string> mergedInto(const std::string& id) override;
+    std::string registerFacility(domain::Facility facility, const std::string& createdBy,
+                                 const std::vector<DuplicateCandidate>& duplicates) override;
+    std::vector<AssignmentRecord> projectAssignments(const std::string& projectId) override;
+    std::optional<AssignmentRecord> findAssignment(const std::string& id) override;
+    void createAssignment(const AssignmentRecord& assignment, const std::string& createdBy) override;
+    void deleteAssignment(const std::string& id) override;
+
+    // SqlSubmissions.cpp
+    std::vector<ChangeRecord> changesSince(const FeedScope& scope, std::int64_t since,
+                                           int limit) override;
+    std::optional<std::string> findReceipt(const std::string& submissionId,
+                                           const std::string& contentHash) override;
+    void storeReceipt(const std::string& submissionId, const std::string& contentHash,
+                      const std::string& receipt) override;
+    std::optional<SubmissionHead> findSubmission(const std::string& id) override;
+    void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) override;
+    void addRevision(const std::string& submissionId, const SubmissionRevision& revision) override;
+    void updateSubmission(const SubmissionHead& head) override;
+    std::vector<SubmissionRevision> revisions(const std::string& submissionId) override;
+    std::int64_t lastRevision(const std::string& submissionId) override;
+    SubmissionCounts countSubmissions(const SubmissionFilter& filter) override;
+    std::vector<SubmissionHead> listSubmissions(const SubmissionFilter& filter) override;
+    std::vector<CurrentSubmission> currentSubmissions(const std::string& formId,
+                                                      const std::vector<std::string>& provinces,
+                                                      const std::string& afterId, int limit) override;
+
+    // SqlReports.cpp
+    ProjectFigures projectFigures(const ReportScope& scope) override;
+    std::vector<ApprovedGroup> approvedFigures(const ReportScope& scope, FigureSource source) override;
+    ProductFacilities productFacilities(const ReportScope& scope, FigureSource source) override;
+
+    // SqlOperations.cpp
+    std::optional<AttachmentRecord> findAttachment(const std::string& sha256) override;
+    std::optional<UploadRecord> findUpload(const std::string& sha256, const std::string& userId) override;
+    void saveUpload(const UploadRecord& upload) override;
+    void deleteUpload(const std::string& sha256, const std::string& userId) override;
+    void completeAttachment(const AttachmentRecord& attachment) override;
+    std::int64_t bytesUsedBy(const std::string& userId) override;
+    bool attachmentUsedIn(const std::string& sha256, const std::vector<std::string>& provinces) override;
+    void appendAudit(const AuditEntry& entry) override;
+    std::vector<AuditEntry> listAudit(const AuditFilter& filter) override;
+
+protected:
+    //! The connection that writes (guarded by the writer lock) and the one that reads.
+    SqlDatabase& writer() { return m_db; }
+    SqlDatabase& reader() { return m_reader; }
+    std::recursive_mutex& writerMutex() { return m_mutex; }
+    std::mutex& readerMutex() { return m_readerMutex; }
+
+private:
+    //! Runs `work` in a transaction (or inside the one atomically() opened), holding the lock.
+    template <class Work> auto write(Work&& work) {
+        std::lock_guard lock(m_mutex);
+        if (m_db.inTransaction())
+            return work();  // part of atomically(): the outer transaction commits
+        return inSqlTransaction(m_db, std::forward<Work>(work));
+    }
+    //! Whether a change is a record's first (nothing to replace in the feed) or not.
+    enum class FeedRow { First, Replaces };
+    //! Appends a record's newest state to the change feed, replacing its older row.
+    //! Call inside write().
+    void recordChange(const std::string& kind, const std::string& recordId,
+                      const std::optional<std::string>& province,
+                      const std::optional<std::string>& owner, const std::string& payload,
+                      FeedRow row = FeedRow::Replaces);
+    void recordTombstone(const std::string& kind, const std::string& recordId);
+    void recordFacilityChange(const std::string& id);
+    void recordProjectChange(const std::string& id);
+    void recordSubmissionChange(const SubmissionHead& head, FeedRow row);
+    //! Keeps the report summary row of a submission in step with its head (SqlReports.cpp).
+    void refreshReportFact(const std::string& submissionId);
+    //! Fills the feed of a store migrated from before it existed.
+    void backfillChanges();
+    std::string insertFacility(domain::Facility facility, const std::string& createdBy,
+                               const std::vector<DuplicateCandidate>& duplicates);
+
+    //! One caller's work waiting for, or in, a group commit.
+    struct GroupedWork {
+        const std::function<void()>* work;
+        std::exception_ptr error;
+        bool done = false;
+    };
+    void commitGroup(const std::vector<GroupedWork*>& group);
+
+    std::mutex m_groupMutex;
+    std::condition_variable m_groupDone;
+    std::vector<GroupedWork*> m_waiting;  //!< for the next group
+    bool m_committing = false;            //!< a thread is committing a group
+    std::recursive_mutex m_mutex;
+    std::unique_ptr<SqlDatabase> m_writerEngine;
+    SqlDatabase& m_db;
+    //! Pull and exports read through a connection of their own: they run beside the writer
+    //! instead of queueing behind its commits, and they see only committed data.
+    std::mutex m_readerMutex;
+    std::unique_ptr<SqlDatabase> m_readerEngine;
+    SqlDatabase& m_reader;
+};
+
+} // namespace kc::server
