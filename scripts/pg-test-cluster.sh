@@ -9,6 +9,7 @@
 #   scripts/pg-test-cluster.sh stop DIR    stops it and removes DIR
 #   scripts/pg-test-cluster.sh uri DIR     prints the connection string of a started cluster
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # runuser, for a CI that runs with a short PATH
 action=${1:-}; dir=${2:-}; fast=${3:-}
 if [[ -z "$action" || -z "$dir" ]]; then
   echo "usage: $0 start|stop|uri DIR" >&2; exit 2

@@ -67,9 +67,11 @@ std::string normalizeEnrollmentCode(const std::string& typed) {
 
 Authenticator::Authenticator(CentralStore& store, AuthSettings settings)
     : m_store(store), m_settings(settings),
-      m_accountFailures(settings.accountFailures, settings.accountWindow),
-      m_accountWideFailures(settings.accountWideFailures, settings.accountWindow),
-      m_addressAttempts(settings.addressAttempts, settings.addressWindow) {
+      // Several servers on one store count together; one alone counts in memory.
+      m_accountFailures(settings.accountFailures, settings.accountWindow, store.sharedByServers() ? &store : nullptr),
+      m_accountWideFailures(settings.accountWideFailures, settings.accountWindow,
+                            store.sharedByServers() ? &store : nullptr),
+      m_addressAttempts(settings.addressAttempts, settings.addressWindow, store.sharedByServers() ? &store : nullptr) {
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium could not be initialised");
 }

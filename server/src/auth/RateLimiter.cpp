@@ -1,6 +1,18 @@
 #include "auth/RateLimiter.hpp"
 
+#include "store/CentralStore.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
 namespace kc::server {
+
+namespace {
+std::int64_t wallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch()).count();
+}
+} // namespace
 
 void RateLimiter::prune(std::deque<Clock::time_point>& events, Clock::time_point now) const {
     while (!events.empty() && now - events.front() >= m_window)
@@ -8,6 +20,14 @@ void RateLimiter::prune(std::deque<Clock::time_point>& events, Clock::time_point
 }
 
 int RateLimiter::retryAfter(const std::string& key, Clock::time_point now) {
+    if (m_shared) {
+        const std::int64_t windowMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_window).count();
+        const std::int64_t at = wallMs();
+        const auto events = m_shared->rateEvents(key, at - windowMs);
+        if (events.count < m_limit)
+            return 0;
+        return std::max(1, static_cast<int>((events.oldestMs + windowMs - at + 999) / 1000));
+    }
     std::lock_guard lock(m_mutex);
     auto found = m_events.find(key);
     if (found == m_events.end())
@@ -20,6 +40,11 @@ int RateLimiter::retryAfter(const std::string& key, Clock::time_point now) {
 }
 
 void RateLimiter::record(const std::string& key, Clock::time_point now) {
+    if (m_shared) {
+        const std::int64_t at = wallMs();
+        m_shared->recordRateEvent(key, at, at - std::chrono::duration_cast<std::chrono::milliseconds>(m_window).count());
+        return;
+    }
     std::lock_guard lock(m_mutex);
     auto& events = m_events[key];
     prune(events, now);
@@ -34,6 +59,10 @@ void RateLimiter::record(const std::string& key, Clock::time_point now) {
 }
 
 void RateLimiter::clear(const std::string& key) {
+    if (m_shared) {
+        m_shared->clearRateEvents(key);
+        return;
+    }
     std::lock_guard lock(m_mutex);
     m_events.erase(key);
 }

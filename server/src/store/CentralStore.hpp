@@ -34,6 +34,12 @@ struct StoreCounts {
     long long attachments = 0;
 };
 
+//! A key's recent events, for a sign-in limit shared by several servers.
+struct RateEvents {
+    int count = 0;
+    std::int64_t oldestMs = 0;
+};
+
 //! A page of a register list, in the caller's scope.
 struct RegisterQuery {
     std::vector<std::string> provinces;  //!< always applied
@@ -229,6 +235,17 @@ public:
     // --- audit ---
     virtual void appendAudit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> listAudit(const AuditFilter& filter) = 0;
+
+    // --- sign-in limits, kept in the store when several servers share it ---
+    //! Whether several servers may share this store at once (PostgreSQL): then what must hold
+    //! across them (sign-in limits) is kept in the store, not in one process's memory.
+    virtual bool sharedByServers() const { return false; }
+    //! How many events `key` has at or after `sinceMs` (milliseconds since 1970), and the
+    //! oldest of them (0 for none).
+    virtual RateEvents rateEvents(const std::string& key, std::int64_t sinceMs) = 0;
+    //! Records an event of `key` at `atMs` and forgets the key's events before `forgetBeforeMs`.
+    virtual void recordRateEvent(const std::string& key, std::int64_t atMs, std::int64_t forgetBeforeMs) = 0;
+    virtual void clearRateEvents(const std::string& key) = 0;
 
     // --- operations ---
     //! Bytes the store takes on disk (for /metrics).

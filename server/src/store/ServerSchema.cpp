@@ -288,6 +288,15 @@ constexpr const char* kChangeOrderIndex = R"sql(
 CREATE INDEX submissions_by_change ON submissions (province_code, updated_at, id);
 )sql";
 
+// Sign-in limits kept in the store (used when several servers share it: PostgreSQL).
+constexpr const char* kRateEvents = R"sql(
+CREATE TABLE rate_events (
+  key   TEXT NOT NULL,                     -- "user:<name>", "user:<name>@<address>", an address
+  at_ms INTEGER NOT NULL                   -- milliseconds since 1970
+);
+CREATE INDEX rate_events_by_key ON rate_events (key, at_ms);
+)sql";
+
 // Programme reports: people trained in the project register, and the summary of approved
 // submissions, filled from those already approved.
 std::string reportSchema() {
@@ -325,6 +334,7 @@ std::span<const db::Migration> serverMigrations() {
         {8, "administrative units' validity and successor; report summary names the facility", units},
         {9, "facilities merged into another by a reviewer", kMergedFacilities},
         {10, "an index for the review list by last change", kChangeOrderIndex},
+        {11, "sign-in limits kept in the store, shared by the servers on it", kRateEvents},
     };
     return migrations;
 }

@@ -118,6 +118,9 @@ public:
     bool attachmentUsedIn(const std::string& sha256, const std::vector<std::string>& provinces) override;
     void appendAudit(const AuditEntry& entry) override;
     std::vector<AuditEntry> listAudit(const AuditFilter& filter) override;
+    RateEvents rateEvents(const std::string& key, std::int64_t sinceMs) override;
+    void recordRateEvent(const std::string& key, std::int64_t atMs, std::int64_t forgetBeforeMs) override;
+    void clearRateEvents(const std::string& key) override;
 
 protected:
     //! The connection that writes (guarded by the writer lock) and the one that reads.

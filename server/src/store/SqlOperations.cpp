@@ -147,4 +147,25 @@ std::vector<AuditEntry> SqlCentralStore::listAudit(const AuditFilter& f) {
     return result;
 }
 
+RateEvents SqlCentralStore::rateEvents(const std::string& key, std::int64_t sinceMs) {
+    std::lock_guard lock(m_readerMutex);  // as committed by every server, without waiting for a writer
+    auto statement = m_reader.prepareCached("SELECT count(*), coalesce(min(at_ms), 0) FROM rate_events "
+                                            "WHERE key = ? AND at_ms >= ?");
+    statement.bindAll(key, sinceMs);
+    if (!statement.step())
+        return {};
+    return {statement.getInt(0), statement.getInt64(1)};
+}
+
+void SqlCentralStore::recordRateEvent(const std::string& key, std::int64_t atMs, std::int64_t forgetBeforeMs) {
+    write([&] {
+        m_db.prepareCached("DELETE FROM rate_events WHERE key = ? AND at_ms < ?").bindAll(key, forgetBeforeMs).run();
+        m_db.prepareCached("INSERT INTO rate_events (key, at_ms) VALUES (?, ?)").bindAll(key, atMs).run();
+    });
+}
+
+void SqlCentralStore::clearRateEvents(const std::string& key) {
+    write([&] { m_db.prepareCached("DELETE FROM rate_events WHERE key = ?").bindAll(key).run(); });
+}
+
 } // namespace kc::server

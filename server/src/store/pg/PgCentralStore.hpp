@@ -24,6 +24,7 @@ public:
     PgCentralStore(const std::string& conninfo, const Options& options);
 
     std::string engine() const override { return "postgresql"; }
+    bool sharedByServers() const override { return true; }
     std::string location() const override { return m_where; }
     int schemaVersion() override;
     std::int64_t sizeOnDisk() override;

@@ -231,12 +231,14 @@ CREATE TABLE report_facts (
 );
 CREATE INDEX report_facts_by_province
   ON report_facts (province_code, form_id, year, event_date, level, project_id, quantity, value, facility_id);
--- Sign-in failures counted per account and per address, shared by every server.
-CREATE TABLE sign_in_failures (
-  key       TEXT NOT NULL,
-  failed_at TEXT NOT NULL
+)sql";
+
+constexpr const char* kRateEvents = R"sql(
+CREATE TABLE rate_events (
+  key   TEXT NOT NULL,
+  at_ms BIGINT NOT NULL
 );
-CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, failed_at);
+CREATE INDEX rate_events_by_key ON rate_events (key, at_ms);
 )sql";
 
 } // namespace
@@ -244,6 +246,7 @@ CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, failed_at);
 std::span<const PgMigration> pgMigrations() {
     static const PgMigration migrations[] = {
         {10, "the whole schema as SQLite has it at version 10", kSchema10},
+        {11, "sign-in limits kept in the store, shared by the servers on it", kRateEvents},
     };
     return migrations;
 }
