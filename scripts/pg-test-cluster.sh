@@ -7,12 +7,14 @@
 #                                          prints the libpq connection string; --fast (for the
 #                                          tests, never the benchmarks): no fsync, as on a tmpfs
 #   scripts/pg-test-cluster.sh stop DIR    stops it and removes DIR
+#   scripts/pg-test-cluster.sh halt DIR    stops it and keeps it (start brings it back, as a
+#                                          database server that went away and returns)
 #   scripts/pg-test-cluster.sh uri DIR     prints the connection string of a started cluster
 set -euo pipefail
 export PATH="$PATH:/usr/sbin:/sbin"  # runuser, for a CI that runs with a short PATH
 action=${1:-}; dir=${2:-}; fast=${3:-}
 if [[ -z "$action" || -z "$dir" ]]; then
-  echo "usage: $0 start|stop|uri DIR" >&2; exit 2
+  echo "usage: $0 start|stop|halt|uri DIR" >&2; exit 2
 fi
 bin=${KC_PG_BIN:-/usr/lib/postgresql/15/bin}
 if [[ ! -x "$bin/initdb" ]]; then
@@ -28,6 +30,12 @@ case "$action" in
   start)
     if [[ -f "$dir/data/postmaster.pid" ]] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
       uri; exit 0  # already running (a re-run of the fixture)
+    fi
+    if [[ -f "$dir/data/PG_VERSION" ]]; then  # halted: the same cluster, started again
+      rm -f "$dir/data/postmaster.pid"
+      as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+        { cat "$dir/server.log" >&2; exit 1; }
+      uri; exit 0
     fi
     rm -rf "$dir"
     mkdir -p "$dir/socket"
@@ -56,6 +64,9 @@ CONF
     fi
     rm -rf "$dir"
     ;;
+  halt)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
   uri) uri ;;
-  *) echo "usage: $0 start|stop|uri DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|halt|uri DIR" >&2; exit 2 ;;
 esac

@@ -10,7 +10,8 @@ void addOperationsRoutes(Router& router, ServerContext& context) {
         requireRole(caller, {domain::Role::Admin}, "read metrics");
         Response response;
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        response.body = context.metrics.render(context.store.sizeOnDisk(), context.store.counts().submissions);
+        response.body = context.metrics.render(context.store.sizeOnDisk(), context.store.counts().submissions) +
+                        context.store.metricsText();
         return response;
     }));
 }

@@ -1,5 +1,7 @@
 #include "http/ApiError.hpp"
 
+#include "store/SqlEngine.hpp"
+
 #include "kc/db/DbError.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/text/Fold.hpp"
@@ -52,6 +54,15 @@ Response failureResponse(const Request& request, std::exception_ptr failure, con
         return error.response();
     } catch (const json::JsonError& error) {
         return errorResponse(400, "invalid_input", error.what(), {{error.path(), error.problem()}});
+    } catch (const StoreUnavailable& error) {
+        // The database went away (or cancelled a statement): nothing of the request was stored;
+        // the client tries again, and an idempotent push gets its receipts then.
+        Response response = errorResponse(503, "store_unavailable",
+                                          "the server's database does not answer at the moment: nothing of this "
+                                          "request was stored; try again in a few seconds");
+        response.headers.emplace_back("Retry-After", "5");
+        response.fault = error.what();
+        return response;
     } catch (const std::exception& error) {
         if (isStorageFull(error))
             return storageFullResponse(error.what());  // logged once a minute, not per request

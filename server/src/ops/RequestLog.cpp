@@ -22,6 +22,8 @@ ResponseObserver requestLogger(std::ostream& out, Metrics& metrics, StorageFault
                                  {"ms", std::round(seconds * 1e5) / 100.0},
                                  {"user", response.user},
                                  {"remote", remote}};
+        if (response.status == 503 && !response.fault.empty())  // the database went away: say why
+            line["fault"] = response.fault;
         const std::string text = json::serialize(line) + "\n";
         std::lock_guard lock(*mutex);
         out << text << std::flush;

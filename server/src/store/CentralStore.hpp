@@ -250,6 +250,8 @@ public:
     // --- operations ---
     //! Bytes the store takes on disk (for /metrics).
     virtual std::int64_t sizeOnDisk() = 0;
+    //! The engine's own figures for /metrics, in Prometheus's text format ("" for none).
+    virtual std::string metricsText() { return {}; }
     //! A consistent copy of the whole store at `destination`, taken while it serves.
     virtual void backup(const std::filesystem::path& destination) = 0;
 };

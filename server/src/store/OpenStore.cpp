@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include <stdlib.h>
+
 namespace kc::server {
 
 namespace {
@@ -40,6 +42,9 @@ std::unique_ptr<CentralStore> openCentralStore(const std::string& store, const s
         throw std::invalid_argument("--store \"" + store +
                                     "\" is neither \"sqlite\" nor a PostgreSQL connection string "
                                     "(postgresql://user@host:5432/kcfield or \"host=… dbname=…\")");
+    // A database host that does not answer fails a connection in seconds, not minutes
+    // (PGCONNECT_TIMEOUT, unless the operator set it, or connect_timeout in the string wins).
+    ::setenv("PGCONNECT_TIMEOUT", "5", 0);
     if (hasPassword(store))
         throw std::invalid_argument("--store must not carry a password (it would show in the process list): "
                                     "put it in PGPASSWORD or ~/.pgpass");

@@ -121,6 +121,44 @@ void PgCentralStore::backup(const std::filesystem::path&) {
                                 "archiving for point-in-time recovery (see docs/operations.md)");
 }
 
+std::string PgCentralStore::metricsText() {
+    const auto figures = stats();
+    std::int64_t backends = -1, xidAge = -1;
+    try {
+        std::lock_guard lock(readerMutex());
+        auto statement = reader().prepareCached(
+            "SELECT (SELECT numbackends FROM pg_stat_database WHERE datname = current_database()), "
+            "(SELECT age(datfrozenxid) FROM pg_database WHERE datname = current_database())");
+        if (statement.step()) {
+            backends = statement.getInt64(0);
+            xidAge = statement.getInt64(1);
+        }
+    } catch (const std::exception&) {
+        // the database is away: the connection figures below say so
+    }
+    std::string out;
+    const auto metric = [&out](const char* name, const char* type, const char* help, std::int64_t value) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+               std::to_string(value) + "\n";
+    };
+    metric("kcfield_pg_connections_open", "gauge", "Connections of this server to PostgreSQL open now (of 2).",
+           figures.connected);
+    metric("kcfield_pg_statements_total", "counter", "Statements sent to PostgreSQL.", figures.statements);
+    out += "# HELP kcfield_pg_statement_seconds_total Time spent waiting for PostgreSQL's answers.\n"
+           "# TYPE kcfield_pg_statement_seconds_total counter\nkcfield_pg_statement_seconds_total " +
+           std::to_string(static_cast<double>(figures.micros) / 1e6) + "\n";
+    metric("kcfield_pg_reconnects_total", "counter", "Connections opened again after PostgreSQL went away.",
+           figures.reconnects);
+    metric("kcfield_pg_connection_failures_total", "counter", "Statements that failed as PostgreSQL went away.",
+           figures.failures);
+    if (backends >= 0) {
+        metric("kcfield_pg_database_backends", "gauge", "Backends connected to the database (every server).",
+               backends);
+        metric("kcfield_pg_xid_age", "gauge", "Age of the database's oldest unfrozen transaction id.", xidAge);
+    }
+    return out;
+}
+
 PgEngineStats PgCentralStore::stats() {
     PgEngineStats total;
     {
@@ -132,6 +170,8 @@ PgEngineStats PgCentralStore::stats() {
     total.statements += read.statements;
     total.reconnects += read.reconnects;
     total.failures += read.failures;
+    total.micros += read.micros;
+    total.connected += read.connected;
     return total;
 }
 

@@ -32,6 +32,9 @@ public:
     void backup(const std::filesystem::path& destination) override;
     //! The writer's and the reader's figures added up.
     PgEngineStats stats();
+    //! Connections, statements and their time, reconnects, and what to watch on the database:
+    //! its backends and the age of its oldest transaction id (wraparound comes at 2^31).
+    std::string metricsText() override;
 
 private:
     PgCentralStore(const std::string& conninfo, const Options& options, Engines engines);

@@ -5,6 +5,7 @@
 #include "kc/db/DbError.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -194,6 +195,7 @@ public:
     PgEngineStats stats() const override {
         PgEngineStats stats = m_stats;
         stats.statements += m_connection ? m_connection->statementsRun() : 0;
+        stats.connected = m_connection && m_connection->healthy() ? 1 : 0;
         return stats;
     }
 
@@ -202,8 +204,11 @@ public:
             throw StoreUnavailable("the connection to the PostgreSQL store at " + m_where +
                                    " broke during a transaction; nothing of it was stored");
         usable();
+        const auto started = std::chrono::steady_clock::now();
         try {
             pg::Result result = m_connection->query(sql, values, cached);
+            m_stats.micros += std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::steady_clock::now() - started).count();
             m_changes = result.affected();
             return result;
         } catch (const pg::PgError& error) {

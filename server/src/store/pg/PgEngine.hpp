@@ -13,6 +13,8 @@ struct PgEngineStats {
     std::int64_t statements = 0;   //!< statements sent
     std::int64_t reconnects = 0;   //!< connections opened again after the database went away
     std::int64_t failures = 0;     //!< statements that failed because the database went away
+    std::int64_t micros = 0;       //!< time spent waiting for statements' answers
+    int connected = 0;             //!< connections open now
 };
 
 //! A PostgreSQL connection as one of the store's engines: `?`/`?N` placeholders become $N,
