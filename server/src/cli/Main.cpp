@@ -1,6 +1,7 @@
 #include "cli/AdminCommands.hpp"
 #include "cli/FormsCommand.hpp"
 #include "cli/ServeCommand.hpp"
+#include "cli/StoreCommand.hpp"
 #include "cli/TemplateCommand.hpp"
 
 #include "kc/Version.hpp"
@@ -15,7 +16,8 @@ void printUsage(std::ostream& out) {
     out << "kcfield-server " << kc::kVersion << " — the KCField sync server and admin tool\n\n"
         << "usage: kcfield-server <command> [options]\n\n"
         << "commands:\n"
-        << "  serve [--listen ADDR:PORT] [--data DIR] [--threads N] [--signin-limit N]\n"
+        << "  serve [--listen ADDR:PORT] [--data DIR] [--store sqlite|URI] [--attachments DIR]\n"
+        << "        [--threads N] [--signin-limit N]\n"
         << "        [--tls-cert FILE --tls-key FILE] [--no-demo] [--no-demo-activity]\n"
         << "        serve the sync API (default 127.0.0.1:8080, data in ./var); an empty\n"
         << "        store is seeded with a demo province unless --no-demo is given, and\n"
@@ -39,7 +41,11 @@ void printUsage(std::ostream& out) {
         << "  report [--provinces P,..] [--from YEAR|DATE] [--to YEAR|DATE] [--source national|local]\n"
         << "        [--format text|csv|json|xlsx] [--output FILE] [--data DIR]\n"
         << "        the programme report over approved data (default: every province, this year)\n"
-        << "  backup FILE [--data DIR]   a consistent copy of the store, while it serves\n"
+        << "  backup FILE [--data DIR]   a consistent copy of the SQLite store, while it serves\n"
+        << "  store copy --from DIR --to URI   a whole SQLite store into an empty PostgreSQL store\n"
+        << "\nevery command that works on a store takes --store URI (or KC_STORE): a PostgreSQL\n"
+        << "connection string or URI (postgresql://kcfield@db:5432/kcfield; the password from\n"
+        << "PGPASSWORD or ~/.pgpass, never on the command line); without it, SQLite in --data\n"
         << "  version   print the version\n"
         << "  help      print this help\n";
 }
@@ -60,6 +66,8 @@ int main(int argc, char** argv) {
         return kc::server::runAdmin(command, args, std::cin, std::cout, std::cerr);
     if (command == "forms")
         return kc::server::runForms(args, std::cout, std::cerr);
+    if (command == "store")
+        return kc::server::runStore(args, std::cout, std::cerr);
     if (command == "template")
         return kc::server::runTemplate(args, std::cout, std::cerr);
     if (command == "users" || command == "enroll" || command == "import" || command == "backup" ||
