@@ -138,18 +138,25 @@ PhaseResult runPhase(std::vector<Device>& devices, const std::string& project, c
 } // namespace
 
 int main(int argc, char** argv) {
-    int count = 200, items = 10;
+    int count = 200, items = 10, servers = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--devices") == 0)
             count = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--items") == 0)
             items = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--servers") == 0)
+            servers = std::atoi(argv[i + 1]);
+    }
+    if (servers > 1 && !test::onPostgres()) {
+        std::fprintf(stderr, "--servers %d needs a store several servers share: set KC_TEST_STORE (PostgreSQL)\n", servers);
+        return 2;
     }
     // 200 devices are 200 officers of the demo province, each with an account of their own,
     // made in the store before the server opens it (one Argon2id hash for all).
     const auto dataDir = test::freshTempDir("bench-load");
     {
-        server::SqliteCentralStore store(dataDir);
+        auto opened = openBenchStore(dataDir);
+        auto& store = *opened;
         std::ostringstream quiet;
         server::installFormLibrary(store, quiet);
         server::seedDemoProvince(store, quiet);
@@ -159,7 +166,16 @@ int main(int argc, char** argv) {
                 store.createUser({officerName(i), "Cán bộ " + std::to_string(i + 1), domain::Role::Officer, hash, {"04"}});
         });
     }
-    test::ServerProcess server(dataDir, {"--threads", std::to_string(kServerThreads), "--signin-limit", "1000000"});
+    // Several servers share one PostgreSQL store and one attachments folder; devices take turns.
+    std::vector<std::unique_ptr<test::ServerProcess>> processes;
+    for (int s = 0; s < servers; ++s) {
+        std::vector<std::string> args{"--threads", std::to_string(kServerThreads), "--signin-limit", "1000000"};
+        if (s > 0)
+            args.insert(args.end(), {"--store", test::postgresFor(dataDir), "--attachments", dataDir.string()});
+        processes.push_back(std::make_unique<test::ServerProcess>(s ? dataDir / ("server-" + std::to_string(s)) : dataDir,
+                                                                  args));
+    }
+    test::ServerProcess& server = *processes.front();
     std::string project, photo;
     {
         test::HttpConnection setup(server.port());
@@ -171,6 +187,9 @@ int main(int argc, char** argv) {
 
     // Every device signs in at once.
     std::vector<Device> devices(static_cast<std::size_t>(count));
+    const auto portFor = [&](const Device* d) {
+        return processes[static_cast<std::size_t>(d - devices.data()) % processes.size()]->port();
+    };
     std::vector<double> signIns;
     std::mutex mutex;
     {
@@ -178,7 +197,7 @@ int main(int argc, char** argv) {
         for (auto& device : devices)
             threads.emplace_back([&, d = &device] {
                 try {
-                    d->connection = std::make_unique<test::HttpConnection>(server.port());
+                    d->connection = std::make_unique<test::HttpConnection>(portFor(d));
                     const auto start = Clock::now();
                     d->token = signIn(*d->connection, officerName(static_cast<int>(d - devices.data())));
                     std::lock_guard lock(mutex);
@@ -195,7 +214,7 @@ int main(int argc, char** argv) {
     // still hashing, and the server has closed it.
     for (auto& device : devices)
         if (device.connection)
-            device.connection = std::make_unique<test::HttpConnection>(server.port());
+            device.connection = std::make_unique<test::HttpConnection>(portFor(&device));
     // Lock-step first: it is the earlier benchmark's "field" phase, on a fresh store. Each
     // phase pulls from the start, as a new device does; a device's own earlier reports come
     // back in its pull, the other officers' do not.
@@ -236,12 +255,13 @@ int main(int argc, char** argv) {
     int errors = lockStep.errors + saturated.errors + (count - static_cast<int>(signIns.size()));
     for (const auto& round : fieldRounds)
         errors += round.errors;
-    std::printf("{\"benchmark\":\"sync_load\",\"devices\":%d,\"items_per_device\":%d,\"server_threads\":%d,"
+    std::printf("on %s, %d server(s)\n", benchEngine(), servers);
+    std::printf("{\"benchmark\":\"sync_load\",\"store\":\"%s\",\"servers\":%d,\"devices\":%d,\"items_per_device\":%d,\"server_threads\":%d,"
                 "\"requests\":%zu,\"seconds\":%.3f,\"requests_per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,"
                 "\"lock_step_p99_ms\":%.2f,\"saturated_requests_per_s\":%.1f,\"saturated_p50_ms\":%.2f,"
                 "\"saturated_p99_ms\":%.2f,\"errors\":%d,\"signin_p50_ms\":%.0f,\"signin_p99_ms\":%.0f,"
                 "\"target_p99_ms\":50,\"met\":%s}\n",
-                count, items, kServerThreads, field.latencies.size(), field.seconds, rate(field), p50, p99, lockP99,
+                benchEngine(), servers, count, items, kServerThreads, field.latencies.size(), field.seconds, rate(field), p50, p99, lockP99,
                 rate(saturated), satP50, satP99, errors, signP50, signP99, (p99 <= 50 && errors == 0) ? "true" : "false");
     return 0;
 }
