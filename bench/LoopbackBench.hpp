@@ -4,10 +4,6 @@
 // keep-alive connection, progress reports to push, and percentiles.
 #include "../tests/support/HttpClient.hpp"
 #include "../tests/support/ServerProcess.hpp"
-#include "../tests/support/TestStore.hpp"
-
-#include "store/SqliteCentralStore.hpp"
-#include "store/pg/PgCentralStore.hpp"
 
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
@@ -26,18 +22,6 @@
 namespace kc::bench {
 
 using Clock = std::chrono::steady_clock;
-
-//! The store a benchmark prepares before its server opens it: SQLite in `dir`, or, with
-//! KC_TEST_STORE set (./kc bench's PostgreSQL pass), the database that belongs to `dir`.
-inline std::unique_ptr<server::CentralStore> openBenchStore(const std::filesystem::path& dir) {
-    if (test::onPostgres())
-        return std::make_unique<server::PgCentralStore>(test::postgresFor(dir),
-                                                        server::PgCentralStore::Options{std::chrono::seconds(0), nullptr});
-    return std::make_unique<server::SqliteCentralStore>(dir);
-}
-
-//! "sqlite" or "postgresql": which store a benchmark ran on, for its JSON line.
-inline const char* benchEngine() { return test::onPostgres() ? "postgresql" : "sqlite"; }
 
 inline double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();

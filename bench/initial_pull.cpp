@@ -1,6 +1,7 @@
 // Initial pull: a fresh device pulls 100,000 changes (facilities in its province) from the
 // real server on loopback, 1,000 per page, parsing each page as the app does. Target: ≤ 10 s.
 // Baseline in the same run: reading the same rows' JSON straight out of the store with SQLite.
+#include "BenchStore.hpp"
 #include "LoopbackBench.hpp"
 
 #include "seed/DemoProvince.hpp"

@@ -3,6 +3,7 @@
 // Targets: the report ≤ 1 s; the export ≤ 30 s with the server's memory flat.
 // Baseline in the same run: the same report read by a full scan of the answers (what the
 // summary table saves).
+#include "BenchStore.hpp"
 #include "LoopbackBench.hpp"
 
 #include "report/ProgrammeReportQuery.hpp"

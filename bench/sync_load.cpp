@@ -14,6 +14,7 @@
 //    three times and the round with the median p99 is reported, with each round shown.
 //  - "saturated": no pause at all, 200 requests always in flight. Its latency is bound by
 //    throughput (Little's law: 200 / requests per second), so it shows the server's ceiling.
+#include "BenchStore.hpp"
 #include "LoopbackBench.hpp"
 
 #include "auth/PasswordHasher.hpp"

@@ -50,6 +50,11 @@ int appliedVersion(SqlDatabase& db) {
 //! Applies the steps this database lacks, one transaction each, under a lock that keeps two
 //! servers starting together from migrating at once. Refuses a schema newer than this program.
 void migrate(SqlDatabase& db, const std::string& where) {
+    auto version = db.prepareCached("SELECT current_setting('server_version_num')");
+    const std::int64_t number = version.step() ? std::stoll(version.getText(0)) : 0;
+    if (number < 130000)
+        throw std::invalid_argument("the PostgreSQL server at " + where + " is version " + std::to_string(number / 10000) +
+                                    "; kcfield-server needs PostgreSQL 13 or later (15 is the version tested)");
     auto collation = db.prepareCached("SELECT datcollate FROM pg_database WHERE datname = current_database()");
     const std::string collate = collation.step() ? collation.getText(0) : "";
     if (collate != "C" && collate != "POSIX" && collate.rfind("C.", 0) != 0)
