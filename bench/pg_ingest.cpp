@@ -5,6 +5,7 @@
 // to a server on SQLite, in the same run, for comparison. Target (issue 23): ratio >= 0.4.
 // Needs KC_TEST_STORE (a PostgreSQL server; ./kc bench starts a throwaway cluster for it).
 #include "LoopbackBench.hpp"
+#include "SiteSurveys.hpp"
 
 #include "../tests/support/TestStore.hpp"
 #include "seed/ReportedForms.hpp"
@@ -23,15 +24,6 @@ using namespace kc::bench;
 
 namespace {
 
-boost::json::object survey(const std::string& facility, const std::string& photo, int i) {
-    auto answers = server::answers::siteSurvey(facility, "2026-10-" + std::to_string(10 + i % 19),
-                                               22.6 + (i % 100) * 0.001, 106.2, "Miến dong", 5 + i % 20, photo);
-    answers["people_met"] = "Ông Nông Văn Thắng, chủ nhiệm hợp tác xã";
-    answers["equipment"] = boost::json::array{
-        boost::json::object{{"equipment_name", "Máy nghiền bột"}, {"equipment_year", 2012}, {"equipment_state", "worn"}},
-        boost::json::object{{"equipment_name", "Lò sấy"}, {"equipment_year", 2018}, {"equipment_state", "good"}}};
-    return server::answers::pushItem(Uuid::v7().toString(), "site_survey", std::move(answers));
-}
 
 struct Pushed {
     std::string token, facility, photo;
@@ -53,7 +45,7 @@ double serverRate(test::ServerProcess& server, const Pushed& p, int count, int b
     for (int done = 0; done < count; done += batch) {
         boost::json::array items;
         for (int i = 0; i < batch; ++i)
-            items.push_back(survey(p.facility, p.photo, done + i));
+            items.push_back(siteSurvey(p.facility, p.photo, done + i));
         bodies.push_back(pushBody(items));
     }
     test::HttpConnection connection(server.port());
@@ -86,7 +78,7 @@ double rawRate(server::pg::Connection& db, const std::string& owner, const std::
     };
     std::vector<Row> rows;
     for (int i = 0; i < count; ++i) {
-        const auto item = survey(facility, photo, i);
+        const auto item = siteSurvey(facility, photo, i);
         Row row{std::string(item.at("id").as_string()), json::serialize(item.at("answers")), "", "", ""};
         row.hash = server::sha256Hex(row.answers);
         const std::string now = Timestamp::now().toRfc3339();

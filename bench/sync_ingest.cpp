@@ -7,6 +7,7 @@
 // the submission, revision and receipt rows. Target (issue "Sync server"): ratio >= 0.4.
 // Rounds alternate server and raw; medians reported.
 #include "LoopbackBench.hpp"
+#include "SiteSurveys.hpp"
 
 #include "seed/DemoProvince.hpp"
 #include "seed/FormLibrarySeed.hpp"
@@ -27,16 +28,6 @@ using namespace kc::bench;
 
 namespace {
 
-//! A site survey as an officer's phone sends it: a facility visited, two machines seen, a photo.
-boost::json::object survey(const std::string& facility, const std::string& photo, int i) {
-    auto answers = server::answers::siteSurvey(facility, "2026-10-" + std::to_string(10 + i % 19),
-                                               22.6 + (i % 100) * 0.001, 106.2, "Miến dong", 5 + i % 20, photo);
-    answers["people_met"] = "Ông Nông Văn Thắng, chủ nhiệm hợp tác xã";
-    answers["equipment"] = boost::json::array{
-        boost::json::object{{"equipment_name", "Máy nghiền bột"}, {"equipment_year", 2012}, {"equipment_state", "worn"}},
-        boost::json::object{{"equipment_name", "Lò sấy"}, {"equipment_year", 2018}, {"equipment_state", "good"}}};
-    return server::answers::pushItem(Uuid::v7().toString(), "site_survey", std::move(answers));
-}
 
 double serverRate(test::HttpConnection& connection, const std::string& token, const std::string& facility,
                   const std::string& photo, int count, int batchSize) {
@@ -44,7 +35,7 @@ double serverRate(test::HttpConnection& connection, const std::string& token, co
     for (int done = 0; done < count; done += batchSize) {
         boost::json::array items;
         for (int i = 0; i < batchSize; ++i)
-            items.push_back(survey(facility, photo, done + i));
+            items.push_back(siteSurvey(facility, photo, done + i));
         bodies.push_back(pushBody(items));
     }
     const auto start = Clock::now();
@@ -65,7 +56,7 @@ struct Rows {
 std::vector<Rows> rawRows(const std::string& facility, const std::string& photo, int count) {
     std::vector<Rows> rows;
     for (int i = 0; i < count; ++i) {
-        const auto item = survey(facility, photo, i);
+        const auto item = siteSurvey(facility, photo, i);
         Rows row{std::string(item.at("id").as_string()), json::serialize(item.at("answers")), "", "", ""};
         row.hash = server::sha256Hex(row.answers);
         const std::string now = Timestamp::now().toRfc3339();

@@ -12,9 +12,28 @@
 namespace kc::server {
 
 SqlCentralStore::SqlCentralStore(Engines engines)
-    : m_writerEngine(std::move(engines.writer)), m_db(*m_writerEngine), m_readerEngine(std::move(engines.reader)),
-      m_reader(*m_readerEngine) {
+    : m_writerEngine(std::move(engines.writer)), m_db(*m_writerEngine) {
+    for (auto& reader : engines.readers)
+        m_readers.push_back({std::move(reader)});
+    if (m_readers.empty())
+        throw std::logic_error("a store needs a connection that reads");
     backfillChanges();
+}
+
+SqlCentralStore::ReaderLease SqlCentralStore::leaseReader() const {
+    const std::size_t first = m_nextReader.fetch_add(1, std::memory_order_relaxed);
+    for (std::size_t i = 0; i < m_readers.size(); ++i) {
+        auto& reader = m_readers[(first + i) % m_readers.size()];
+        std::unique_lock lock(*reader.mutex, std::try_to_lock);
+        if (lock.owns_lock())
+            return {std::move(lock), *reader.db};
+    }
+    return leaseReader(first % m_readers.size());  // all busy: wait for this one's turn
+}
+
+SqlCentralStore::ReaderLease SqlCentralStore::leaseReader(std::size_t i) const {
+    auto& reader = m_readers.at(i);
+    return {std::unique_lock(*reader.mutex), *reader.db};
 }
 
 bool SqlCentralStore::ping() {
@@ -197,8 +216,9 @@ bool SqlCentralStore::publishForm(const forms::Form& form) {
 std::optional<PublishedForm> SqlCentralStore::findForm(const std::string& id, long long version) {
     // As committed, through the reader: validation asks for forms, also from a helper thread
     // while the batch's transaction holds the writer (a published version never changes).
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
         "SELECT id, version, title_vi, definition FROM forms WHERE id = ? AND version = ?");
     statement.bindAll(id, static_cast<std::int64_t>(version));
     if (!statement.step())

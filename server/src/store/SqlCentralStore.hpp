@@ -5,6 +5,7 @@
 #include "store/SqlEngine.hpp"
 
 #include <condition_variable>
+#include <atomic>
 #include <exception>
 #include <memory>
 #include <filesystem>
@@ -22,7 +23,9 @@ public:
     //! migrated database.
     struct Engines {
         std::unique_ptr<SqlDatabase> writer;
-        std::unique_ptr<SqlDatabase> reader;
+        //! One or more (PostgreSQL: a few, so that pulls and sign-ins of many devices read side
+        //! by side rather than one after another).
+        std::vector<std::unique_ptr<SqlDatabase>> readers;
     };
     explicit SqlCentralStore(Engines engines);
     bool ping() override;
@@ -123,11 +126,25 @@ public:
     void clearRateEvents(const std::string& key) override;
 
 protected:
-    //! The connection that writes (guarded by the writer lock) and the one that reads.
+    //! A reading connection held by one thread until the lease ends.
+    class ReaderLease {
+    public:
+        ReaderLease(std::unique_lock<std::mutex> lock, SqlDatabase& db) : m_lock(std::move(lock)), m_db(&db) {}
+        SqlDatabase& operator*() const { return *m_db; }
+        SqlDatabase* operator->() const { return m_db; }
+
+    private:
+        std::unique_lock<std::mutex> m_lock;
+        SqlDatabase* m_db;
+    };
+    //! A free reading connection, or the next one's turn when all are busy.
+    ReaderLease leaseReader() const;
+    std::size_t readerCount() const { return m_readers.size(); }
+    //! Reading connection `i`, held while the lease lasts.
+    ReaderLease leaseReader(std::size_t i) const;
+    //! The connection that writes, guarded by the writer lock.
     SqlDatabase& writer() { return m_db; }
-    SqlDatabase& reader() { return m_reader; }
     std::recursive_mutex& writerMutex() { return m_mutex; }
-    std::mutex& readerMutex() { return m_readerMutex; }
 
 private:
     //! Runs `work` in a transaction (or inside the one atomically() opened), holding the lock.
@@ -171,11 +188,14 @@ private:
     std::recursive_mutex m_mutex;
     std::unique_ptr<SqlDatabase> m_writerEngine;
     SqlDatabase& m_db;
-    //! Pull and exports read through a connection of their own: they run beside the writer
-    //! instead of queueing behind its commits, and they see only committed data.
-    std::mutex m_readerMutex;
-    std::unique_ptr<SqlDatabase> m_readerEngine;
-    SqlDatabase& m_reader;
+    //! Pull, sign-in and exports read through connections of their own: they run beside the
+    //! writer instead of queueing behind its commits, and they see only committed data.
+    struct Reader {
+        std::unique_ptr<SqlDatabase> db;
+        std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
+    };
+    std::vector<Reader> m_readers;
+    mutable std::atomic<std::size_t> m_nextReader{0};
 };
 
 } // namespace kc::server

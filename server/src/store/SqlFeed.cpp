@@ -59,7 +59,8 @@ std::string feedPart(const std::string& where) {
 
 std::vector<ChangeRecord> SqlCentralStore::changesSince(const FeedScope& scope,
                                                            std::int64_t since, int limit) {
-    std::lock_guard lock(m_readerMutex);
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
     const bool collaborator = scope.role == domain::Role::Collaborator;
     const bool staff = scope.role == domain::Role::Admin || scope.role == domain::Role::Reviewer;
     std::vector<std::string> provinces = scope.provinces;
@@ -90,7 +91,7 @@ std::vector<ChangeRecord> SqlCentralStore::changesSince(const FeedScope& scope,
     for (std::size_t p = 0; p < parts.size(); ++p)
         sql += (p ? " UNION ALL " : "") + parts[p];
     sql += ") AS feed ORDER BY seq LIMIT ?2";
-    auto statement = m_reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
+    auto statement = reader.prepareCached(sql); // a handful of shapes: by role and number of provinces
     statement.bind(1, since);
     statement.bind(2, limit);
     statement.bind(3, scope.userId);

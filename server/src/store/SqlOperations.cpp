@@ -148,8 +148,9 @@ std::vector<AuditEntry> SqlCentralStore::listAudit(const AuditFilter& f) {
 }
 
 RateEvents SqlCentralStore::rateEvents(const std::string& key, std::int64_t sinceMs) {
-    std::lock_guard lock(m_readerMutex);  // as committed by every server, without waiting for a writer
-    auto statement = m_reader.prepareCached("SELECT count(*), coalesce(min(at_ms), 0) FROM rate_events "
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;  // as committed by every server, without waiting for a writer
+    auto statement = reader.prepareCached("SELECT count(*), coalesce(min(at_ms), 0) FROM rate_events "
                                             "WHERE key = ? AND at_ms >= ?");
     statement.bindAll(key, sinceMs);
     if (!statement.step())

@@ -230,13 +230,15 @@ std::optional<domain::Project> SqlCentralStore::findProject(const std::string& i
 }
 
 std::optional<domain::Facility> SqlCentralStore::findCommittedFacility(const std::string& id) {
-    std::lock_guard lock(m_readerMutex);
-    return facilityById(m_reader, id);
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    return facilityById(reader, id);
 }
 
 std::optional<domain::Project> SqlCentralStore::findCommittedProject(const std::string& id) {
-    std::lock_guard lock(m_readerMutex);
-    return projectById(m_reader, id);
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    return projectById(reader, id);
 }
 
 std::vector<domain::Facility> SqlCentralStore::listFacilities(const RegisterQuery& query) {

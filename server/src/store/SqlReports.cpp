@@ -35,11 +35,12 @@ void SqlCentralStore::refreshReportFact(const std::string& submissionId) {
 }
 
 ProjectFigures SqlCentralStore::projectFigures(const ReportScope& scope) {
-    std::lock_guard lock(m_readerMutex);
-    SqlTransaction snapshot(m_reader, SqlTransaction::Mode::Snapshot);  // one committed state for all
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    SqlTransaction snapshot(reader, SqlTransaction::Mode::Snapshot);  // one committed state for all
     ProjectFigures figures;
     const std::string where = projectConditions(scope);
-    auto groups = m_reader.prepare(
+    auto groups = reader.prepare(
         "SELECT p.funding_source, p.activity_type, p.year, p.status, count(*), sum(p.extension_funding), "
         "sum(p.counterpart_capital), sum(p.investment_attracted), sum(p.jobs_created), sum(p.people_trained), "
         "sum((SELECT count(*) FROM project_beneficiaries b WHERE b.project_id = p.id)) "
@@ -49,7 +50,7 @@ ProjectFigures SqlCentralStore::projectFigures(const ReportScope& scope) {
         figures.groups.push_back({groups.getText(0), groups.getText(1), groups.getInt(2), groups.getText(3),
                                   groups.getInt64(4), groups.getInt64(5), groups.getInt64(6), groups.getInt64(7),
                                   groups.getInt64(8), groups.getInt64(9), groups.getInt64(10)});
-    auto facilities = m_reader.prepare(
+    auto facilities = reader.prepare(
         "SELECT count(DISTINCT b.facility_id) FROM project_beneficiaries b JOIN projects p ON p.id = b.project_id "
         "WHERE " + where + " AND p.status IN (" + placeholders(std::size(domain::kCarriedOutStatuses)) + ")");
     {
@@ -59,7 +60,7 @@ ProjectFigures SqlCentralStore::projectFigures(const ReportScope& scope) {
     }
     if (facilities.step())
         figures.facilitiesSupported = facilities.getInt64(0);
-    auto noted = m_reader.prepare(
+    auto noted = reader.prepare(
         "SELECT p.code, p.title, p.year, p.province_code, p.status, coalesce(p.status_reason, '') "
         "FROM projects p WHERE " + where + " AND p.status IN ('stalled', 'cancelled') ORDER BY p.year, p.code");
     bindProjectConditions(noted, 1, scope);
@@ -96,10 +97,11 @@ int bindFactsInScope(SqlStatement& statement, const ReportScope& scope) {
 } // namespace
 
 std::vector<ApprovedGroup> SqlCentralStore::approvedFigures(const ReportScope& scope, FigureSource source) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepare(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepare(
         "SELECT f.form_id, f.year, coalesce(f.level, ''), count(*), sum(f.quantity), sum(f.value)" +
-        factsInScope(scope, source, m_reader.dialect()) + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        factsInScope(scope, source, reader.dialect()) + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
     bindFactsInScope(statement, scope);
     std::vector<ApprovedGroup> groups;
     while (statement.step())
@@ -109,15 +111,16 @@ std::vector<ApprovedGroup> SqlCentralStore::approvedFigures(const ReportScope& s
 }
 
 ProductFacilities SqlCentralStore::productFacilities(const ReportScope& scope, FigureSource source) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepare(
-        "SELECT coalesce(f.level, ''), count(DISTINCT f.facility_id)" + factsInScope(scope, source, m_reader.dialect()) +
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepare(
+        "SELECT coalesce(f.level, ''), count(DISTINCT f.facility_id)" + factsInScope(scope, source, reader.dialect()) +
         "AND f.form_id = 'typical_product' GROUP BY 1 ORDER BY 1");
     bindFactsInScope(statement, scope);
     ProductFacilities facilities;
     while (statement.step())
         facilities.byLevel[statement.getText(0)] = statement.getInt64(1);
-    auto total = m_reader.prepare("SELECT count(DISTINCT f.facility_id)" + factsInScope(scope, source, m_reader.dialect()) +
+    auto total = reader.prepare("SELECT count(DISTINCT f.facility_id)" + factsInScope(scope, source, reader.dialect()) +
                                   "AND f.form_id = 'typical_product'");
     bindFactsInScope(total, scope);
     if (total.step())

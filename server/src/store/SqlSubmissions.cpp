@@ -261,11 +261,12 @@ std::vector<SubmissionHead> SqlCentralStore::listSubmissions(const SubmissionFil
 }
 
 SubmissionCounts SqlCentralStore::countSubmissions(const SubmissionFilter& f) {
-    std::lock_guard lock(m_readerMutex);
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
     std::vector<std::string> values;
     const std::string sql = "SELECT s.state, count(*), sum(s.conflict) FROM submissions s JOIN users u ON u.id = s.owner_id" +
                             submissionWhere(f, false, values) + " GROUP BY s.state";
-    auto statement = m_reader.prepare(sql);
+    auto statement = reader.prepare(sql);
     bindList(statement, 1, values);
     SubmissionCounts counts;
     while (statement.step()) {
@@ -278,8 +279,9 @@ SubmissionCounts SqlCentralStore::countSubmissions(const SubmissionFilter& f) {
 std::vector<CurrentSubmission> SqlCentralStore::currentSubmissions(const std::string& formId,
                                                                       const std::vector<std::string>& provinces,
                                                                       const std::string& afterId, int limit) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
         std::string("SELECT ") + kHeadColumns + ", r.answers FROM submissions s "
         "JOIN users u ON u.id = s.owner_id "
         "JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.current_revision "

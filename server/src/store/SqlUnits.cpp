@@ -86,8 +86,9 @@ void SqlCentralStore::upsertUnits(const std::vector<domain::AdministrativeUnit>&
 }
 
 std::vector<domain::AdministrativeUnit> SqlCentralStore::listUnits() {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepare(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepare(
         "SELECT code, name, 'province', NULL, valid_from, valid_to, successor_code FROM provinces "
         "UNION ALL SELECT code, name, 'commune', province_code, valid_from, valid_to, successor_code FROM communes "
         "ORDER BY 3 DESC, 1");
@@ -105,8 +106,9 @@ std::vector<std::string> SqlCentralStore::withPredecessors(const std::vector<std
     std::string values;
     for (std::size_t i = 0; i < provinceCodes.size(); ++i)
         values += i ? ", (CAST(? AS TEXT))" : "(CAST(? AS TEXT))";
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
         "WITH RECURSIVE covered(code) AS (VALUES " + values +
         " UNION SELECT p.code FROM provinces p JOIN covered c ON p.successor_code = c.code) "
         "SELECT code FROM covered ORDER BY code");

@@ -40,12 +40,13 @@ TokenRecord readToken(const SqlStatement& row) {
 // Every request authenticates through findToken() and findUser(): they read what is committed
 // through the reader connection, so they never queue behind a commit waiting for the disk.
 std::optional<UserRecord> SqlCentralStore::findUser(const std::string& id) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     statement.bindAll(id);
     if (!statement.step())
         return std::nullopt;
-    return readUser(m_reader, statement);
+    return readUser(reader, statement);
 }
 
 std::optional<UserRecord> SqlCentralStore::findUserByName(const std::string& username) {
@@ -95,8 +96,9 @@ void SqlCentralStore::storeToken(const TokenRecord& token) {
 }
 
 std::vector<TokenRecord> SqlCentralStore::liveTokens(const std::string& userId, const std::string& now) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens "
         "WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC");
     statement.bindAll(userId, now);
@@ -108,8 +110,9 @@ std::vector<TokenRecord> SqlCentralStore::liveTokens(const std::string& userId, 
 }
 
 std::optional<TokenRecord> SqlCentralStore::findToken(const std::string& hash) {
-    std::lock_guard lock(m_readerMutex);
-    auto statement = m_reader.prepareCached(
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
         "SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens WHERE hash = ?");
     statement.bindAll(hash);
     if (!statement.step())

@@ -51,7 +51,7 @@ db::Database openStore(const std::filesystem::path& dataDir, std::string& file) 
 SqlCentralStore::Engines openEngines(const std::filesystem::path& dataDir, std::string& file) {
     SqlCentralStore::Engines engines;
     engines.writer = sqliteEngine(openStore(dataDir, file));  // first: creates and migrates the file
-    engines.reader = sqliteEngine(db::Database::open(file, {.readOnly = true}));
+    engines.readers.push_back(sqliteEngine(db::Database::open(file, {.readOnly = true})));
     return engines;
 }
 

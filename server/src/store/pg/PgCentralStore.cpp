@@ -93,12 +93,16 @@ void migrate(SqlDatabase& db, const std::string& where) {
     db.exec("SELECT pg_advisory_unlock(" + std::to_string(kWriteLockKey + 1) + ")");
 }
 
+//! Reading connections per server: pulls, sign-ins and reports of many devices side by side.
+constexpr int kReaders = 4;
+
 SqlCentralStore::Engines openEngines(const std::string& conninfo, const PgCentralStore::Options& options) {
     SqlCentralStore::Engines engines;
     auto writer = connectWaiting(conninfo, options);
     migrate(*writer, pg::describeConnection(conninfo));
     engines.writer = std::move(writer);
-    engines.reader = postgresEngine(conninfo);
+    for (int i = 0; i < kReaders; ++i)
+        engines.readers.push_back(postgresEngine(conninfo));
     return engines;
 }
 
@@ -116,8 +120,8 @@ int PgCentralStore::schemaVersion() {
 }
 
 std::int64_t PgCentralStore::sizeOnDisk() {
-    std::lock_guard lock(readerMutex());
-    auto statement = reader().prepareCached("SELECT pg_database_size(current_database())");
+    const auto reading = leaseReader();
+    auto statement = reading->prepareCached("SELECT pg_database_size(current_database())");
     return statement.step() ? statement.getInt64(0) : 0;
 }
 
@@ -130,8 +134,8 @@ std::string PgCentralStore::metricsText() {
     const auto figures = stats();
     std::int64_t backends = -1, xidAge = -1;
     try {
-        std::lock_guard lock(readerMutex());
-        auto statement = reader().prepareCached(
+        const auto reading = leaseReader();
+        auto statement = reading->prepareCached(
             "SELECT (SELECT numbackends FROM pg_stat_database WHERE datname = current_database()), "
             "(SELECT age(datfrozenxid) FROM pg_database WHERE datname = current_database())");
         if (statement.step()) {
@@ -146,8 +150,9 @@ std::string PgCentralStore::metricsText() {
         out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
                std::to_string(value) + "\n";
     };
-    metric("kcfield_pg_connections_open", "gauge", "Connections of this server to PostgreSQL open now (of 2).",
-           figures.connected);
+    const std::string open = "Connections of this server to PostgreSQL open now (of " + std::to_string(1 + kReaders) +
+                             ": one writes, the others read).";
+    metric("kcfield_pg_connections_open", "gauge", open.c_str(), figures.connected);
     metric("kcfield_pg_statements_total", "counter", "Statements sent to PostgreSQL.", figures.statements);
     out += "# HELP kcfield_pg_statement_seconds_total Time spent waiting for PostgreSQL's answers.\n"
            "# TYPE kcfield_pg_statement_seconds_total counter\nkcfield_pg_statement_seconds_total " +
@@ -170,13 +175,15 @@ PgEngineStats PgCentralStore::stats() {
         std::lock_guard lock(writerMutex());
         total = dynamic_cast<PgDatabase&>(writer()).stats();
     }
-    std::lock_guard lock(readerMutex());
-    const auto read = dynamic_cast<PgDatabase&>(reader()).stats();
-    total.statements += read.statements;
-    total.reconnects += read.reconnects;
-    total.failures += read.failures;
-    total.micros += read.micros;
-    total.connected += read.connected;
+    for (std::size_t i = 0; i < readerCount(); ++i) {
+        const auto reading = leaseReader(i);
+        const auto read = dynamic_cast<PgDatabase&>(*reading).stats();
+        total.statements += read.statements;
+        total.reconnects += read.reconnects;
+        total.failures += read.failures;
+        total.micros += read.micros;
+        total.connected += read.connected;
+    }
     return total;
 }
 
