@@ -29,7 +29,7 @@ CREATE INDEX report_facts_by_province
 )sql";
 
 //! The report rows of approved submissions that also meet `condition` (SQL on `s`, the
-//! submission, and `r`, its current revision; "1" for all), read from the answers with the
+//! submission, and `r`, its current revision; "TRUE" for all), read from the answers with the
 //! engine's own JSON functions.
 inline std::string reportFactsSelect(const std::string& condition, Dialect dialect = Dialect::Sqlite) {
     if (dialect == Dialect::Postgres)
@@ -65,7 +65,7 @@ FROM (SELECT s.id AS submission_id, s.form_id, s.province_code, s.project_id, s.
       WHERE s.state = 'approved'
         AND s.form_id IN ('site_survey', 'equipment_handover', 'monitoring_visit', 'progress_report',
                           'typical_product')
-        AND ()sql" + (condition == "1" ? std::string("TRUE") : condition) + ")) AS facts";
+        AND ()sql" + condition + ")) AS facts";
     return R"sql(
 SELECT submission_id, form_id, province_code, project_id, facility_id, event_date,
        CASE WHEN form_id = 'typical_product' THEN product_year

@@ -302,7 +302,7 @@ CREATE INDEX rate_events_by_key ON rate_events (key, at_ms);
 std::string reportSchema() {
     return std::string("ALTER TABLE projects ADD COLUMN people_trained INTEGER NOT NULL DEFAULT 0 "
                        "CHECK (people_trained >= 0);\n") +
-           kReportFactsTable + "INSERT INTO report_facts " + reportFactsSelect("1") + ";\n";
+           kReportFactsTable + "INSERT INTO report_facts " + reportFactsSelect("TRUE") + ";\n";
 }
 
 // Administrative units change (1 July 2025: 63 provinces became 34, communes merged): each
@@ -315,7 +315,7 @@ std::string unitsSchema() {
                "ALTER TABLE " + table + " ADD COLUMN valid_to TEXT;\n" +
                "ALTER TABLE " + table + " ADD COLUMN successor_code TEXT;\n";  // checked by upsertUnits
     return sql + "DROP TABLE report_facts;\n" + kReportFactsTable + "INSERT INTO report_facts " +
-           reportFactsSelect("1") + ";\n";
+           reportFactsSelect("TRUE") + ";\n";
 }
 
 } // namespace

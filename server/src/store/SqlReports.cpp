@@ -75,7 +75,7 @@ namespace {
 
 //! "FROM <facts> f [JOIN projects p ...] WHERE <scope>" for approved figures.
 std::string factsInScope(const ReportScope& scope, FigureSource source, Dialect dialect) {
-    const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("1", dialect) + ")";
+    const std::string from = source == FigureSource::Summary ? "report_facts" : "(" + reportFactsSelect("TRUE", dialect) + ")";
     return " FROM " + from + " f " +
            (scope.fundingSource ? "JOIN projects p ON p.id = f.project_id AND p.funding_source = ? " : "") +
            "WHERE f.province_code IN (" + placeholders(scope.provinces.size()) + ") AND "

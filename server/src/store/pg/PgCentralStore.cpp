@@ -109,9 +109,9 @@ SqlCentralStore::Engines openEngines(const std::string& conninfo, const PgCentra
 } // namespace
 
 PgCentralStore::PgCentralStore(const std::string& conninfo, const Options& options)
-    : PgCentralStore(conninfo, options, openEngines(conninfo, options)) {}
+    : PgCentralStore(conninfo, openEngines(conninfo, options)) {}
 
-PgCentralStore::PgCentralStore(const std::string& conninfo, const Options&, Engines engines)
+PgCentralStore::PgCentralStore(const std::string& conninfo, Engines engines)
     : SqlCentralStore(std::move(engines)), m_where("postgresql://" + pg::describeConnection(conninfo)) {}
 
 int PgCentralStore::schemaVersion() {

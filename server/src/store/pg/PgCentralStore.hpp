@@ -37,7 +37,7 @@ public:
     std::string metricsText() override;
 
 private:
-    PgCentralStore(const std::string& conninfo, const Options& options, Engines engines);
+    PgCentralStore(const std::string& conninfo, Engines engines);
     std::string m_where;
 };
 

@@ -61,12 +61,6 @@ std::string Result::text(int row, int column) const {
                        static_cast<std::size_t>(PQgetlength(m_result.get(), row, column)));
 }
 
-std::optional<std::string> Result::optionalText(int row, int column) const {
-    if (isNull(row, column))
-        return std::nullopt;
-    return text(row, column);
-}
-
 std::int64_t Result::int64(int row, int column) const {
     if (isNull(row, column))
         return 0;
@@ -77,23 +71,6 @@ std::int64_t Result::int64(int row, int column) const {
         throw PgError("", std::string("not an integer: \"") + value + "\"");
     (void)end;
     return out;
-}
-
-std::optional<std::int64_t> Result::optionalInt64(int row, int column) const {
-    if (isNull(row, column))
-        return std::nullopt;
-    return int64(row, column);
-}
-
-double Result::real(int row, int column) const {
-    if (isNull(row, column))
-        return 0;
-    return std::strtod(PQgetvalue(m_result.get(), row, column), nullptr);
-}
-
-bool Result::boolean(int row, int column) const {
-    const char* value = PQgetvalue(m_result.get(), row, column);
-    return value[0] == 't' || value[0] == '1';
 }
 
 std::int64_t Result::affected() const {
@@ -180,8 +157,6 @@ bool Connection::inTransaction() const {
     const auto status = m_conn ? PQtransactionStatus(m_conn.get()) : PQTRANS_UNKNOWN;
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
-
-int Connection::serverVersion() const { return PQserverVersion(m_conn.get()); }
 
 std::string describeConnection(const std::string& conninfo) {
     char* error = nullptr;

@@ -26,7 +26,6 @@ public:
     const std::string& sqlstate() const { return m_sqlstate; }
     //! The connection is gone (the server stopped, the network broke): worth a retry later.
     bool connectionLost() const;
-    bool uniqueViolation() const { return m_sqlstate == "23505"; }
 
 private:
     std::string m_sqlstate;
@@ -79,11 +78,7 @@ public:
     bool empty() const { return rows() == 0; }
     bool isNull(int row, int column) const;
     std::string text(int row, int column) const;
-    std::optional<std::string> optionalText(int row, int column) const;
     std::int64_t int64(int row, int column) const;
-    std::optional<std::int64_t> optionalInt64(int row, int column) const;
-    double real(int row, int column) const;
-    bool boolean(int row, int column) const;
     //! Rows an INSERT, UPDATE or DELETE touched.
     std::int64_t affected() const;
 
@@ -119,8 +114,6 @@ public:
     bool healthy() const;
     //! Whether a transaction is open on the server (also one a failed statement aborted).
     bool inTransaction() const;
-    //! The server's version as a number (150018 for 15.18).
-    int serverVersion() const;
     //! Statements run on this connection since it opened.
     std::int64_t statementsRun() const { return m_statements; }
 
