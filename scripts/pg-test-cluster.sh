@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for the tests and benchmarks: initdb into DIR, listening
 # only on a Unix socket in DIR/socket (no TCP port to collide with), trust authentication for
-# its one superuser "kcfield". PostgreSQL refuses to run as root, so under root the cluster
+# its one superuser "kcfield" (a role named kc_password_probe alone must give a password). PostgreSQL refuses to run as root, so under root the cluster
 # runs as the unprivileged user "nobody".
 #   scripts/pg-test-cluster.sh start DIR [--fast]
 #                                          prints the libpq connection string; --fast (for the
@@ -42,6 +42,8 @@ case "$action" in
     [[ $(id -u) -eq 0 ]] && chown -R nobody: "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U kcfield --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
       >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    # One role signs in with a password (the refused-password test); everyone else is trusted.
+    printf 'local all kc_password_probe scram-sha-256\nlocal all all trust\n' >"$dir/data/pg_hba.conf"
     cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_directories = '$(cd "$dir" && pwd)/socket'

@@ -54,6 +54,14 @@ Response failureResponse(const Request& request, std::exception_ptr failure, con
         return error.response();
     } catch (const json::JsonError& error) {
         return errorResponse(400, "invalid_input", error.what(), {{error.path(), error.problem()}});
+    } catch (const StoreTimedOut& error) {
+        Response response = errorResponse(503, "store_unavailable",
+                                          "the server's database stopped this request's work at its time limit "
+                                          "(statement_timeout): nothing of this request was stored; try again, "
+                                          "and tell the administrator if it keeps happening");
+        response.headers.emplace_back("Retry-After", "5");
+        response.fault = error.what();
+        return response;
     } catch (const StoreUnavailable& error) {
         // The database went away (or cancelled a statement): nothing of the request was stored;
         // the client tries again, and an idempotent push gets its receipts then.

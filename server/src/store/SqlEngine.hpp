@@ -22,6 +22,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+//! The database cancelled a statement that ran past its time limit (PostgreSQL's
+//! statement_timeout): nothing of the work in hand was stored (503, saying so).
+class StoreTimedOut : public StoreUnavailable {
+public:
+    using StoreUnavailable::StoreUnavailable;
+};
+
 //! What an engine does for one statement.
 class SqlStatementImpl {
 public:
@@ -31,6 +38,11 @@ public:
     virtual void bindDouble(int index, double value) = 0;
     virtual void bindText(int index, std::string_view value) = 0;
     virtual bool step() = 0;
+    //! Runs a statement whose rows and row count are not read (see SqlStatement::send).
+    virtual void send() {
+        while (step()) {
+        }
+    }
     virtual void reset() = 0;
     virtual bool isNull(int column) const = 0;
     virtual std::int64_t getInt64(int column) const = 0;
@@ -67,6 +79,11 @@ public:
         while (step()) {
         }
     }
+    //! Runs a write whose rows and row count are not read. SQLite runs it at once; PostgreSQL,
+    //! inside a transaction, sends it without waiting and learns its outcome, a failure too,
+    //! with the next statement that waits: a read, the end of a savepoint or the commit. So a
+    //! failure is still thrown inside the same savepoint, just a few statements later.
+    void send() { m_impl->send(); }
     //! Ready to run again; bindings are kept.
     void reset() { m_impl->reset(); }
 
@@ -97,7 +114,7 @@ public:
     virtual SqlStatement prepareCached(std::string_view sql) = 0;
     //! A statement for SQL built per call (lists of placeholders, filters).
     virtual SqlStatement prepare(std::string_view sql) = 0;
-    //! Rows changed by the last INSERT, UPDATE or DELETE.
+    //! Rows changed by the last INSERT, UPDATE or DELETE run (not sent).
     virtual int changes() const = 0;
     virtual bool inTransaction() const = 0;
     //! Opens a transaction that writes. PostgreSQL also takes the store-wide write lock, so

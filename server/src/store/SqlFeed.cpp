@@ -22,11 +22,11 @@ void SqlCentralStore::recordChange(const std::string& kind, const std::string& r
                                       const std::optional<std::string>& owner,
                                       const std::string& payload, FeedRow row) {
     if (row == FeedRow::Replaces)
-        m_db.prepareCached("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).run();
+        m_db.prepareCached("DELETE FROM changes WHERE kind = ? AND record_id = ?").bindAll(kind, recordId).send();
     m_db.prepareCached("INSERT INTO changes (kind, record_id, province_code, owner_id, deleted, payload, "
                  "changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)")
         .bindAll(kind, recordId, province, owner, payload, Timestamp::now().toRfc3339())
-        .run();
+        .send();
 }
 
 void SqlCentralStore::recordTombstone(const std::string& kind, const std::string& recordId) {

@@ -88,7 +88,7 @@ void SqlCentralStore::appendAudit(const AuditEntry& e) {
         m_db.prepareCached("INSERT INTO audit_log (at, actor_id, action, record, before, after) "
                      "VALUES (?, ?, ?, ?, ?, ?)")
             .bindAll(e.at, e.actorId, e.action, e.record, e.before, e.after)
-            .run();
+            .send();
     });
 }
 

@@ -27,11 +27,11 @@ int bindProjectConditions(SqlStatement& statement, int index, const ReportScope&
 } // namespace
 
 void SqlCentralStore::refreshReportFact(const std::string& submissionId) {
-    m_db.prepareCached("DELETE FROM report_facts WHERE submission_id = ?").bindAll(submissionId).run();
+    m_db.prepareCached("DELETE FROM report_facts WHERE submission_id = ?").bindAll(submissionId).send();
     static const std::string inserts[] = {"INSERT INTO report_facts " + reportFactsSelect("s.id = ?", Dialect::Sqlite),
                                           "INSERT INTO report_facts " + reportFactsSelect("s.id = ?", Dialect::Postgres)};
     const std::string& insert = inserts[m_db.dialect() == Dialect::Sqlite ? 0 : 1];
-    m_db.prepareCached(insert).bindAll(submissionId).run();
+    m_db.prepareCached(insert).bindAll(submissionId).send();
 }
 
 ProjectFigures SqlCentralStore::projectFigures(const ReportScope& scope) {

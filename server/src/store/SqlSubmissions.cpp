@@ -64,7 +64,7 @@ void SqlCentralStore::storeReceipt(const std::string& submissionId, const std::s
     write([&] {
         m_db.prepareCached("INSERT INTO receipts (submission_id, content_hash, receipt) VALUES (?, ?, ?)")
             .bindAll(submissionId, contentHash, receipt)
-            .run();
+            .send();
     });
 }
 
@@ -86,7 +86,7 @@ void SqlCentralStore::insertSubmission(const SubmissionHead& head, const Submiss
             .bindAll(head.id, head.formId, head.formVersion, head.ownerId, head.provinceCode,
                      head.projectId, head.facilityId, protocol::stateCode(head.state), head.currentRevision,
                      head.conflict, head.receivedAt, head.updatedAt)
-            .run();
+            .send();
         addRevision(head.id, first);
         recordSubmissionChange(head, FeedRow::First);  // a new id has no feed row yet
     });
@@ -99,13 +99,13 @@ void SqlCentralStore::addRevision(const std::string& submissionId, const Submiss
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(submissionId, r.revision, r.baseRevision, r.formVersion, r.contentHash,
                      r.answers, r.capturedAt, r.conflict, r.receivedAt)
-            .run();
+            .send();
         auto uses = m_db.prepareCached(
             "INSERT INTO submission_attachments (submission_id, revision, sha256) VALUES (?, ?, ?) "
             "ON CONFLICT DO NOTHING");
         for (const auto& sha : r.attachments) {
             uses.reset();
-            uses.bindAll(submissionId, r.revision, sha).run();
+            uses.bindAll(submissionId, r.revision, sha).send();
         }
     });
 }
@@ -118,7 +118,7 @@ void SqlCentralStore::updateSubmission(const SubmissionHead& head) {
             .bindAll(head.formVersion, protocol::stateCode(head.state), head.currentRevision, head.conflict,
                      head.reviewComment, head.reviewFields, head.reviewedBy, head.reviewedAt,
                      head.updatedAt, head.projectId, head.facilityId, head.id)
-            .run();
+            .send();
         recordSubmissionChange(head, FeedRow::Replaces);
         refreshReportFact(head.id);
     });

@@ -93,6 +93,20 @@ Connection::Connection(const std::string& conninfo) : m_conn(PQconnectdb(conninf
 Connection::~Connection() = default;
 
 void Connection::exec(const std::string& sql) {
+    if (!m_sent.empty()) {
+        if (sql.find(';') == std::string::npos) {  // one command: it rides in the pipeline too
+            pipe(sql, {}, false, true);
+            settle();
+            return;
+        }
+        try {
+            settle();
+        } catch (const PgError& error) {
+            // Rolling back undoes the failed statement anyway; only a lost connection matters.
+            if (sql.rfind("ROLLBACK", 0) != 0 || error.connectionLost())
+                throw;
+        }
+    }
     ++m_statements;
     pg_result* result = PQexec(m_conn.get(), sql.c_str());
     const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
@@ -106,12 +120,23 @@ void Connection::exec(const std::string& sql) {
     PQclear(result);
 }
 
-Result Connection::query(const std::string& sql, const std::vector<std::optional<std::string>>& params,
-                         bool prepare) {
+namespace {
+std::vector<const char*> pointers(const std::vector<std::optional<std::string>>& params) {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& v : params)
         values.push_back(v ? v->c_str() : nullptr);
+    return values;
+}
+} // namespace
+
+Result Connection::query(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                         bool prepare) {
+    if (!m_sent.empty()) {  // sent with what is waiting, and everything read in one round trip
+        pipe(sql, params, prepare, true);
+        return settleKeeping();
+    }
+    const std::vector<const char*> values = pointers(params);
     auto found = m_prepared.find(sql);
     if (!prepare && found == m_prepared.end()) {
         ++m_statements;
@@ -126,7 +151,7 @@ Result Connection::query(const std::string& sql, const std::vector<std::optional
         return Result(result);
     }
     if (found == m_prepared.end()) {
-        const std::string name = "kc" + std::to_string(m_prepared.size() + 1);
+        const std::string name = "kc" + std::to_string(++m_names);
         pg_result* prepared = PQprepare(m_conn.get(), name.c_str(), sql.c_str(), 0, nullptr);
         const bool ok = prepared && PQresultStatus(prepared) == PGRES_COMMAND_OK;
         if (!ok) {
@@ -149,6 +174,91 @@ Result Connection::query(const std::string& sql, const std::vector<std::optional
         throw error;
     }
     return Result(result);
+}
+
+void Connection::send(const std::string& sql, const std::vector<std::optional<std::string>>& values,
+                      bool prepared) {
+    pipe(sql, values, prepared, false);
+    // A long pipeline is read now and then, so neither side's buffers fill while the other
+    // waits for them.
+    if (m_sent.size() >= 256)
+        settle();
+}
+
+void Connection::pipe(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                      bool prepare, bool keep) {
+    pg_conn* conn = m_conn.get();
+    if (PQpipelineStatus(conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn) != 1)
+        throw failure(conn, nullptr, sql);
+    const std::vector<const char*> values = pointers(params);
+    const int count = static_cast<int>(values.size());
+    int sent = 0;
+    if (!prepare) {
+        sent = PQsendQueryParams(conn, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0);
+    } else {
+        auto found = m_prepared.find(sql);
+        if (found == m_prepared.end()) {
+            const std::string name = "kc" + std::to_string(++m_names);
+            if (PQsendPrepare(conn, name.c_str(), sql.c_str(), 0, nullptr) != 1)
+                throw failure(conn, nullptr, sql);
+            m_sent.push_back({sql, false});
+            found = m_prepared.emplace(sql, name).first;
+        }
+        sent = PQsendQueryPrepared(conn, found->second.c_str(), count, values.data(), nullptr, nullptr, 0);
+    }
+    if (sent != 1)
+        throw failure(conn, nullptr, sql);
+    m_sent.push_back({sql, keep});
+    ++m_statements;
+}
+
+void Connection::settle() { settleKeeping(); }
+
+Result Connection::settleKeeping() {
+    if (m_sent.empty())
+        return Result();
+    pg_conn* conn = m_conn.get();
+    std::vector<Sent> sent;
+    sent.swap(m_sent);
+    if (PQpipelineSync(conn) != 1)
+        throw failure(conn, nullptr, sent.back().sql);
+    // Each command's results end with a null; the sync point's result ends the pipeline.
+    std::optional<PgError> first;
+    Result kept;
+    std::size_t command = 0;
+    for (;;) {
+        pg_result* result = PQgetResult(conn);
+        if (!result) {
+            if (PQstatus(conn) == CONNECTION_BAD || ++command > sent.size()) {
+                m_prepared.clear();
+                throw first ? *first : failure(conn, nullptr, sent.back().sql);
+            }
+            continue;
+        }
+        const auto status = PQresultStatus(result);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(result);
+            break;
+        }
+        const Sent& which = sent[std::min(command, sent.size() - 1)];
+        if (status == PGRES_FATAL_ERROR && !first)
+            first = failure(conn, result, which.sql);
+        if ((status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) && which.keep)
+            kept = Result(result);
+        else
+            PQclear(result);
+    }
+    PQexitPipelineMode(conn);
+    if (first) {
+        if (first->connectionLost())
+            m_prepared.clear();
+        else  // a PREPARE aborted with the pipeline left nothing behind under its name
+            for (const auto& one : sent)
+                if (!one.keep)
+                    m_prepared.erase(one.sql);
+        throw *first;
+    }
+    return kept;
 }
 
 bool Connection::healthy() const { return m_conn && PQstatus(m_conn.get()) == CONNECTION_OK; }

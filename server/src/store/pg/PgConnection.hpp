@@ -110,6 +110,14 @@ public:
     Result run(const std::string& sql, const Values&... values) {
         return query(sql, Params(values...));
     }
+    //! Sends one statement without waiting for its outcome (libpq's pipeline mode): what it
+    //! returns is dropped, and a failure is thrown by the next call that waits, exec(), query()
+    //! or settle(), which first reads everything sent before it. Use inside a transaction only.
+    void send(const std::string& sql, const std::vector<std::optional<std::string>>& values, bool prepared = true);
+    //! Waits for everything sent and throws the first failure among it.
+    void settle();
+    //! Statements sent and not yet settled.
+    std::size_t unsettled() const { return m_sent.size(); }
     //! Whether the connection still works as far as libpq knows.
     bool healthy() const;
     //! Whether a transaction is open on the server (also one a failed statement aborted).
@@ -121,8 +129,20 @@ private:
     struct Finish {
         void operator()(pg_conn* c) const;
     };
+    //! Sends `sql` in the pipeline; `keep` marks the one whose rows settle() returns.
+    void pipe(const std::string& sql, const std::vector<std::optional<std::string>>& values, bool prepared,
+              bool keep);
+    Result settleKeeping();
+    //! A command sent in the pipeline (a PREPARE counts as one), for messages and its result.
+    struct Sent {
+        std::string sql;
+        bool keep = false;
+    };
+
     std::unique_ptr<pg_conn, Finish> m_conn;
     std::unordered_map<std::string, std::string> m_prepared;  // SQL text → statement name
+    std::int64_t m_names = 0;  // names are never reused: a failed pipeline may leave one behind
+    std::vector<Sent> m_sent;
     std::int64_t m_statements = 0;
 };
 

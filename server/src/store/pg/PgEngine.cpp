@@ -62,7 +62,7 @@ using Values = std::vector<std::optional<std::string>>;
         throw StoreUnavailable("the PostgreSQL store at " + where + " does not answer (" + error.what() +
                                "); nothing of this request was stored, try again shortly");
     if (state == "57014")
-        throw StoreUnavailable("the PostgreSQL store at " + where +
+        throw StoreTimedOut("the PostgreSQL store at " + where +
                                " cancelled a statement that ran past its statement_timeout; nothing of this "
                                "request was stored");
     int code = 1;  // SQLITE_ERROR
@@ -78,7 +78,11 @@ using Values = std::vector<std::optional<std::string>>;
         code = 19;  // SQLITE_CONSTRAINT
     else if (state == "53100" || state == "53200")
         code = 13;  // SQLITE_FULL: disk full, out of memory on the database side
-    throw db::DbError(code, std::string("PostgreSQL ") + state + ": " + error.what(), sql);
+    // The message names the statement that failed; `sql` is the one that waited for it, which
+    // differs when the failed one was sent ahead in the pipeline.
+    const std::string what = error.what();
+    throw db::DbError(code, "PostgreSQL " + state + ": " + what,
+                      what.find("[in: ") == std::string::npos ? sql : std::string());
 }
 
 class Postgres;
@@ -95,6 +99,7 @@ public:
     }
     void bindText(int index, std::string_view value) override { slot(index) = std::string(value); }
     bool step() override;
+    void send() override;
     void reset() override {
         m_executed = false;
         m_result = pg::Result();
@@ -164,10 +169,24 @@ public:
         }
         usable();
         try {
-            m_connection->exec(sql);
+            if (m_open && sql.rfind("SAVEPOINT ", 0) == 0)  // nothing to wait for: it rides with the next
+                m_connection->send(sql, {}, false);
+            else
+                m_connection->exec(sql);
             if (ends)
                 m_open = false;
         } catch (const pg::PgError& error) {
+            if (ends) {
+                // A COMMIT that failed by itself ended the transaction; one aborted with the
+                // pipeline (a statement sent before it failed) did not: roll that back here.
+                m_open = false;
+                if (!error.connectionLost() && m_connection->inTransaction()) {
+                    try {
+                        m_connection->exec("ROLLBACK");
+                    } catch (const pg::PgError&) {
+                    }
+                }
+            }
             fail(error, sql);
         }
     }
@@ -184,14 +203,9 @@ public:
     int changes() const override { return static_cast<int>(m_changes); }
     bool inTransaction() const override { return m_open; }
     void beginWrite() override {
-        exec("BEGIN");
-        m_open = true;
-        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
+        begin("BEGIN", "SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
     }
-    void beginSnapshot() override {
-        exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        m_open = true;
-    }
+    void beginSnapshot() override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", ""); }
     PgEngineStats stats() const override {
         PgEngineStats stats = m_stats;
         stats.statements += m_connection ? m_connection->statementsRun() : 0;
@@ -216,7 +230,50 @@ public:
         }
     }
 
+    //! A write whose outcome is learned with the next statement that waits; outside a
+    //! transaction there is nothing to wait with, so it runs at once.
+    void send(const std::string& sql, const Values& values, bool cached) {
+        if (!m_open) {
+            execute(sql, values, cached);
+            return;
+        }
+        if (m_lost)
+            throw StoreUnavailable("the connection to the PostgreSQL store at " + m_where +
+                                   " broke during a transaction; nothing of it was stored");
+        usable();
+        try {
+            m_connection->send(sql, values, cached);
+        } catch (const pg::PgError& error) {
+            fail(error, sql);
+        }
+    }
+
 private:
+    //! BEGIN rides with the transaction's first statement that waits (`first` when given).
+    void begin(const std::string& sql, const std::string& first) {
+        if (m_lost)
+            throw StoreUnavailable("the connection to the PostgreSQL store at " + m_where +
+                                   " broke during a transaction; nothing of it was stored");
+        usable();
+        try {
+            m_connection->send(sql, {}, false);
+            m_open = true;
+            if (!first.empty())
+                m_connection->exec(first);
+        } catch (const pg::PgError& error) {
+            // No transaction for the caller: the engine is left ready for the next one.
+            m_open = false;
+            if (m_connection->healthy()) {
+                try {
+                    m_connection->exec("ROLLBACK");
+                } catch (const pg::PgError&) {
+                }
+            }
+            if (error.connectionLost())
+                ++m_stats.failures;
+            rethrow(error, m_where, sql);
+        }
+    }
     void connect() {
         try {
             m_connection = std::make_unique<pg::Connection>(m_conninfo);
@@ -265,6 +322,13 @@ bool PgStatement::step() {
         m_row = -1;
     }
     return ++m_row < m_result.rows();
+}
+
+void PgStatement::send() {
+    m_db.send(m_sql, m_values, m_cached);
+    m_executed = true;
+    m_result = pg::Result();
+    m_row = -1;
 }
 
 } // namespace
