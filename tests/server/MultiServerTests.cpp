@@ -6,6 +6,8 @@
 #include "../support/TestStore.hpp"
 #include "E2eSteps.hpp"
 
+#include "util/Sha256.hpp"
+
 #include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 
@@ -167,6 +169,56 @@ TEST_CASE("two servers: a client alternating between them converges, every push 
     }
     for (const auto& id : ids)
         CHECK(pulled.count(id) == 1);
+}
+
+TEST_CASE("two servers: one chunk sent to both at once is added once, and the photo completes whole",
+          "[postgres][e2e][multi][attachments]") {
+    TwoServers servers("multi-chunk");
+    const std::string token = signIn(*servers.a, "canbo");
+    for (int round = 0; round < 8; ++round) {
+        const std::string bytes = "\xFF\xD8\xFF" + std::string(3 * 1024 * 1024, static_cast<char>('a' + round));
+        const std::string sha = kc::server::sha256Hex(bytes);
+        REQUIRE(httpRequest(servers.a->port(), "POST", "/v1/attachments",
+                            kc::json::serialize(bj::object{{"sha256", sha}, {"size", bytes.size()},
+                                                           {"content_type", "image/jpeg"}}),
+                            bearer(token))
+                    .status == 201);
+        auto headers = bearer(token);
+        headers["upload-offset"] = "0";
+        headers["content-type"] = "application/offset+octet-stream";
+        const std::string first = bytes.substr(0, bytes.size() / 2);
+        // The same first half to both servers at once, as a phone that retried on the other.
+        HttpReply replies[2];
+        std::atomic<int> ready{0};
+        std::vector<std::thread> senders;
+        for (int i = 0; i < 2; ++i)
+            senders.emplace_back([&, i] {
+                HttpConnection connection(servers.at(i).port());
+                ++ready;
+                while (ready < 2) {
+                }
+                replies[i] = connection.request("PATCH", "/v1/attachments/" + sha, first, headers);
+            });
+        for (auto& sender : senders)
+            sender.join();
+        const int accepted = (replies[0].status == 200) + (replies[1].status == 200);
+        INFO("round " << round << ": " << replies[0].status << " " << replies[0].body << " / " << replies[1].status
+                      << " " << replies[1].body);
+        REQUIRE(accepted == 1);
+        const HttpReply& other = replies[0].status == 200 ? replies[1] : replies[0];
+        CHECK(other.status == 409);
+        CHECK(other.headers.at("upload-offset") == std::to_string(first.size()));
+        headers["upload-offset"] = std::to_string(first.size());
+        const auto last = httpRequest(servers.at(round + 1).port(), "PATCH", "/v1/attachments/" + sha,
+                                      bytes.substr(first.size()), headers);
+        REQUIRE(last.status == 200);
+        CHECK(parsed(last).at("complete").as_bool());
+        const auto content = httpRequest(servers.at(round).port(), "GET", "/v1/attachments/" + sha + "/content", "",
+                                         bearer(token));
+        REQUIRE(content.status == 200);
+        CHECK(content.body.size() == bytes.size());
+        CHECK(kc::server::sha256Hex(content.body) == sha);
+    }
 }
 
 TEST_CASE("the change feed never skips a change: pushers and reviewers on two servers, pullers paging all along",

@@ -129,7 +129,7 @@ TEST_CASE("attachments: a server stopped after the last chunk's file was in plac
     REQUIRE(api.as("canbo", "POST", "/v1/attachments", start).status == 201);
     // What the last PATCH did before the kill: the bytes appended and checked, the file renamed.
     const std::string canbo = api.store->findUserByName("canbo")->id;
-    api.files->append(sha, canbo, bytes);
+    REQUIRE(api.files->append(sha, canbo, 0, bytes).atOffset);
     REQUIRE(api.files->finish(sha, canbo));
     REQUIRE_FALSE(api.store->findAttachment(sha));
     // The device asks again where to resume: nowhere, it is done.
@@ -160,7 +160,7 @@ TEST_CASE("attachments: a server stopped during the last chunk, its bytes writte
                                                              {"content_type", "image/jpeg"}});
     REQUIRE(api.as("canbo", "POST", "/v1/attachments", start).status == 201);
     const std::string canbo = api.store->findUserByName("canbo")->id;
-    api.files->append(sha, canbo, bytes);  // killed here: no check, no rename, no record
+    REQUIRE(api.files->append(sha, canbo, 0, bytes).atOffset);  // killed here: no check, no rename, no record
     REQUIRE_FALSE(api.files->complete(sha));
     const auto where = api.as("canbo", "GET", "/v1/attachments/" + sha);
     REQUIRE(where.status == 200);
@@ -175,7 +175,7 @@ TEST_CASE("attachments: a server stopped during the last chunk, its bytes writte
     REQUIRE(api.as("canbo", "POST", "/v1/attachments",
                    kc::json::serialize(bj::object{{"sha256", wrongSha}, {"size", wrong.size()},
                                                   {"content_type", "image/jpeg"}})).status == 201);
-    api.files->append(wrongSha, canbo, wrong);
+    REQUIRE(api.files->append(wrongSha, canbo, 0, wrong).atOffset);
     const auto refused = api.as("canbo", "GET", "/v1/attachments/" + wrongSha);
     CHECK(refused.status == 422);
     CHECK(api.errorCode(refused) == "hash_mismatch");

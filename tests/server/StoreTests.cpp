@@ -12,6 +12,7 @@
 #include "../support/ServerProcess.hpp"
 
 #include "store/ServerSchema.hpp"
+#include "sync/AttachmentFiles.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -267,4 +268,35 @@ TEST_CASE("the form library is published once, a published version never changes
     CHECK(store.publishForm(*next.form));
     CHECK(store.latestForms()[0].version == 2);
     CHECK(store.counts().forms == 7);
+}
+
+TEST_CASE("attachment files: one chunk appended at once by two servers' folders lands once", "[attachments]") {
+    const auto dir = kc::test::freshTempDir("chunk-lock");
+    // Two instances on one folder, as two servers sharing --attachments: their mutexes are
+    // their own, so only the lock on the file keeps them apart.
+    kc::server::AttachmentFiles one(dir), two(dir);
+    const std::string chunk(4 * 1024 * 1024, 'c');
+    for (int round = 0; round < 20; ++round) {
+        const std::string sha = std::string(63, 'a') + static_cast<char>('a' + round % 6);
+        const std::string user = "u" + std::to_string(round);
+        std::atomic<int> ready{0};
+        kc::server::AttachmentFiles::Appended results[4]{};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&, i] {
+                ++ready;
+                while (ready < 4) {
+                }
+                results[i] = (i % 2 ? two : one).append(sha, user, 0, chunk);
+            });
+        for (auto& thread : threads)
+            thread.join();
+        int landed = 0;
+        for (const auto& result : results) {
+            landed += result.atOffset;
+            CHECK(result.offset == static_cast<std::int64_t>(chunk.size()));
+        }
+        CHECK(landed == 1);
+        CHECK(one.offset(sha, user) == static_cast<std::int64_t>(chunk.size()));
+    }
 }

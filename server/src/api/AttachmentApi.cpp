@@ -136,6 +136,14 @@ Response describe(ServerContext& context, const Request& request, const Caller& 
     notFound("attachment " + sha);
 }
 
+Response offsetMismatch(std::int64_t current) {
+    Response response = errorResponse(409, "offset_mismatch",
+                                      "the server holds " + std::to_string(current) +
+                                          " bytes of this upload; send from offset " + std::to_string(current));
+    response.headers.emplace_back("Upload-Offset", std::to_string(current));
+    return response;
+}
+
 Response append(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
     if (auto done = finished(context, sha, caller))
@@ -149,14 +157,8 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
     if (offsetText.empty() || ec != std::errc() || end != offsetText.data() + offsetText.size() || offset < 0)
         throwInvalid("Upload-Offset", "the header must give the offset this chunk starts at");
     const std::int64_t current = context.files.offset(sha, caller.userId);
-    if (offset != current) {
-        Response response = errorResponse(409, "offset_mismatch",
-                                          "the server holds " + std::to_string(current) +
-                                              " bytes of this upload; send from offset " +
-                                              std::to_string(current));
-        response.headers.emplace_back("Upload-Offset", std::to_string(current));
-        return response;
-    }
+    if (offset != current)
+        return offsetMismatch(current);
     if (current + static_cast<std::int64_t>(request.body.size()) > upload->size)
         throwInvalid("body", "the chunk goes past the declared size of " + std::to_string(upload->size) + " bytes");
     if (current == 0) {
@@ -173,7 +175,10 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
                                    "; the upload was discarded, start it again with the right content_type");
         }
     }
-    const std::int64_t reached = context.files.append(sha, caller.userId, request.body);
+    const auto appended = context.files.append(sha, caller.userId, current, request.body);
+    if (!appended.atOffset)  // another copy of the chunk (this server or another) came first
+        return offsetMismatch(appended.offset);
+    const std::int64_t reached = appended.offset;
     if (reached < upload->size)
         return status(200, sha, upload->size, reached, false);
     if (!context.files.finish(sha, caller.userId)) {

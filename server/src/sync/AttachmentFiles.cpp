@@ -56,15 +56,41 @@ std::int64_t AttachmentFiles::offset(const std::string& sha256, const std::strin
     return ec ? 0 : static_cast<std::int64_t>(size);
 }
 
-std::int64_t AttachmentFiles::append(const std::string& sha256, const std::string& userId,
-                                     std::string_view bytes) {
+namespace {
+
+//! Takes an exclusive lock on the whole of an open file, held until the file is closed: an
+//! open file description lock, so threads of one server are kept apart as well as servers
+//! that share the folder. Closes the file when the lock cannot be had.
+void lockWhole(int fd, const std::filesystem::path& path) {
+    struct flock whole {};
+    whole.l_type = F_WRLCK;
+    whole.l_whence = SEEK_SET;
+    while (::fcntl(fd, F_OFD_SETLKW, &whole) != 0) {
+        if (errno == EINTR)
+            continue;
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        check(false, "cannot lock", path);
+    }
+}
+
+} // namespace
+
+AttachmentFiles::Appended AttachmentFiles::append(const std::string& sha256, const std::string& userId,
+                                                  std::int64_t expected, std::string_view bytes) {
     std::lock_guard lock(m_mutex);
     const auto path = partPath(sha256, userId);
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
     check(fd >= 0, "cannot open", path);
+    lockWhole(fd, path);
     // A chunk is kept whole or not at all: on a failed write (a full disk) the file goes
     // back to the length it had, so the offset the client is told stays true.
     const off_t before = ::lseek(fd, 0, SEEK_END);
+    if (before != expected) {  // another copy of this chunk, or the one before it, got here first
+        ::close(fd);
+        return {false, before < 0 ? 0 : static_cast<std::int64_t>(before)};
+    }
     const auto fail = [&](const char* what) {
         const int error = errno;
         if (before >= 0 && ::ftruncate(fd, before) == 0)
@@ -84,15 +110,23 @@ std::int64_t AttachmentFiles::append(const std::string& sha256, const std::strin
     }
     if (::fsync(fd) != 0)
         fail("cannot flush");
-    ::close(fd);
-    return offset(sha256, userId);
+    ::close(fd);  // and the lock with it
+    return {true, expected + static_cast<std::int64_t>(bytes.size())};
 }
 
 bool AttachmentFiles::finish(const std::string& sha256, const std::string& userId) {
     std::lock_guard lock(m_mutex);
     const auto part = partPath(sha256, userId);
-    const int fd = ::open(part.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(part.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && complete(sha256))
+        return true;  // finished by another server a moment ago
     check(fd >= 0, "cannot open", part);
+    lockWhole(fd, part);
+    std::error_code gone;
+    if (!std::filesystem::exists(part, gone)) {  // renamed while this one waited for the lock
+        ::close(fd);
+        return complete(sha256);
+    }
     Sha256 hash;
     char buffer[64 * 1024];
     for (;;) {
@@ -103,14 +137,19 @@ bool AttachmentFiles::finish(const std::string& sha256, const std::string& userI
             break;
         hash.update(std::string_view(buffer, static_cast<std::size_t>(n)));
     }
-    ::close(fd);
     if (hash.hexDigest() != sha256) {
         std::filesystem::remove(part);
+        ::close(fd);
         return false;
     }
     const auto target = finalPath(sha256);
-    std::filesystem::create_directories(target.parent_path());
-    std::filesystem::rename(part, target);
+    std::error_code failed;
+    std::filesystem::create_directories(target.parent_path(), failed);
+    if (!failed)
+        std::filesystem::rename(part, target, failed);
+    ::close(fd);
+    if (failed)
+        throw std::system_error(failed, "cannot move the finished upload to " + target.string());
     syncFolder(target.parent_path());
     return true;
 }

@@ -20,11 +20,19 @@ public:
     bool complete(const std::string& sha256) const;
     //! Bytes received so far of a user's upload (0 when none).
     std::int64_t offset(const std::string& sha256, const std::string& userId) const;
-    //! Appends `bytes` at the current end, which the caller checked is the client's offset;
-    //! flushed to disk before it returns. Returns the new offset.
-    std::int64_t append(const std::string& sha256, const std::string& userId, std::string_view bytes);
+    struct Appended {
+        bool atOffset;        //!< the upload held `expected` bytes, and the chunk was added
+        std::int64_t offset;  //!< what it holds now
+    };
+    //! Appends `bytes` when the upload holds exactly `expected` bytes, flushed to disk before it
+    //! returns. The check and the write hold a lock on the .part file that every thread and
+    //! every server sharing the folder respects (an open file description lock, fcntl
+    //! F_OFD_SETLKW), so two copies of one chunk sent at once are never both added.
+    Appended append(const std::string& sha256, const std::string& userId, std::int64_t expected,
+                    std::string_view bytes);
     //! Checks the finished upload's SHA-256; on a match moves it into place and returns true,
-    //! otherwise deletes it and returns false.
+    //! otherwise deletes it and returns false. An upload another server has just moved into
+    //! place is finished too.
     bool finish(const std::string& sha256, const std::string& userId);
     void discard(const std::string& sha256, const std::string& userId);
 
