@@ -188,6 +188,12 @@ public:
     virtual void storeReceipt(const std::string& submissionId, const std::string& contentHash,
                               const std::string& receipt) = 0;
     virtual std::optional<SubmissionHead> findSubmission(const std::string& id) = 0;
+    //! Inside atomically(): reads at once which of `submissionIds` are stored and which of
+    //! `attachmentShas` are complete, so that the work's findSubmission() and findAttachment()
+    //! calls for them answer from memory rather than a query each (and the PostgreSQL store
+    //! can gather the work's inserts into multi-row statements). Forgotten when the work ends.
+    virtual void readAhead(const std::vector<std::string>& submissionIds,
+                           const std::vector<std::string>& attachmentShas) = 0;
     //! Stores a new submission with its first revision.
     virtual void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) = 0;
     virtual void addRevision(const std::string& submissionId,

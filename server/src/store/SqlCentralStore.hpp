@@ -10,6 +10,8 @@
 #include <memory>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kc::server {
@@ -95,6 +97,8 @@ public:
     void storeReceipt(const std::string& submissionId, const std::string& contentHash,
                       const std::string& receipt) override;
     std::optional<SubmissionHead> findSubmission(const std::string& id) override;
+    void readAhead(const std::vector<std::string>& submissionIds,
+                   const std::vector<std::string>& attachmentShas) override;
     void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) override;
     void addRevision(const std::string& submissionId, const SubmissionRevision& revision) override;
     void updateSubmission(const SubmissionHead& head) override;
@@ -180,6 +184,14 @@ private:
         bool done = false;
     };
     void commitGroup(const std::vector<GroupedWork*>& group);
+    //! Whether this thread runs one of this store's atomically() works (SqlGroupCommit.cpp).
+    bool inOwnWork() const;
+    //! What readAhead() learnt, for the work that asked (under m_mutex, cleared after it).
+    struct ReadAhead {
+        std::unordered_set<std::string> absentSubmissions;
+        std::unordered_map<std::string, AttachmentRecord> attachments;
+    };
+    ReadAhead m_readAhead;
 
     std::mutex m_groupMutex;
     std::condition_variable m_groupDone;

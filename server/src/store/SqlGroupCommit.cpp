@@ -17,6 +17,8 @@ namespace {
 thread_local const SqlCentralStore* t_grouping = nullptr;
 } // namespace
 
+bool SqlCentralStore::inOwnWork() const { return t_grouping == this; }
+
 void SqlCentralStore::atomically(const std::function<void()>& work) {
     if (t_grouping == this) {  // nested in a work of the group: a savepoint of its own
         write([&] {
@@ -58,6 +60,7 @@ void SqlCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
         SqlTransaction transaction(m_db);
         if (group.size() == 1) {  // alone: its transaction is its own, no savepoint to keep
             (*group.front()->work)();
+            m_readAhead = {};
             transaction.commit();
             t_grouping = nullptr;
             return;
@@ -70,6 +73,7 @@ void SqlCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
             } catch (...) {
                 grouped->error = std::current_exception();
             }
+            m_readAhead = {};  // each work's own
             if (!m_db.inTransaction()) {  // SQLite rolled everything back (a full disk, an I/O error)
                 lost = std::make_exception_ptr(std::runtime_error(
                     "the store rolled back a group of writes after an error; nothing of it was stored"));
@@ -81,6 +85,7 @@ void SqlCentralStore::commitGroup(const std::vector<GroupedWork*>& group) {
     } catch (...) {
         lost = std::current_exception();  // alone: its own exception, its writes rolled back
     }
+    m_readAhead = {};
     t_grouping = nullptr;
     if (lost)
         for (auto* grouped : group)

@@ -11,6 +11,11 @@ namespace kc::server {
 
 std::optional<AttachmentRecord> SqlCentralStore::findAttachment(const std::string& sha256) {
     std::lock_guard lock(m_mutex);
+    if (inOwnWork()) {
+        const auto known = m_readAhead.attachments.find(sha256);
+        if (known != m_readAhead.attachments.end())
+            return known->second;
+    }
     auto statement = m_db.prepareCached(
         "SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments WHERE sha256 = ?");
     statement.bindAll(sha256);

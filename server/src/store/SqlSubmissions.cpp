@@ -68,8 +68,38 @@ void SqlCentralStore::storeReceipt(const std::string& submissionId, const std::s
     });
 }
 
+void SqlCentralStore::readAhead(const std::vector<std::string>& submissionIds,
+                                const std::vector<std::string>& attachmentShas) {
+    std::lock_guard lock(m_mutex);
+    if (!inOwnWork())
+        return;  // outside a work nothing would keep what was read true
+    constexpr std::size_t kPerQuery = 500;
+    for (std::size_t first = 0; first < submissionIds.size(); first += kPerQuery) {
+        const std::vector<std::string> some(submissionIds.begin() + first,
+                                            submissionIds.begin() + std::min(first + kPerQuery, submissionIds.size()));
+        m_readAhead.absentSubmissions.insert(some.begin(), some.end());
+        auto stored = m_db.prepare("SELECT id FROM submissions WHERE id IN (" + placeholders(some.size()) + ")");
+        bindList(stored, 1, some);
+        while (stored.step())
+            m_readAhead.absentSubmissions.erase(stored.getText(0));
+    }
+    for (std::size_t first = 0; first < attachmentShas.size(); first += kPerQuery) {
+        const std::vector<std::string> some(attachmentShas.begin() + first,
+                                            attachmentShas.begin() + std::min(first + kPerQuery, attachmentShas.size()));
+        auto complete = m_db.prepare("SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments "
+                                     "WHERE sha256 IN (" + placeholders(some.size()) + ")");
+        bindList(complete, 1, some);
+        while (complete.step())
+            m_readAhead.attachments.emplace(
+                complete.getText(0), AttachmentRecord{complete.getText(0), complete.getInt64(1), complete.getText(2),
+                                                      complete.getText(3), complete.getText(4)});
+    }
+}
+
 std::optional<SubmissionHead> SqlCentralStore::findSubmission(const std::string& id) {
     std::lock_guard lock(m_mutex);
+    if (inOwnWork() && m_readAhead.absentSubmissions.count(id))
+        return std::nullopt;
     auto statement = m_db.prepareCached(std::string("SELECT ") + kHeadColumns +
                                   " FROM submissions s JOIN users u ON u.id = s.owner_id WHERE s.id = ?");
     statement.bindAll(id);
@@ -80,6 +110,7 @@ std::optional<SubmissionHead> SqlCentralStore::findSubmission(const std::string&
 
 void SqlCentralStore::insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) {
     write([&] {
+        m_readAhead.absentSubmissions.erase(head.id);  // stored now: a second item with its id finds it
         m_db.prepareCached("INSERT INTO submissions (id, form_id, form_version, owner_id, province_code, "
                      "project_id, facility_id, state, current_revision, conflict, received_at, "
                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -351,28 +351,36 @@ bj::array pushSubmissions(PushRooms rooms, const Caller& caller, bj::array items
     PushRooms& context = rooms;
     PreparedItems prepared(context, caller, items);
     BatchRegisters registers(context.store, caller);
-    std::future<void> helper;
+    // Every item is validated before the batch's transaction, so it holds the writer only to
+    // store; a long batch is validated on two threads.
     if (items.size() < kHelpFromItems) {
-        // A short batch is validated whole before its transaction: it holds the writer only
-        // to store.
         for (std::size_t i = 0; i < items.size(); ++i)
             prepared.at(i, registers);
     } else {
-        helper = std::async(std::launch::async, [&] {
+        auto helper = std::async(std::launch::async, [&] {
             BatchRegisters own(context.store, caller);
             while (prepared.prepareNext(own)) {
             }
         });
-        prepared.at(0, registers);
+        while (prepared.prepareNext(registers)) {
+        }
+        helper.get();
+    }
+    std::vector<std::string> ids, shas;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Prepared& p = prepared.at(i, registers);
+        if (p.malformed)
+            continue;
+        ids.push_back(p.id);
+        shas.insert(shas.end(), p.attachments.begin(), p.attachments.end());
     }
     std::vector<Receipt> receipts;
     receipts.reserve(items.size());
     context.store.atomically([&] {
+        context.store.readAhead(ids, shas);  // two queries, not two an item
         for (std::size_t i = 0; i < items.size(); ++i)
             receipts.push_back(storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
     });
-    if (helper.valid())
-        helper.get();
     bj::array out;
     out.reserve(receipts.size());
     for (const auto& receipt : receipts) {

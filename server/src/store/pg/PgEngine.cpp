@@ -1,6 +1,7 @@
 #include "store/pg/PgEngine.hpp"
 
 #include "store/pg/PgConnection.hpp"
+#include "store/pg/PgInsertBatches.hpp"
 
 #include "kc/db/DbError.hpp"
 
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -89,7 +91,8 @@ class Postgres;
 
 class PgStatement final : public SqlStatementImpl {
 public:
-    PgStatement(Postgres& db, std::string sql, bool cached) : m_db(db), m_sql(std::move(sql)), m_cached(cached) {}
+    PgStatement(Postgres& db, std::string written, std::string sql, bool cached)
+        : m_db(db), m_written(std::move(written)), m_sql(std::move(sql)), m_cached(cached) {}
     void bindNull(int index) override { slot(index).reset(); }
     void bindInt64(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
     void bindDouble(int index, double value) override {
@@ -137,7 +140,8 @@ private:
     }
 
     Postgres& m_db;
-    std::string m_sql;
+    std::string m_written;  //!< as the store wrote it, with `?`
+    std::string m_sql;      //!< as sent, with $N
     bool m_cached;
     Values m_values;
     pg::Result m_result;
@@ -169,6 +173,10 @@ public:
         }
         usable();
         try {
+            if (sql.rfind("ROLLBACK", 0) == 0)
+                m_batches.clear();  // rows gathered since the last savepoint: undone unsent
+            else
+                flushBatches();
             if (m_open && sql.rfind("SAVEPOINT ", 0) == 0)  // nothing to wait for: it rides with the next
                 m_connection->send(sql, {}, false);
             else
@@ -195,10 +203,10 @@ public:
         auto found = m_translated.find(std::string(sql));
         if (found == m_translated.end())
             found = m_translated.emplace(std::string(sql), toPgPlaceholders(sql)).first;
-        return SqlStatement(std::make_unique<PgStatement>(*this, found->second, true));
+        return SqlStatement(std::make_unique<PgStatement>(*this, found->first, found->second, true));
     }
     SqlStatement prepare(std::string_view sql) override {
-        return SqlStatement(std::make_unique<PgStatement>(*this, toPgPlaceholders(sql), false));
+        return SqlStatement(std::make_unique<PgStatement>(*this, std::string(sql), toPgPlaceholders(sql), false));
     }
     int changes() const override { return static_cast<int>(m_changes); }
     bool inTransaction() const override { return m_open; }
@@ -220,6 +228,7 @@ public:
         usable();
         const auto started = std::chrono::steady_clock::now();
         try {
+            flushBatches();
             pg::Result result = m_connection->query(sql, values, cached);
             m_stats.micros += std::chrono::duration_cast<std::chrono::microseconds>(
                                   std::chrono::steady_clock::now() - started).count();
@@ -232,7 +241,9 @@ public:
 
     //! A write whose outcome is learned with the next statement that waits; outside a
     //! transaction there is nothing to wait with, so it runs at once.
-    void send(const std::string& sql, const Values& values, bool cached) {
+    //! Single-row INSERTs are gathered into multi-row ones (PgInsertBatches.hpp) until the
+    //! next statement of another kind.
+    void send(const std::string& written, const std::string& sql, const Values& values, bool cached) {
         if (!m_open) {
             execute(sql, values, cached);
             return;
@@ -242,13 +253,49 @@ public:
                                    " broke during a transaction; nothing of it was stored");
         usable();
         try {
+            if (knowsReferences() && m_batches.add(written, values)) {
+                if (m_batches.rows() >= 2000)
+                    flushBatches();
+                return;
+            }
+            flushBatches();
             m_connection->send(sql, values, cached);
         } catch (const pg::PgError& error) {
+            m_batches.clear();
             fail(error, sql);
         }
     }
 
 private:
+    //! Whether the foreign keys between tables are known, read once a connection (none until
+    //! the schema exists: then nothing is gathered).
+    bool knowsReferences() {
+        if (m_referencesRead)
+            return true;
+        const pg::Result edges = m_connection->query(
+            "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint WHERE contype = 'f'", {},
+            false);
+        for (int i = 0; i < edges.rows(); ++i)
+            m_references.emplace(edges.text(i, 0), edges.text(i, 1));
+        m_referencesRead = !m_references.empty();
+        return m_referencesRead;
+    }
+    void flushBatches() {
+        if (m_batches.rows() == 0)
+            return;
+        for (auto& statement : m_batches.take()) {
+            if (statement.rows == 1)
+                m_connection->send(prepareCachedText(statement.sql), statement.values, true);
+            else
+                m_connection->send(toPgPlaceholders(statement.sql), statement.values, false);
+        }
+    }
+    const std::string& prepareCachedText(const std::string& sql) {
+        auto found = m_translated.find(sql);
+        if (found == m_translated.end())
+            found = m_translated.emplace(sql, toPgPlaceholders(sql)).first;
+        return found->second;
+    }
     //! BEGIN rides with the transaction's first statement that waits (`first` when given).
     void begin(const std::string& sql, const std::string& first) {
         if (m_lost)
@@ -297,6 +344,7 @@ private:
         ++m_stats.reconnects;
     }
     [[noreturn]] void fail(const pg::PgError& error, const std::string& sql) {
+        m_batches.clear();  // the transaction is aborted: rows not sent yet go with it
         if (error.connectionLost()) {
             ++m_stats.failures;
             if (m_open)
@@ -309,6 +357,11 @@ private:
     std::string m_where;
     std::unique_ptr<pg::Connection> m_connection;
     std::unordered_map<std::string, std::string> m_translated;  // SQL as written → with $N
+    std::set<std::pair<std::string, std::string>> m_references;  // (table, table it references)
+    bool m_referencesRead = false;
+    pg::InsertBatches m_batches{[this](const std::string& from, const std::string& to) {
+        return m_references.count({from, to}) > 0;
+    }};
     std::int64_t m_changes = 0;
     bool m_open = false;  //!< a transaction is open (as far as the store is concerned)
     bool m_lost = false;  //!< its connection broke: only COMMIT (refused) or ROLLBACK may follow
@@ -325,7 +378,7 @@ bool PgStatement::step() {
 }
 
 void PgStatement::send() {
-    m_db.send(m_sql, m_values, m_cached);
+    m_db.send(m_written, m_sql, m_values, m_cached);
     m_executed = true;
     m_result = pg::Result();
     m_row = -1;
