@@ -229,6 +229,11 @@ std::vector<CopiedTable> copySqliteToPostgres(const std::filesystem::path& dataD
     }
     transaction.commit();
     snapshot.commit();
+    // Millions of rows just written have no planner statistics and no visibility map yet: the
+    // first reports would plan blind and read the heap beside every index. VACUUM (ANALYZE)
+    // now, rather than whenever autovacuum comes by.
+    progress << "vacuuming and analysing the copied tables…\n" << std::flush;
+    to->exec("VACUUM (ANALYZE)");
     return report;
 }
 
