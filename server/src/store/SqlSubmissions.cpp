@@ -73,6 +73,8 @@ void SqlCentralStore::readAhead(const std::vector<std::string>& submissionIds,
     std::lock_guard lock(m_mutex);
     if (!inOwnWork())
         return;  // outside a work nothing would keep what was read true
+    if (m_db.dialect() == Dialect::Sqlite)
+        return;  // a lookup in SQLite is a function call: reading ahead would only hold the writer longer
     constexpr std::size_t kPerQuery = 500;
     for (std::size_t first = 0; first < submissionIds.size(); first += kPerQuery) {
         const std::vector<std::string> some(submissionIds.begin() + first,
