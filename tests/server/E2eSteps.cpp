@@ -4,10 +4,13 @@
 
 #include "util/Sha256.hpp"
 
+#include "kc/ids/Uuid.hpp"
 #include "kc/json/Json.hpp"
 #include "kc/protocol/PushItem.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
 
 namespace kc::test {
 
@@ -61,6 +64,29 @@ std::string batch(const std::vector<std::string>& items) {
     for (std::size_t i = 0; i < items.size(); ++i)
         body += (i ? "," : "") + items[i];
     return body + "]}";
+}
+
+void fillDisk(const std::filesystem::path& folder) {
+    std::ofstream filler(folder / "filler", std::ios::binary);
+    const std::string block(1 << 16, 'x');
+    while (filler.write(block.data(), static_cast<std::streamsize>(block.size())) && filler.flush()) {
+    }
+}
+
+RefusedPush pushUntilRefused(const ServerProcess& server, const std::string& token, const std::string& project,
+                             const std::string& photo, int attempts) {
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        RefusedPush push;
+        for (int i = 0; i < 100; ++i) {
+            push.ids.push_back(kc::Uuid::v7().toString());
+            push.items.push_back(report(push.ids.back(), project, photo, 40));
+        }
+        push.reply = httpRequest(server.port(), "POST", "/v1/push", batch(push.items), bearer(token));
+        if (push.reply.status != 200)
+            return push;
+    }
+    FAIL("no push of " << attempts << " batches of 100 was refused");
+    return {};
 }
 
 } // namespace kc::test

@@ -303,28 +303,8 @@ TEST_CASE("e2e: a full disk answers 507, stores nothing of the refused request, 
     const std::string token = signIn(server, "canbo");
     const std::string project = projectId(server, token, "KCQG-2024-01");
     const std::string photo = upload(server, token, "before the disk filled");
-    {
-        std::ofstream filler(dir / "filler", std::ios::binary);
-        const std::string block(1 << 16, 'x');
-        while (filler.write(block.data(), static_cast<std::streamsize>(block.size())) && filler.flush()) {
-        }
-    }
-    // Pushes until one finds no room (SQLite first reuses the room its files already have).
-    std::vector<std::string> refusedIds;
-    kc::test::HttpReply refused;
-    for (int attempt = 0; attempt < 400 && refusedIds.empty(); ++attempt) {
-        std::vector<std::string> ids, items;
-        for (int i = 0; i < 100; ++i) {
-            ids.push_back(kc::Uuid::v7().toString());
-            items.push_back(report(ids.back(), project, photo, 40));
-        }
-        const auto reply = httpRequest(server.port(), "POST", "/v1/push", batch(items), bearer(token));
-        if (reply.status != 200) {
-            refused = reply;
-            refusedIds = ids;
-        }
-    }
-    REQUIRE_FALSE(refusedIds.empty());
+    kc::test::fillDisk(dir);
+    const auto [refused, refusedIds, refusedItems] = kc::test::pushUntilRefused(server, token, project, photo, 400);
     CHECK(refused.status == 507);
     const auto error = kc::json::parse(refused.body).at("error");
     CHECK(error.at("code") == "storage_full");
@@ -362,10 +342,7 @@ TEST_CASE("e2e: a full disk answers 507, stores nothing of the refused request, 
     CHECK(healthy.status == 200);
     CHECK(kc::json::parse(healthy.body).at("store").at("full") == false);
     // Nothing of the refused push was kept: sent again, every item is new.
-    std::vector<std::string> items;
-    for (const auto& id : refusedIds)
-        items.push_back(report(id, project, photo, 40));
-    const auto again = httpRequest(server.port(), "POST", "/v1/push", batch(items), bearer(token));
+    const auto again = httpRequest(server.port(), "POST", "/v1/push", batch(refusedItems), bearer(token));
     REQUIRE(again.status == 200);
     const auto receipts = kc::json::parse(again.body);
     for (const auto& receipt : receipts.at("receipts").as_array())

@@ -165,28 +165,11 @@ TEST_CASE("PostgreSQL store: a full disk under the database answers 507, stores 
         const std::string token = signIn(server, "canbo");
         const std::string project = projectId(server, token, "KCQG-2024-01");
         const std::string photo = upload(server, token, "before the disk filled");
-        {
-            std::ofstream filler(tiny / "filler", std::ios::binary);
-            const std::string block(1 << 16, 'x');
-            while (filler.write(block.data(), static_cast<std::streamsize>(block.size())) && filler.flush()) {
-            }
-        }
-        // Pushes until one finds no room (PostgreSQL first fills the pages its files already have).
-        HttpReply refused;
-        for (int attempt = 0; attempt < 200 && refusedIds.empty(); ++attempt) {
-            std::vector<std::string> ids, items;
-            for (int i = 0; i < 100; ++i) {
-                ids.push_back(kc::Uuid::v7().toString());
-                items.push_back(report(ids.back(), project, photo, 40));
-            }
-            const auto reply = httpRequest(server.port(), "POST", "/v1/push", batch(items), bearer(token));
-            if (reply.status != 200) {
-                refused = reply;
-                refusedIds = ids;
-                refusedItems = items;
-            }
-        }
-        REQUIRE_FALSE(refusedIds.empty());
+        fillDisk(tiny);
+        const RefusedPush push = pushUntilRefused(server, token, project, photo, 200);
+        const HttpReply& refused = push.reply;
+        refusedIds = push.ids;
+        refusedItems = push.items;
         CHECK(refused.status == 507);
         const auto error = kc::json::parse(refused.body).at("error");
         CHECK(error.at("code") == "storage_full");
