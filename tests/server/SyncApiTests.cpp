@@ -70,6 +70,38 @@ TEST_CASE("push: accepted, then the same batch again gets the original receipts 
     }
 }
 
+TEST_CASE("push: one id twice in one batch: the copy is a duplicate, a changed copy is kept beside as a conflict",
+          "[api][push]") {
+    ApiFixture api("api-push-twice");
+    const std::string photo = api.upload("canbo", "photo of a twice-sent report");
+    // A long batch (validated on two threads, stored after a read-ahead of its ids) whose first
+    // and last items are one report, and whose second and second-last are one id with other answers.
+    const std::string same = newId(), changed = newId();
+    bj::array batch;
+    batch.push_back(api.progressReport(same, "KCQG-2024-01", photo));
+    batch.push_back(api.progressReport(changed, "KCQG-2024-01", photo));
+    for (int i = 0; i < 16; ++i)
+        batch.push_back(api.progressReport(newId(), "KCQG-2024-01", photo));
+    auto edited = api.progressReport(changed, "KCQG-2024-01", photo);
+    edited["answers"].as_object()["percent_done"] = 90;
+    batch.push_back(edited);
+    batch.push_back(api.progressReport(same, "KCQG-2024-01", photo));
+    const auto receipts = api.push("canbo", batch);
+    REQUIRE(receipts.size() == 20);
+    CHECK(statusOf(receipts[0]) == "accepted");
+    CHECK(statusOf(receipts[1]) == "accepted");
+    for (int i = 2; i < 18; ++i)
+        CHECK(statusOf(receipts[i]) == "accepted");
+    CHECK(statusOf(receipts[18]) == "conflict");
+    CHECK(receipts[18].at("revision").as_int64() == 2);
+    CHECK(statusOf(receipts[19]) == "duplicate");
+    CHECK(serialize(receipts[19].at("original")) == serialize(receipts[0]));
+    CHECK(api.store->counts().submissions == 18);
+    CHECK(api.store->revisions(same).size() == 1);
+    CHECK(api.store->revisions(changed).size() == 2);
+    CHECK(api.store->findSubmission(changed)->conflict);
+}
+
 TEST_CASE("push: invalid items get field errors and store nothing, good items beside them land", "[api][push]") {
     ApiFixture api("api-push-invalid");
     const std::string photo = api.upload("canbo", "photo");

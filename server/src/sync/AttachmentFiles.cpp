@@ -79,7 +79,6 @@ void lockWhole(int fd, const std::filesystem::path& path) {
 
 AttachmentFiles::Appended AttachmentFiles::append(const std::string& sha256, const std::string& userId,
                                                   std::int64_t expected, std::string_view bytes) {
-    std::lock_guard lock(m_mutex);
     const auto path = partPath(sha256, userId);
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
     check(fd >= 0, "cannot open", path);
@@ -115,7 +114,6 @@ AttachmentFiles::Appended AttachmentFiles::append(const std::string& sha256, con
 }
 
 bool AttachmentFiles::finish(const std::string& sha256, const std::string& userId) {
-    std::lock_guard lock(m_mutex);
     const auto part = partPath(sha256, userId);
     const int fd = ::open(part.c_str(), O_RDWR | O_CLOEXEC);
     if (fd < 0 && errno == ENOENT && complete(sha256))
@@ -155,7 +153,6 @@ bool AttachmentFiles::finish(const std::string& sha256, const std::string& userI
 }
 
 void AttachmentFiles::discard(const std::string& sha256, const std::string& userId) {
-    std::lock_guard lock(m_mutex);
     std::error_code ec;
     std::filesystem::remove(partPath(sha256, userId), ec);
 }

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -11,7 +10,8 @@ namespace kc::server {
 //! Attachment bytes on disk beside the store: finished files at
 //! attachments/ab/abcdef... (content-addressed), unfinished uploads at
 //! uploads/<user>-<sha256>.part. The size of a .part file is the upload's offset, so a
-//! crash can never make the server claim bytes it does not hold.
+//! crash can never make the server claim bytes it does not hold. Uploads of different files
+//! go on side by side; one file's chunks take turns under a lock on the file itself.
 class AttachmentFiles {
 public:
     explicit AttachmentFiles(const std::filesystem::path& dataDir);
@@ -41,7 +41,6 @@ private:
 
     std::filesystem::path m_attachments;
     std::filesystem::path m_uploads;
-    mutable std::mutex m_mutex;
 };
 
 } // namespace kc::server
