@@ -50,20 +50,15 @@ bool AttachmentFiles::complete(const std::string& sha256) const {
     return std::filesystem::is_regular_file(finalPath(sha256), ec);
 }
 
-std::int64_t AttachmentFiles::offset(const std::string& sha256, const std::string& userId) const {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(partPath(sha256, userId), ec);
-    return ec ? 0 : static_cast<std::int64_t>(size);
-}
-
 namespace {
 
-//! Takes an exclusive lock on the whole of an open file, held until the file is closed: an
-//! open file description lock, so threads of one server are kept apart as well as servers
-//! that share the folder. Closes the file when the lock cannot be had.
-void lockWhole(int fd, const std::filesystem::path& path) {
+//! Takes a lock on the whole of an open file, held until the file is closed: an open file
+//! description lock, so threads of one server are kept apart as well as servers that share
+//! the folder. Exclusive to write (`type` F_WRLCK), shared to read (F_RDLCK). Closes the
+//! file when the lock cannot be had.
+void lockWhole(int fd, const std::filesystem::path& path, short type = F_WRLCK) {
     struct flock whole {};
-    whole.l_type = F_WRLCK;
+    whole.l_type = type;
     whole.l_whence = SEEK_SET;
     while (::fcntl(fd, F_OFD_SETLKW, &whole) != 0) {
         if (errno == EINTR)
@@ -76,6 +71,21 @@ void lockWhole(int fd, const std::filesystem::path& path) {
 }
 
 } // namespace
+
+std::int64_t AttachmentFiles::offset(const std::string& sha256, const std::string& userId) const {
+    // Read under the file's lock, so a chunk being written (here or on another server) is
+    // counted whole or not at all, never half.
+    const auto path = partPath(sha256, userId);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        check(errno == ENOENT, "cannot open", path);
+        return 0;
+    }
+    lockWhole(fd, path, F_RDLCK);
+    const off_t size = ::lseek(fd, 0, SEEK_END);
+    ::close(fd);
+    return size < 0 ? 0 : static_cast<std::int64_t>(size);
+}
 
 AttachmentFiles::Appended AttachmentFiles::append(const std::string& sha256, const std::string& userId,
                                                   std::int64_t expected, std::string_view bytes) {
