@@ -12,7 +12,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../src/sync/ApiClient.cpp" line="+127"/>
+        <location filename="../src/sync/ApiClient.cpp" line="+158"/>
         <source>Cannot reach the server at %1. Your work is kept on this device and will be sent later.</source>
         <translation>Không kết nối được máy chủ %1. Dữ liệu vẫn được giữ trên máy và sẽ được gửi sau.</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>Không mở được dữ liệu trên máy (%1): %2</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+90"/>
         <location filename="../src/store/AppStoreRecords.cpp" line="+143"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
@@ -2146,17 +2146,36 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Photos and signatures to send: %1</source>
+        <translation>Ảnh và chữ ký còn phải gửi: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sending new facilities…</source>
         <translation>Đang gửi cơ sở mới…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Sending photos: %1 of %2 (%3 of %4)</source>
+        <translation>Đang gửi ảnh %1/%2 (%3 / %4)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>còn khoảng %n giây</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Sending photos: %1 of %2</source>
-        <translation>Đang gửi ảnh: %1 / %2</translation>
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>còn khoảng %n phút</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sending records: %1 of %2</source>
         <translation>Đang gửi phiếu: %1/%2</translation>
     </message>
@@ -2194,7 +2213,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../src/sync/SyncEngine.cpp" line="+130"/>
+        <location filename="../src/sync/SyncEngine.cpp" line="+140"/>
         <source>The data on this device is not open.</source>
         <translation>Dữ liệu trên máy chưa được mở.</translation>
     </message>
@@ -2204,17 +2223,22 @@
         <translation>Hãy đăng nhập để đồng bộ.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+177"/>
         <source>Sync cancelled.</source>
         <translation>Đã hủy đồng bộ.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+108"/>
+        <source>The server&apos;s answer about the photos could not be read.</source>
+        <translation>Không đọc được câu trả lời của máy chủ về các ảnh.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>The file of this photo is missing on the device: %1</source>
         <translation>Tệp ảnh này không còn trên máy: %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+114"/>
         <source>The server found problems in this record; it is back in your drafts.</source>
         <translation>Máy chủ thấy phiếu này có lỗi; phiếu đã được chuyển về bản nháp.</translation>
     </message>

@@ -32,6 +32,14 @@ Frame {
             text: card.store.unsentCount === 0 ? qsTr("Nothing waiting to be sent.")
                                                : qsTr("%n record(s) waiting to be sent.", "", card.store.unsentCount)
         }
+        Label {
+            objectName: "unsentBytesLabel"
+            Layout.fillWidth: true
+            visible: card.store.unsentBytes > 0
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.smallFont
+            text: qsTr("Photos and signatures to send: %1").arg(Codes.bytes(card.store.unsentBytes))
+        }
         ProgressBar {
             Layout.fillWidth: true
             visible: card.syncing
@@ -40,13 +48,24 @@ Frame {
                    : card.sync.itemsTotal > 0 ? card.sync.itemsDone / card.sync.itemsTotal : 0
         }
         Label {
+            objectName: "syncProgressLabel"
             Layout.fillWidth: true
             visible: card.syncing
+            wrapMode: Text.Wrap
             font.pixelSize: Theme.smallFont
             text: {
                 switch (card.sync.phase) {
                 case SyncEngine.Facilities: return qsTr("Sending new facilities…")
-                case SyncEngine.Attachments: return qsTr("Sending photos: %1 of %2").arg(Codes.bytes(card.sync.bytesDone)).arg(Codes.bytes(card.sync.bytesTotal))
+                case SyncEngine.Attachments: {
+                    const sent = qsTr("Sending photos: %1 of %2 (%3 of %4)")
+                        .arg(Math.min(card.sync.photosDone + 1, card.sync.photosTotal)).arg(card.sync.photosTotal)
+                        .arg(Codes.bytes(card.sync.bytesDone)).arg(Codes.bytes(card.sync.bytesTotal))
+                    const left = card.sync.secondsLeft
+                    if (left < 0)
+                        return sent
+                    return sent + " · " + (left < 60 ? qsTr("about %n second(s) left", "", Math.max(1, Math.round(left / 5) * 5))
+                                                     : qsTr("about %n minute(s) left", "", Math.round(left / 60)))
+                }
                 case SyncEngine.Submissions: return qsTr("Sending records: %1 of %2").arg(card.sync.itemsDone).arg(card.sync.itemsTotal)
                 case SyncEngine.Pulling: return qsTr("Receiving updates…")
                 }

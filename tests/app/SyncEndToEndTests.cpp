@@ -2,6 +2,7 @@
 // SQLite file, the Session and SyncEngine on Qt Network, the server started, killed and
 // restarted by the test.
 #include "AppTestSupport.hpp"
+#include "SyncDevice.hpp"
 
 #include "capture/MediaCapture.hpp"
 #include "models/FormController.hpp"
@@ -28,66 +29,9 @@
 
 using namespace kc;
 using kc::test::ServerProcess;
+using kc::test::Device;
 
 namespace {
-
-struct Device {
-    test::StoreFixture f;
-    Session session;
-    SyncEngine sync;
-
-    explicit Device(const std::string& name) : f(name) {
-        session.setStore(&f.store);
-        sync.setStore(&f.store);
-        sync.setSession(&session);
-        sync.setBackoff(50, 200);
-    }
-    app::LocalStore& local() { return f.local(); }
-
-    void signIn(const ServerProcess& server, const std::string& user) {
-        session.signIn(test::qs(server.baseUrl()), test::qs(user), QStringLiteral("khuyencong"));
-        REQUIRE(QTest::qWaitFor([&] { return session.signedIn() || !session.errorString().isEmpty(); },
-                                60'000));
-        INFO(session.errorString().toStdString());
-        REQUIRE(session.signedIn());
-    }
-
-    //! Runs one sync to its end; true when it succeeded.
-    bool syncOnce(int timeoutMs = 120'000) {
-        QSignalSpy done(&sync, &SyncEngine::finished);
-        sync.syncNow();
-        if (done.isEmpty() && !done.wait(timeoutMs))
-            return false;
-        return done.first().at(0).toBool();
-    }
-
-    std::string firstProject() {
-        const auto projects = local().searchProjects("", 1);
-        REQUIRE_FALSE(projects.empty());
-        return projects[0].id;
-    }
-
-    //! Fills and finalizes a progress report through the form controller, as a person would.
-    std::string report(const std::string& project, int percent, const QString& photo = {}) {
-        FormController form;
-        form.setStore(&f.store);
-        REQUIRE(form.begin(QStringLiteral("progress_report"), {{QStringLiteral("project"), test::qs(project)}}));
-        form.setAnswer(QStringLiteral("period_start"), QStringLiteral("2026-01-01"));
-        form.setAnswer(QStringLiteral("period_end"), QStringLiteral("2026-06-30"));
-        form.setAnswer(QStringLiteral("percent_done"), percent);
-        form.setAnswer(QStringLiteral("amount_disbursed"), 1000);
-        form.setAnswer(QStringLiteral("jobs_created"), 2);
-        form.setAnswer(QStringLiteral("has_difficulties"), QStringLiteral("no"));
-        if (!photo.isEmpty())
-            form.setAnswer(QStringLiteral("photos"), QStringList{photo});
-        const std::string problem = form.missing().isEmpty()
-            ? std::string() : form.missing().at(0).toMap().value(QStringLiteral("path")).toString().toStdString() +
-                  ": " + form.missing().at(0).toMap().value(QStringLiteral("message")).toString().toStdString();
-        INFO(problem);
-        REQUIRE(form.finalize());
-        return form.submissionId().toStdString();
-    }
-};
 
 std::string signInHttp(const ServerProcess& server, const std::string& user) {
     const auto reply = test::httpRequest(server.port(), "POST", "/v1/auth/sign-in",

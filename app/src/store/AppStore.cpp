@@ -83,12 +83,15 @@ void AppStore::adopt(std::shared_ptr<kc::app::LocalStore> store, const QString& 
                 emit registersChanged();
             if (changes & kc::app::SubmissionsChanged)
                 emit submissionsChanged();
+            if (changes & (kc::app::SubmissionsChanged | kc::app::AttachmentsChanged))
+                emit attachmentsChanged();
         });
         clearError();
         emit openedChanged();
         emit formsChanged();
         emit registersChanged();
         emit submissionsChanged();
+        emit attachmentsChanged();
     }
     if (wasOpening)
         emit openingChanged();
@@ -112,6 +115,10 @@ int AppStore::unsentCount() {
         if (auto it = counts.find(std::string(s)); it != counts.end())
             n += it->second;
     return static_cast<int>(n);
+}
+
+double AppStore::unsentBytes() {
+    return m_store ? static_cast<double>(m_store->bytesToUpload()) : 0.0;
 }
 
 QString AppStore::addAttachment(const QByteArray& bytes, const QString& contentType) {

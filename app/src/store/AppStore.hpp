@@ -28,6 +28,8 @@ class AppStore : public QObject {
     Q_PROPERTY(QVariantMap counts READ counts NOTIFY submissionsChanged)
     //! Finalized work not yet acknowledged by the server (queued + sending).
     Q_PROPERTY(int unsentCount READ unsentCount NOTIFY submissionsChanged)
+    //! Bytes of photos and signatures that work waiting to be sent still has to send.
+    Q_PROPERTY(double unsentBytes READ unsentBytes NOTIFY attachmentsChanged)
 
 public:
     explicit AppStore(QObject* parent = nullptr);
@@ -39,6 +41,7 @@ public:
     QString errorString() const { return m_error; }
     QVariantMap counts();
     int unsentCount();
+    double unsentBytes();
 
     bool opening() const { return m_opening; }
 
@@ -89,6 +92,7 @@ signals:
     void formsChanged();
     void registersChanged();
     void submissionsChanged();
+    void attachmentsChanged();
 
 private:
     QString m_path;

@@ -121,6 +121,7 @@ enum Changes : unsigned {
     FormsChanged = 1u,
     RegistersChanged = 2u,
     SubmissionsChanged = 4u,
+    AttachmentsChanged = 8u, //!< a photo was sent (or must be sent again)
 };
 
 //! The device's offline store: one SQLite file in the app's data folder, attachments as files
@@ -215,6 +216,8 @@ public:
     std::vector<LocalSubmission> outbox(int limit);
     //! Attachments that submissions in the outbox use and the server does not hold yet.
     std::vector<AttachmentRow> attachmentsToUpload();
+    //! Bytes of the photos and signatures finalized work still has to send.
+    std::int64_t bytesToUpload();
     void markSending(const std::vector<std::string>& ids);
     //! Applies one push receipt (docs/protocol.md, Push) in one transaction.
     void applyReceipt(const protocol::Receipt& receipt);

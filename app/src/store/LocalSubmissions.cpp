@@ -231,6 +231,14 @@ std::vector<LocalSubmission> LocalStore::outbox(int limit) {
     return out;
 }
 
+std::int64_t LocalStore::bytesToUpload() {
+    auto row = m_db.prepareCached(
+        "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploaded = 0 AND sha256 IN ("
+        "SELECT sa.sha256 FROM submission_attachments sa JOIN submissions s ON s.id = sa.submission_id "
+        "WHERE s.state IN ('queued', 'sending'))");
+    return row.step() ? row.getInt64(0) : 0;
+}
+
 std::vector<AttachmentRow> LocalStore::attachmentsToUpload() {
     auto rows = m_db.prepareCached(
         "SELECT DISTINCT a.sha256, a.size, a.content_type, a.uploaded FROM attachments a "
@@ -322,6 +330,7 @@ void LocalStore::markUploaded(const std::string& sha256, bool uploaded) {
     m_db.prepareCached("UPDATE attachments SET uploaded = ? WHERE sha256 = ?")
         .bindAll(uploaded, sha256)
         .run();
+    changed(AttachmentsChanged);
 }
 
 } // namespace kc::app

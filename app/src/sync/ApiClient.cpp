@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kc/codec/Gzip.hpp"
 #include "kc/json/Json.hpp"
 
 #include <QCoreApplication>
@@ -28,21 +29,51 @@ void ApiClient::getJson(QObject* owner, const QString& path, Done done) {
 
 void ApiClient::sendJson(QObject* owner, const QByteArray& verb, const QString& path,
                          const boost::json::value& body, Done done) {
+    sendText(owner, verb, path, QByteArray::fromStdString(kc::json::serialize(body)), std::move(done));
+}
+
+void ApiClient::sendText(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& text,
+                         Done done) {
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/json; charset=utf-8"));
-    const std::string text = kc::json::serialize(body);
-    track(owner, m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(text)), std::move(done));
+    // JSON shrinks four to six times under gzip: on a 64 kbit/s link a push of 20 surveys
+    // goes up in 2 s, not 9. A server that does not take gzip (415 unsupported_encoding) gets
+    // this request again as it is, and every later one.
+    const bool compress = m_compressRequests && text.size() >= kCompressFrom;
+    if (!compress) {
+        track(owner, m_network.sendCustomRequest(request, verb, text), std::move(done));
+        return;
+    }
+    request.setRawHeader("Content-Encoding", "gzip");
+    const std::string packed = kc::codec::gzip(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    track(owner, m_network.sendCustomRequest(request, verb, QByteArray::fromStdString(packed)),
+          [this, owner = QPointer<QObject>(owner), verb, path, text, done = std::move(done)](const ApiResult& r) mutable {
+              if (r.status == 415 && r.errorCode == QLatin1String("unsupported_encoding") && owner) {
+                  m_compressRequests = false;
+                  sendText(owner, verb, path, text, std::move(done));
+                  return;
+              }
+              done(r);
+          });
 }
 
 void ApiClient::sendBytes(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& bytes,
-                          const QList<QPair<QByteArray, QByteArray>>& headers, Done done) {
+                          const QList<QPair<QByteArray, QByteArray>>& headers, Done done, Progress progress,
+                          int timeoutMs) {
     QNetworkRequest request = makeRequest(path);
+    if (timeoutMs > 0)
+        request.setTransferTimeout(timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/offset+octet-stream"));
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
-    track(owner, m_network.sendCustomRequest(request, verb, bytes), std::move(done));
+    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, bytes);
+    if (progress)
+        connect(reply, &QNetworkReply::uploadProgress, this, [progress = std::move(progress)](qint64 sent, qint64) {
+            progress(sent);
+        });
+    track(owner, reply, std::move(done));
 }
 
 void ApiClient::cancel(const QObject* owner) {

@@ -41,20 +41,31 @@ class ApiClient : public QObject {
     Q_OBJECT
 public:
     using Done = std::function<void(const ApiResult&)>;
+    using Progress = std::function<void(qint64 sent)>;
+    //! JSON bodies from this size on go up gzipped (docs/protocol.md, "Transport").
+    static constexpr qsizetype kCompressFrom = 1024;
 
     explicit ApiClient(QObject* parent = nullptr);
 
     void setServer(const QUrl& base) { m_base = base; }
     QUrl server() const { return m_base; }
     void setToken(const QByteArray& token) { m_token = token; }
-    //! Milliseconds a transfer may stall before it is abandoned.
+    //! Milliseconds a transfer may stall (no byte moving either way) before it is abandoned:
+    //! a connection that went dead on a weak signal is given up in seconds, and the sync
+    //! resumes on a new one.
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    //! Whether JSON bodies are sent gzipped (on until a server refuses them).
+    bool compressesRequests() const { return m_compressRequests; }
+    void setCompressRequests(bool on) { m_compressRequests = on; }
 
     void getJson(QObject* owner, const QString& path, Done done);
     void sendJson(QObject* owner, const QByteArray& verb, const QString& path, const boost::json::value& body,
                   Done done);
+    //! `progress`, when given, is told the bytes of the body handed to the network so far;
+    //! `timeoutMs`, when given, replaces the stall timeout for this request.
     void sendBytes(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& bytes,
-                   const QList<QPair<QByteArray, QByteArray>>& headers, Done done);
+                   const QList<QPair<QByteArray, QByteArray>>& headers, Done done, Progress progress = {},
+                   int timeoutMs = 0);
     //! Abandons the requests `owner` has under way; their callbacks are not called.
     void cancel(const QObject* owner);
     //! Whether `owner` has a request under way.
@@ -78,10 +89,12 @@ private:
 
     QNetworkRequest makeRequest(const QString& path) const;
     void track(QObject* owner, QNetworkReply* reply, Done done);
+    void sendText(QObject* owner, const QByteArray& verb, const QString& path, const QByteArray& text, Done done);
 
     QNetworkAccessManager m_network;
     QUrl m_base;
     QByteArray m_token;
-    int m_timeoutMs = 30'000;
+    int m_timeoutMs = 10'000;
+    bool m_compressRequests = true;
     QList<Pending> m_pending;
 };

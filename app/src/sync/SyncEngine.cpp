@@ -17,8 +17,18 @@ using kc::app::LocalStore;
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 constexpr int kBatch = 100;    // docs/protocol.md: at most 100 submissions per push
-constexpr int kPullPage = 500;
-constexpr int kParallelUploads = 6; // as many as Qt opens to one server
+constexpr int kPullPage = 1000; // the most a page may hold (docs/protocol.md): fewer round trips
+// Two uploads side by side: while one waits for its answer (a round trip: 600 ms on 2G) the
+// other keeps the link busy. More only split a slow link's bandwidth and make every chunk
+// take longer to be acknowledged.
+constexpr int kParallelUploads = 2;
+// A chunk is sized to the link: about this many seconds of it, so that an answer comes back
+// every few seconds and a dead connection is told from a slow one by the transfer timeout
+// (bytes written to the socket leave the phone only as fast as the radio sends them, so the
+// progress Qt reports says nothing of the link; only answers do).
+constexpr double kChunkSeconds = 6.0;
+constexpr qint64 kFirstChunk = 16 * 1024; // until the link's pace is known
+constexpr std::size_t kAnnouncePerRequest = 500; // docs/protocol.md: at most 500 per request
 } // namespace
 
 SyncEngine::SyncEngine(QObject* parent) : QObject(parent) {
@@ -149,6 +159,15 @@ void SyncEngine::begin() {
     m_uploadsActive = 0;
     m_facilityQueue.clear();
     m_attachmentQueue.clear();
+    m_uploadQueue.clear();
+    m_inFlight.clear();
+    m_paceSamples.clear();
+    m_rate = 0;
+    m_chunkRate = 0;
+    m_knownRate = std::max(0.0, qs(local.meta("upload_rate").value_or("0")).toDouble());  // 0 if unreadable
+    m_progressed = false;
+    m_runClock.start();
+    m_lastProgressMs = -1000;
     m_answersToFetch.clear();
     for (const auto& f : local.pendingFacilities())
         m_facilityQueue.push_back(f.id);
@@ -158,6 +177,8 @@ void SyncEngine::begin() {
         m_bytesTotal += a.size;
     }
     m_itemsDone = 0;
+    m_photosDone = 0;
+    m_photosTotal = static_cast<int>(m_attachmentQueue.size());
     m_itemsTotal = static_cast<int>(m_facilityQueue.size() + m_attachmentQueue.size()) +
                    m_store->unsentCount();
     m_phase = Phase::Facilities;
@@ -173,9 +194,66 @@ void SyncEngine::cancelRequests() {
         m_session->api()->cancel(this);
 }
 
+void SyncEngine::photoDone() {
+    ++m_photosDone;
+    stepDone();
+}
+
 void SyncEngine::stepDone(int items) {
     m_itemsDone += items;
+    m_progressed = true;
+    noteProgress();
     emit progressChanged();
+}
+
+qint64 SyncEngine::bytesMoved() const {
+    qint64 moving = 0;
+    for (const qint64 bytes : m_inFlight)
+        moving += bytes;
+    return std::min(m_bytesTotal, m_bytesDone + moving);
+}
+
+void SyncEngine::noteProgress() {
+    constexpr qint64 kWindowMs = 20'000;
+    const qint64 now = m_runClock.isValid() ? m_runClock.elapsed() : 0;
+    const qint64 moved = m_bytesSent;  // acknowledged by the server: the link's real pace
+    m_paceSamples.emplace_back(now, moved);
+    while (m_paceSamples.size() > 2 && now - m_paceSamples.front().first > kWindowMs)
+        m_paceSamples.pop_front();
+    const auto& [firstMs, firstBytes] = m_paceSamples.front();
+    if (now - firstMs >= 2000 && moved >= firstBytes)
+        m_rate = double(moved - firstBytes) * 1000.0 / double(now - firstMs);
+    if (now - m_lastProgressMs >= 200) {
+        m_lastProgressMs = now;
+        emit progressChanged();
+    }
+}
+
+int SyncEngine::secondsLeft() const {
+    const qint64 left = m_bytesTotal - m_bytesDone;
+    const double rate = linkRate();
+    if (m_phase != Phase::Attachments || left <= 0 || rate <= 1.0)
+        return -1;
+    return static_cast<int>(std::min(std::ceil(double(left) / rate), 359'999.0));
+}
+
+double SyncEngine::linkRate() const {
+    return m_rate > 0 ? m_rate : m_chunkRate > 0 ? m_chunkRate : m_knownRate;
+}
+
+qint64 SyncEngine::nextChunkBytes() const {
+    const double rate = linkRate();
+    if (rate <= 0)
+        return std::min(m_chunkSize, kFirstChunk);
+    const double perUpload = rate / kParallelUploads;
+    return std::clamp<qint64>(static_cast<qint64>(perUpload * kChunkSeconds), std::min(m_chunkSize, kFirstChunk),
+                              m_chunkSize);
+}
+
+int SyncEngine::chunkTimeoutMs(qint64 bytes) const {
+    const double rate = linkRate();
+    const double expectedMs = rate > 0 ? double(bytes) * kParallelUploads * 1000.0 / rate : 0.0;
+    return static_cast<int>(std::clamp(2.0 * expectedMs + 4000.0, 10'000.0, 30'000.0));
 }
 
 bool SyncEngine::stopOn(const ApiResult& result) {
@@ -195,8 +273,20 @@ bool SyncEngine::stopOn(const ApiResult& result) {
     return false;
 }
 
+void SyncEngine::rememberRate() {
+    const double rate = m_rate > 0 ? m_rate : m_chunkRate;
+    if (rate > 0 && m_store && m_store->local())
+        m_store->local()->setMeta("upload_rate", std::to_string(static_cast<qint64>(rate)));
+}
+
 void SyncEngine::fail(const QString& message, bool retry, int retryAfterSeconds) {
     cancelRequests();
+    rememberRate();
+    m_inFlight.clear();
+    // A weak signal that dropped after something went through: try again soon, as after a
+    // first failure, rather than waiting longer each time it drops.
+    if (m_progressed)
+        m_attempt = 0;
     m_phase = Phase::None;
     m_lastError = message;
     if (m_store && m_store->local())
@@ -279,30 +369,117 @@ void SyncEngine::pushFacilities() {
     });
 }
 
-// --- 2. attachments, resumed from the server's offset, a few at a time
+// --- 2. attachments: where each stands, asked in one request, then the bytes, a few at a time
 
 void SyncEngine::uploadAttachments() {
     // Several uploads run side by side: each request waits on the network's round trips, so
     // one at a time leaves the link idle most of the time.
-    while (m_uploadsActive < kParallelUploads && !m_attachmentQueue.empty()) {
-        const std::string sha = m_attachmentQueue.front();
-        m_attachmentQueue.pop_front();
+    while (m_uploadsActive < kParallelUploads && !m_uploadQueue.empty()) {
+        const Upload upload = m_uploadQueue.front();
+        m_uploadQueue.pop_front();
         ++m_uploadsActive;
-        startUpload(sha);
+        uploadChunk(qs(upload.sha), upload.size, upload.offset);
     }
-    if (m_uploadsActive == 0 && m_attachmentQueue.empty()) {
-        m_phase = Phase::Submissions;
+    if (m_uploadsActive > 0)
+        return;
+    if (!m_attachmentQueue.empty()) {
+        announceAttachments();
+        return;
+    }
+    m_phase = Phase::Submissions;
+    emit progressChanged();
+    pushSubmissions();
+}
+
+void SyncEngine::announceAttachments() {
+    if (m_announceOneByOne) {
+        while (m_uploadsActive < kParallelUploads && !m_attachmentQueue.empty()) {
+            const std::string sha = m_attachmentQueue.front();
+            m_attachmentQueue.pop_front();
+            ++m_uploadsActive;
+            startUpload(sha);
+        }
+        return;
+    }
+    boost::json::array items;
+    std::vector<kc::app::AttachmentRow> rows;
+    while (!m_attachmentQueue.empty() && rows.size() < kAnnouncePerRequest) {
+        auto row = m_store->local()->attachment(m_attachmentQueue.front());
+        m_attachmentQueue.pop_front();
+        if (!row) {
+            photoDone();
+            continue;
+        }
+        items.push_back(boost::json::object{
+            {"sha256", row->sha256}, {"size", row->size}, {"content_type", row->contentType}});
+        rows.push_back(std::move(*row));
+    }
+    if (rows.empty()) {
+        uploadAttachments();
+        return;
+    }
+    const int generation = m_generation;
+    api().sendJson(this, "POST", QStringLiteral("/v1/attachments"), boost::json::object{{"attachments", std::move(items)}},
+                   [this, rows, generation](const ApiResult& r) {
+        if (generation != m_generation || stopOn(r))
+            return;
+        const auto* body = r.body.if_object();
+        const auto* answers = body ? body->if_contains("attachments") : nullptr;
+        if (r.ok() && (!answers || !answers->is_array() || answers->get_array().size() != rows.size())) {
+            fail(tr("The server's answer about the photos could not be read."), false);
+            return;
+        }
+        if (!r.ok()) {
+            // A server from before one request could announce many: one request per photo.
+            m_announceOneByOne = true;
+            for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+                m_attachmentQueue.push_front(it->sha256);
+            announceAttachments();
+            return;
+        }
+        const auto& list = answers->get_array();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& row = rows[i];
+            const auto* answer = list[i].if_object();
+            const auto* error = answer ? answer->if_contains("error") : nullptr;
+            if (!answer || error) {
+                ApiResult item;
+                item.status = answer && answer->contains("status") && answer->at("status").is_int64()
+                                  ? static_cast<int>(answer->at("status").get_int64()) : 400;
+                item.body = answer ? boost::json::value(*answer) : boost::json::value();
+                if (error && error->is_object())
+                    if (const auto* code = error->get_object().if_contains("code"); code && code->is_string())
+                        item.errorCode = qs(std::string(code->get_string()));
+                itemError(QStringLiteral("attachment"), qs(row.sha256), ApiClient::describe(item, api().server()));
+                photoDone();
+                continue;
+            }
+            const bool complete = answer->contains("complete") && answer->at("complete").is_bool() &&
+                                  answer->at("complete").get_bool();
+            if (complete) {
+                m_store->local()->markUploaded(row.sha256, true);
+                m_bytesDone += row.size;
+                photoDone();
+                continue;
+            }
+            qint64 offset = 0;
+            if (const auto* at = answer->if_contains("offset"); at && at->is_int64())
+                offset = std::clamp<qint64>(at->get_int64(), 0, row.size);
+            m_bytesDone += offset; // resumed: those bytes are on the server already
+            m_uploadQueue.push_back({row.sha256, row.size, offset});
+        }
         emit progressChanged();
-        pushSubmissions();
-    }
+        uploadAttachments();
+    });
 }
 
 void SyncEngine::uploadFinished() {
     --m_uploadsActive;
-    stepDone();
+    photoDone();
     uploadAttachments();
 }
 
+//! One request per photo: for servers that do not take a list.
 void SyncEngine::startUpload(const std::string& sha) {
     auto row = m_store->local()->attachment(sha);
     if (!row) {
@@ -331,7 +508,7 @@ void SyncEngine::startUpload(const std::string& sha) {
             return;
         }
         const qint64 offset = std::clamp<qint64>(r.uploadOffset, 0, size);
-        m_bytesDone += offset; // resumed: those bytes are on the server already
+        m_bytesDone += offset;
         uploadChunk(qs(sha), size, offset);
     });
 }
@@ -345,12 +522,22 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
         uploadFinished();
         return;
     }
-    const QByteArray chunk = file.read(std::min(m_chunkSize, size - offset));
+    const QByteArray chunk = file.read(std::min(nextChunkBytes(), size - offset));
     const int generation = m_generation;
+    QElapsedTimer sentAt;
+    sentAt.start();
     api().sendBytes(this, "PATCH", QStringLiteral("/v1/attachments/") + sha, chunk,
                     {{"Upload-Offset", QByteArray::number(offset)}},
-                    [this, sha, size, offset, sent = chunk.size(), generation](const ApiResult& r) {
-        if (generation != m_generation || stopOn(r))
+                    [this, sha, size, offset, sent = chunk.size(), generation, sentAt](const ApiResult& r) {
+        if (generation != m_generation)
+            return;
+        m_inFlight.remove(sha);
+        if (r.ok() && sent > 0) {  // this chunk's pace, while the window has too few samples
+            const double rate = double(sent) * 1000.0 / double(std::max<qint64>(1, sentAt.elapsed()));
+            m_chunkRate = m_chunkRate > 0 ? 0.5 * m_chunkRate + 0.5 * rate * kParallelUploads
+                                          : rate * kParallelUploads;
+        }
+        if (stopOn(r))
             return;
         if (r.status == 409 && r.errorCode == QLatin1String("offset_mismatch") && r.uploadOffset >= 0 &&
             r.uploadOffset <= size) {
@@ -365,6 +552,7 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
         }
         m_bytesDone += sent;
         m_bytesSent += sent;
+        m_progressed = true;
         const qint64 reached = r.uploadOffset >= 0 ? r.uploadOffset : offset + sent;
         if (reached < size) {
             emit progressChanged();
@@ -373,7 +561,12 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
         }
         m_store->local()->markUploaded(sha.toStdString(), true);
         uploadFinished();
-    });
+    }, [this, sha, generation](qint64 bytes) {
+        if (generation != m_generation)
+            return;
+        m_inFlight[sha] = bytes;  // counted as done only once the server says it holds them
+        noteProgress();
+    }, chunkTimeoutMs(chunk.size()));
 }
 
 // --- 3. submissions, in batches; each counts as sent only with its receipt
@@ -404,6 +597,7 @@ void SyncEngine::pushSubmissions() {
                 m_attachmentQueue.push_back(a.sha256);
                 m_bytesTotal += a.size;
                 ++m_itemsTotal;
+                ++m_photosTotal;
             }
             m_phase = Phase::Attachments;
             emit progressChanged();
@@ -522,6 +716,7 @@ void SyncEngine::fetchAnswers() {
 }
 
 void SyncEngine::succeed() {
+    rememberRate();
     m_phase = Phase::None;
     m_attempt = 0;
     m_lastSync = QDateTime::currentDateTimeUtc();

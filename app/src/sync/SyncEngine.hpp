@@ -3,6 +3,8 @@
 #include "sync/ApiClient.hpp"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -34,11 +36,18 @@ class SyncEngine : public QObject {
     Q_PROPERTY(Phase phase READ phase NOTIFY progressChanged)
     Q_PROPERTY(int itemsDone READ itemsDone NOTIFY progressChanged)
     Q_PROPERTY(int itemsTotal READ itemsTotal NOTIFY progressChanged)
+    //! Photos and signatures of this sync: sent (or settled) and in all.
+    Q_PROPERTY(int photosDone READ photosDone NOTIFY progressChanged)
+    Q_PROPERTY(int photosTotal READ photosTotal NOTIFY progressChanged)
     //! Bytes, as numbers QML reads (exact far past any upload).
     Q_PROPERTY(double bytesDone READ bytesDone NOTIFY progressChanged)
     Q_PROPERTY(double bytesTotal READ bytesTotal NOTIFY progressChanged)
     //! Attachment bytes actually put on the network in this sync (resumed uploads send less).
     Q_PROPERTY(qint64 bytesSent READ bytesSent NOTIFY progressChanged)
+    //! Photos' bytes going up now, per second, over the last few seconds (0 until known).
+    Q_PROPERTY(double bytesPerSecond READ bytesPerSecond NOTIFY progressChanged)
+    //! Seconds until the photos are sent at that pace (-1 while unknown).
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY progressChanged)
     //! When the last sync finished without error (invalid if never).
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY stateChanged)
     //! Why the last sync stopped, in plain words ("" when it did not fail).
@@ -69,7 +78,12 @@ public:
     Phase phase() const { return m_phase; }
     int itemsDone() const { return m_itemsDone; }
     int itemsTotal() const { return m_itemsTotal; }
-    double bytesDone() const { return static_cast<double>(m_bytesDone); }
+    int photosDone() const { return m_photosDone; }
+    int photosTotal() const { return m_photosTotal; }
+    //! Acknowledged bytes and those of chunks on their way.
+    double bytesDone() const { return static_cast<double>(bytesMoved()); }
+    double bytesPerSecond() const { return linkRate(); }
+    int secondsLeft() const;
     double bytesTotal() const { return static_cast<double>(m_bytesTotal); }
     qint64 bytesSent() const { return m_bytesSent; }
     QDateTime lastSync() const { return m_lastSync; }
@@ -83,7 +97,8 @@ public:
 
     //! First and longest pause of the backoff (tests shorten them).
     void setBackoff(int firstMs, int maxMs);
-    //! Bytes per attachment upload request.
+    //! Bytes per attachment upload request at most (a chunk is sized to a few seconds of
+    //! the link, within this).
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
 
     Q_INVOKABLE void syncNow();
@@ -108,7 +123,18 @@ private:
     void next();
     void pushFacilities();
     void uploadAttachments();
+    void announceAttachments();
     void startUpload(const std::string& sha);
+    qint64 bytesMoved() const;
+    //! Photo bytes per second the server acknowledges: over the last 20 s, else from the
+    //! chunks so far, else what the last sync measured (0 when nothing is known).
+    double linkRate() const;
+    qint64 nextChunkBytes() const;
+    int chunkTimeoutMs(qint64 bytes) const;
+    void rememberRate();
+    //! Bytes moved: the pace and the estimate follow, and the interface is told (at most
+    //! five times a second).
+    void noteProgress();
     void uploadChunk(const QString& sha, qint64 size, qint64 offset);
     void uploadFinished();
     void pushSubmissions();
@@ -123,6 +149,7 @@ private:
     void cancelRequests();
     void itemError(const QString& kind, const QString& id, const QString& message);
     void stepDone(int items = 1);
+    void photoDone();
     //! `atLeastMs`: what the server asked for in Retry-After (a busy or full server).
     void scheduleRetry(int atLeastMs = 0);
 
@@ -131,6 +158,7 @@ private:
     State m_state = State::Idle;
     Phase m_phase = Phase::None;
     int m_itemsDone = 0, m_itemsTotal = 0;
+    int m_photosDone = 0, m_photosTotal = 0;
     qint64 m_bytesDone = 0, m_bytesTotal = 0, m_bytesSent = 0;
     QDateTime m_lastSync;
     QString m_lastError;
@@ -150,7 +178,22 @@ private:
     int m_pushCount = 0;
     int m_uploadsActive = 0;
     std::deque<std::string> m_facilityQueue;
-    std::deque<std::string> m_attachmentQueue;
+    std::deque<std::string> m_attachmentQueue; //!< not yet announced to the server
+    struct Upload {
+        std::string sha;
+        qint64 size = 0;
+        qint64 offset = 0;
+    };
+    std::deque<Upload> m_uploadQueue; //!< announced, with the offset to send from
+    bool m_announceOneByOne = false;  //!< the server takes one photo per request only
+    QHash<QString, qint64> m_inFlight; //!< body bytes of chunks under way, by attachment
+    std::deque<std::pair<qint64, qint64>> m_paceSamples; //!< (ms since start, bytes moved)
+    QElapsedTimer m_runClock;
+    qint64 m_lastProgressMs = -1000;
+    double m_rate = 0;       //!< over the window
+    double m_chunkRate = 0;  //!< from single chunks
+    double m_knownRate = 0;  //!< the last sync's
+    bool m_progressed = false; //!< this run got something acknowledged
     QSet<QString> m_tried; //!< submissions pushed in this run (not offered twice)
     std::deque<std::string> m_answersToFetch;
 };

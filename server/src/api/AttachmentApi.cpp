@@ -7,6 +7,7 @@
 
 #include "kc/json/Json.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@ namespace bj = boost::json;
 namespace {
 
 const char* const kContentTypes[] = {"image/jpeg", "image/png", "image/webp"};
+constexpr std::size_t kMostPerBatch = 500;
 
 //! The image type the bytes begin with (JPEG, PNG, WebP signatures), or "" for none of them.
 std::string sniffImageType(std::string_view head) {
@@ -86,23 +88,26 @@ std::optional<AttachmentRecord> finished(ServerContext& context, const std::stri
     return record;
 }
 
-Response start(ServerContext& context, const Request& request, const Caller& caller) {
-    const auto value = parseJsonBody(request);
-    const json::ObjectReader body(value, "");
+std::string fieldOf(const json::ObjectReader& body, const char* key) {
+    return body.path().empty() ? std::string(key) : body.path() + "." + key;
+}
+
+//! Starts (or finds) the upload one item declares; throws the error an item gets.
+Response startOne(ServerContext& context, const json::ObjectReader& body, const Caller& caller) {
     const std::string sha = body.string("sha256");
     if (!isSha256Hex(sha))
-        throwInvalid("sha256", "expected 64 lowercase hex digits");
+        throwInvalid(fieldOf(body, "sha256"), "expected 64 lowercase hex digits");
     const std::int64_t size = body.int64("size");
     const std::string contentType = body.string("content_type");
     if (size <= 0)
-        throwInvalid("size", "must be at least 1 byte");
+        throwInvalid(fieldOf(body, "size"), "must be at least 1 byte");
     bool knownType = false;
     for (const char* type : kContentTypes)
         knownType = knownType || contentType == type;
     if (!knownType)
         throw ApiException(415, "unsupported_media_type",
                            "attachments are photos and signatures: image/jpeg, image/png or image/webp, not " +
-                               contentType, {{"content_type", "expected image/jpeg, image/png or image/webp"}});
+                               contentType, {{fieldOf(body, "content_type"), "expected image/jpeg, image/png or image/webp"}});
     if (auto done = finished(context, sha, caller))
         return status(200, sha, done->size, done->size, true);
     if (size > context.limits.attachmentSize)
@@ -117,7 +122,7 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
         return status(200, sha, size, context.files.offset(sha, caller.userId), false);
     }
     const std::int64_t used = context.store.bytesUsedBy(caller.userId);
-    if (used + size > context.limits.userQuota)
+    if (used > context.limits.userQuota - size)
         throw ApiException(403, "quota_exceeded",
                            "your attachments take " + megabytes(used) + " of your " +
                                megabytes(context.limits.userQuota) + " quota; this one (" +
@@ -125,6 +130,43 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
     context.files.discard(sha, caller.userId);  // a stale .part from a forgotten upload
     context.store.saveUpload({sha, caller.userId, size, contentType, 0});
     return status(201, sha, size, 0, false);
+}
+
+//! `{"attachments": [...]}`: every item started or found in one request, each answered
+//! with its status or its own error, so that a device learns where to resume all of its
+//! uploads in one round trip.
+Response startMany(ServerContext& context, const Request& request, const json::ObjectReader& body,
+                   const Caller& caller) {
+    const auto& items = body.array("attachments");
+    if (items.size() > kMostPerBatch)
+        throwInvalid("attachments", "at most " + std::to_string(kMostPerBatch) + " attachments per request, not " +
+                                        std::to_string(items.size()));
+    bj::array answers;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Response one;
+        try {
+            one = startOne(context, json::ObjectReader(items[i], "attachments[" + std::to_string(i) + "]"), caller);
+        } catch (...) {
+            one = failureResponse(request, std::current_exception(), caller.username);
+            if (one.status >= 500)  // the store failed: the whole request fails, nothing half-said
+                return one;
+        }
+        bj::object answer = json::parse(one.body).as_object();
+        if (answer.contains("error") && items[i].is_object())
+            if (const auto* sha = items[i].as_object().if_contains("sha256"); sha && sha->is_string())
+                answer["sha256"] = *sha;
+        answer["status"] = one.status;
+        answers.push_back(std::move(answer));
+    }
+    return jsonResponse(200, bj::object{{"attachments", std::move(answers)}});
+}
+
+Response start(ServerContext& context, const Request& request, const Caller& caller) {
+    const auto value = parseJsonBody(request);
+    const json::ObjectReader body(value, "");
+    if (body.has("attachments"))
+        return startMany(context, request, body, caller);
+    return startOne(context, body, caller);
 }
 
 Response describe(ServerContext& context, const Request& request, const Caller& caller) {
@@ -146,8 +188,11 @@ Response offsetMismatch(std::int64_t current) {
 
 Response append(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
-    if (auto done = finished(context, sha, caller))
+    const auto bodyBytes = static_cast<std::int64_t>(request.body.size());
+    if (auto done = finished(context, sha, caller)) {
+        context.metrics.countChunk(0, bodyBytes);
         return status(200, sha, done->size, done->size, true);
+    }
     const auto upload = context.store.findUpload(sha, caller.userId);
     if (!upload)
         notFound("upload " + sha + " (start it with POST /v1/attachments)");
@@ -157,8 +202,11 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
     if (offsetText.empty() || ec != std::errc() || end != offsetText.data() + offsetText.size() || offset < 0)
         throwInvalid("Upload-Offset", "the header must give the offset this chunk starts at");
     const std::int64_t current = context.files.offset(sha, caller.userId);
-    if (offset != current)
+    if (offset != current) {
+        // Bytes below the server's offset came again; past it they are a gap, not a resend.
+        context.metrics.countChunk(0, offset < current ? std::min(bodyBytes, current - offset) : 0);
         return offsetMismatch(current);
+    }
     if (current + static_cast<std::int64_t>(request.body.size()) > upload->size)
         throwInvalid("body", "the chunk goes past the declared size of " + std::to_string(upload->size) + " bytes");
     if (current == 0) {
@@ -176,8 +224,11 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
         }
     }
     const auto appended = context.files.append(sha, caller.userId, current, request.body);
-    if (!appended.atOffset)  // another copy of the chunk (this server or another) came first
+    if (!appended.atOffset) {  // another copy of the chunk (this server or another) came first
+        context.metrics.countChunk(0, std::min(bodyBytes, appended.offset - current));
         return offsetMismatch(appended.offset);
+    }
+    context.metrics.countChunk(bodyBytes, 0);
     const std::int64_t reached = appended.offset;
     if (reached < upload->size)
         return status(200, sha, upload->size, reached, false);

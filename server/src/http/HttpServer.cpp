@@ -1,6 +1,7 @@
 #include "http/HttpServer.hpp"
 
 #include "http/ApiError.hpp"
+#include "http/BodyEncoding.hpp"
 #include "util/ThrottledLog.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -314,7 +315,17 @@ private:
         const bool keepAlive = message.keep_alive() && !m_state.stopping;
         const std::string method(message.method_string());
         const auto started = std::chrono::steady_clock::now();
-        Response response = m_state.router.dispatch(toRequest(message, m_remote));
+        m_state.stats.requestBodyBytes += static_cast<std::int64_t>(message.body().size());
+        Request request = toRequest(message, m_remote);
+        const std::string acceptEncoding = request.header("accept-encoding");
+        const bool encoded = request.headers.contains("content-encoding");
+        auto refused = decodeRequestBody(request, m_state.options.inflatedLimit);
+        if (encoded && !refused)
+            ++m_state.stats.inflatedRequests;
+        Response response = refused ? std::move(*refused) : m_state.router.dispatch(std::move(request));
+        encodeResponse(response, acceptEncoding, m_state.stats);
+        if (!response.stream)
+            m_state.stats.responseBodyBytes += static_cast<std::int64_t>(response.body.size());
         releaseBody();  // the request, body and all, is gone by now
         if (m_state.options.observer)
             m_state.options.observer(
@@ -417,6 +428,7 @@ private:
                       << error.what() << "\n";
             return closeSocket();
         }
+        m_state.stats.responseBodyBytes += static_cast<std::int64_t>(streaming->piece.size());
         lowest().expires_after(m_state.options.ioTimeout);
         auto self = this->shared_from_this();
         if (streaming->piece.empty())

@@ -26,6 +26,8 @@ struct ServerOptions {
     int threads = defaultThreads();
     std::size_t headerLimit = 16 * 1024;
     std::size_t bodyLimit = 16 * 1024 * 1024;
+    //! What a gzip request body may inflate to (413 past it).
+    std::size_t inflatedLimit = 16 * 1024 * 1024;
     //! Deadline for reading the rest of a request once its first byte arrived, and for
     //! writing one response.
     std::chrono::seconds ioTimeout{30};

@@ -16,6 +16,12 @@ struct TransportStats {
     std::atomic<std::int64_t> bodyBytesInFlight{0};
     std::atomic<std::int64_t> connectionLimit{0}; //!< the cap in force
     std::atomic<std::int64_t> bodyBudget{0};      //!< the body memory budget in force
+    std::atomic<std::int64_t> compressedResponses{0}; //!< answers sent with gzip
+    std::atomic<std::int64_t> plainBytes{0};      //!< their bodies' bytes before gzip
+    std::atomic<std::int64_t> compressedBytes{0}; //!< and after
+    std::atomic<std::int64_t> inflatedRequests{0}; //!< request bodies that came with gzip
+    std::atomic<std::int64_t> requestBodyBytes{0};  //!< request bodies as they arrived
+    std::atomic<std::int64_t> responseBodyBytes{0}; //!< response bodies as they were sent
 };
 
 } // namespace kc::server

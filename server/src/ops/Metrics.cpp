@@ -43,6 +43,12 @@ void Metrics::countPulled(std::int64_t changes) {
     m_pulled += changes;
 }
 
+void Metrics::countChunk(std::int64_t stored, std::int64_t resent) {
+    std::lock_guard lock(m_mutex);
+    m_chunkBytesStored += stored;
+    m_chunkBytesResent += resent;
+}
+
 void Metrics::watch(const TransportStats* transport, const StorageFaults* storage) {
     std::lock_guard lock(m_mutex);
     m_transport = transport;
@@ -80,6 +86,13 @@ std::string Metrics::render(std::int64_t storeBytes, std::int64_t submissions) c
     out << "# HELP kcfield_sync_pulled_changes_total Changes sent to devices by pull.\n"
         << "# TYPE kcfield_sync_pulled_changes_total counter\n"
         << "kcfield_sync_pulled_changes_total " << m_pulled << '\n'
+        << "# HELP kcfield_attachment_bytes_stored_total Attachment chunk bytes received and kept.\n"
+        << "# TYPE kcfield_attachment_bytes_stored_total counter\n"
+        << "kcfield_attachment_bytes_stored_total " << m_chunkBytesStored << '\n'
+        << "# HELP kcfield_attachment_bytes_resent_total Attachment chunk bytes received that the server "
+           "held already (a chunk sent again from a stale offset, or to a finished upload).\n"
+        << "# TYPE kcfield_attachment_bytes_resent_total counter\n"
+        << "kcfield_attachment_bytes_resent_total " << m_chunkBytesResent << '\n'
         << "# HELP kcfield_store_size_bytes Bytes the central store takes on disk.\n"
         << "# TYPE kcfield_store_size_bytes gauge\n"
         << "kcfield_store_size_bytes " << storeBytes << '\n'
@@ -102,6 +115,18 @@ std::string Metrics::render(std::int64_t storeBytes, std::int64_t submissions) c
         metric(out, "kcfield_body_budget_bytes", "gauge", "Request body memory at most.", t.bodyBudget);
         metric(out, "kcfield_body_budget_refusals_total", "counter",
                "Requests answered 503 because the body memory was spent.", t.bodyRefusals);
+        metric(out, "kcfield_http_gzip_responses_total", "counter", "Answers sent compressed with gzip.",
+               t.compressedResponses);
+        metric(out, "kcfield_http_gzip_plain_bytes_total", "counter",
+               "Bytes of the compressed answers' bodies before gzip.", t.plainBytes);
+        metric(out, "kcfield_http_gzip_sent_bytes_total", "counter",
+               "Bytes of the compressed answers' bodies as sent.", t.compressedBytes);
+        metric(out, "kcfield_http_gzip_requests_total", "counter",
+               "Request bodies that arrived with Content-Encoding: gzip and were inflated.", t.inflatedRequests);
+        metric(out, "kcfield_http_request_body_bytes_total", "counter",
+               "Bytes of request bodies as they arrived (compressed ones before inflating).", t.requestBodyBytes);
+        metric(out, "kcfield_http_response_body_bytes_total", "counter",
+               "Bytes of response bodies as they were sent (compressed ones after gzip).", t.responseBodyBytes);
     }
     if (m_storage) {
         const auto state = m_storage->state();

@@ -23,6 +23,8 @@ public:
     //! A push item's receipt ("accepted", "duplicate", ...).
     void countPushed(const std::string& status);
     void countPulled(std::int64_t changes);
+    //! An attachment chunk: bytes kept, and bytes that arrived again (held already).
+    void countChunk(std::int64_t stored, std::int64_t resent);
 
     //! Also renders the transport's connection and body-memory counters and the storage
     //! faults; both must outlive this object.
@@ -38,6 +40,8 @@ private:
     double m_latencySum = 0;
     std::map<std::string, std::int64_t> m_pushed;
     std::int64_t m_pulled = 0;
+    std::int64_t m_chunkBytesStored = 0;
+    std::int64_t m_chunkBytesResent = 0;
     const TransportStats* m_transport = nullptr;
     const StorageFaults* m_storage = nullptr;
 };
