@@ -22,6 +22,7 @@ app_packages=(
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-multimedia-dev qml6-module-qtmultimedia libzxing-dev qml6-module-qtcharts
   qt6-image-formats-plugins  # WebP: photos leave the phone as WebP (docs/photos.md)
+  tesseract-ocr  # bench_photo_encoding reads the nameplate of each candidate photo back
   poppler-utils  # pdftotext: the report test reads the saved PDF back
   chromium  # the web console's browser tests (Playwright drives Debian's Chromium)
 )

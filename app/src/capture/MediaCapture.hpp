@@ -11,9 +11,11 @@ class AppStore;
 Q_MOC_INCLUDE("store/AppStore.hpp")
 
 //! Turns what the camera, a file or a finger gives into attachments in the device's store:
-//! photos resized (long side at most 1600 px, JPEG quality 80, EXIF orientation applied,
-//! other metadata dropped) so that a 12 MP photo costs a collaborator's data plan a few
-//! hundred kB, not 5 MB; signatures drawn from pen strokes to PNG.
+//! photos resized (long side at most 1600 px, the least at which a nameplate's letters stay
+//! readable) and written as WebP at quality 75 (JPEG at 70 without Qt's WebP plugin), EXIF
+//! orientation applied and all metadata dropped, within a budget of 120 kB: a 12 MP photo
+//! costs about 50 kB, not 2 MB (bench/photo_encoding.cpp measured the choice); signatures
+//! drawn from pen strokes to PNG.
 class MediaCapture : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -22,7 +24,11 @@ class MediaCapture : public QObject {
 
 public:
     static constexpr int kMaxLongSide = 1600;
-    static constexpr int kJpegQuality = 80;
+    static constexpr int kWebpQuality = 75;
+    static constexpr int kJpegQuality = 70;
+    //! Bytes a photo may take; a busier one is written at lower qualities, down to this one.
+    static constexpr qsizetype kPhotoBudget = 120'000;
+    static constexpr int kLeastQuality = 45;
 
     explicit MediaCapture(QObject* parent = nullptr);
 

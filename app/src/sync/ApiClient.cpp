@@ -20,6 +20,8 @@ QNetworkRequest ApiClient::makeRequest(const QString& path) const {
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!m_acceptCompressed)
+        request.setRawHeader("Accept-Encoding", "identity");
     return request;
 }
 

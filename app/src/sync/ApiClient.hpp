@@ -57,6 +57,9 @@ public:
     //! Whether JSON bodies are sent gzipped (on until a server refuses them).
     bool compressesRequests() const { return m_compressRequests; }
     void setCompressRequests(bool on) { m_compressRequests = on; }
+    //! Whether answers may come gzipped (Qt asks for gzip and inflates by itself); off sends
+    //! `Accept-Encoding: identity`.
+    void setAcceptCompressed(bool on) { m_acceptCompressed = on; }
 
     void getJson(QObject* owner, const QString& path, Done done);
     void sendJson(QObject* owner, const QByteArray& verb, const QString& path, const boost::json::value& body,
@@ -96,5 +99,6 @@ private:
     QByteArray m_token;
     int m_timeoutMs = 10'000;
     bool m_compressRequests = true;
+    bool m_acceptCompressed = true;
     QList<Pending> m_pending;
 };

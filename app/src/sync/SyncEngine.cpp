@@ -17,11 +17,6 @@ using kc::app::LocalStore;
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 constexpr int kBatch = 100;    // docs/protocol.md: at most 100 submissions per push
-constexpr int kPullPage = 1000; // the most a page may hold (docs/protocol.md): fewer round trips
-// Two uploads side by side: while one waits for its answer (a round trip: 600 ms on 2G) the
-// other keeps the link busy. More only split a slow link's bandwidth and make every chunk
-// take longer to be acknowledged.
-constexpr int kParallelUploads = 2;
 // A chunk is sized to the link: about this many seconds of it, so that an answer comes back
 // every few seconds and a dead connection is told from a slow one by the transfer timeout
 // (bytes written to the socket leave the phone only as fast as the radio sends them, so the
@@ -149,8 +144,22 @@ void SyncEngine::syncNow() {
     begin();
 }
 
+SyncEngine::NetworkTuning SyncEngine::NetworkTuning::beforeIssue24() {
+    NetworkTuning before;
+    before.compress = false;
+    before.announceTogether = false;
+    before.parallelUploads = 6;
+    before.sizeChunksToLink = false;
+    before.pullPage = 500;
+    before.stallTimeoutMs = 30'000;
+    return before;
+}
+
 void SyncEngine::begin() {
     LocalStore& local = *m_store->local();
+    api().setCompressRequests(m_tuning.compress);
+    api().setAcceptCompressed(m_tuning.compress);
+    api().setTimeout(m_tuning.stallTimeoutMs);
     ++m_generation;
     m_lastError.clear();
     m_itemErrors.clear();
@@ -243,17 +252,21 @@ double SyncEngine::linkRate() const {
 
 qint64 SyncEngine::nextChunkBytes() const {
     const double rate = linkRate();
+    if (!m_tuning.sizeChunksToLink)
+        return m_chunkSize;
     if (rate <= 0)
         return std::min(m_chunkSize, kFirstChunk);
-    const double perUpload = rate / kParallelUploads;
+    const double perUpload = rate / m_tuning.parallelUploads;
     return std::clamp<qint64>(static_cast<qint64>(perUpload * kChunkSeconds), std::min(m_chunkSize, kFirstChunk),
                               m_chunkSize);
 }
 
 int SyncEngine::chunkTimeoutMs(qint64 bytes) const {
     const double rate = linkRate();
-    const double expectedMs = rate > 0 ? double(bytes) * kParallelUploads * 1000.0 / rate : 0.0;
-    return static_cast<int>(std::clamp(2.0 * expectedMs + 4000.0, 10'000.0, 30'000.0));
+    if (!m_tuning.sizeChunksToLink)
+        return m_tuning.stallTimeoutMs;
+    const double expectedMs = rate > 0 ? double(bytes) * m_tuning.parallelUploads * 1000.0 / rate : 0.0;
+    return static_cast<int>(std::clamp(2.0 * expectedMs + 4000.0, double(m_tuning.stallTimeoutMs), 30'000.0));
 }
 
 bool SyncEngine::stopOn(const ApiResult& result) {
@@ -374,7 +387,7 @@ void SyncEngine::pushFacilities() {
 void SyncEngine::uploadAttachments() {
     // Several uploads run side by side: each request waits on the network's round trips, so
     // one at a time leaves the link idle most of the time.
-    while (m_uploadsActive < kParallelUploads && !m_uploadQueue.empty()) {
+    while (m_uploadsActive < m_tuning.parallelUploads && !m_uploadQueue.empty()) {
         const Upload upload = m_uploadQueue.front();
         m_uploadQueue.pop_front();
         ++m_uploadsActive;
@@ -392,8 +405,8 @@ void SyncEngine::uploadAttachments() {
 }
 
 void SyncEngine::announceAttachments() {
-    if (m_announceOneByOne) {
-        while (m_uploadsActive < kParallelUploads && !m_attachmentQueue.empty()) {
+    if (m_announceOneByOne || !m_tuning.announceTogether) {
+        while (m_uploadsActive < m_tuning.parallelUploads && !m_attachmentQueue.empty()) {
             const std::string sha = m_attachmentQueue.front();
             m_attachmentQueue.pop_front();
             ++m_uploadsActive;
@@ -534,8 +547,8 @@ void SyncEngine::uploadChunk(const QString& sha, qint64 size, qint64 offset) {
         m_inFlight.remove(sha);
         if (r.ok() && sent > 0) {  // this chunk's pace, while the window has too few samples
             const double rate = double(sent) * 1000.0 / double(std::max<qint64>(1, sentAt.elapsed()));
-            m_chunkRate = m_chunkRate > 0 ? 0.5 * m_chunkRate + 0.5 * rate * kParallelUploads
-                                          : rate * kParallelUploads;
+            m_chunkRate = m_chunkRate > 0 ? 0.5 * m_chunkRate + 0.5 * rate * m_tuning.parallelUploads
+                                          : rate * m_tuning.parallelUploads;
         }
         if (stopOn(r))
             return;
@@ -652,7 +665,7 @@ void SyncEngine::pushSubmissions() {
 void SyncEngine::pull() {
     const std::string cursor = m_store->local()->meta("pull_cursor").value_or("0");
     const int generation = m_generation;
-    api().getJson(this, QStringLiteral("/v1/pull?since=%1&limit=%2").arg(qs(cursor)).arg(kPullPage),
+    api().getJson(this, QStringLiteral("/v1/pull?since=%1&limit=%2").arg(qs(cursor)).arg(m_tuning.pullPage),
                   [this, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))
             return;

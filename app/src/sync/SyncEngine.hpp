@@ -63,6 +63,21 @@ class SyncEngine : public QObject {
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY automaticChanged)
 
 public:
+    //! How a sync uses the network. The defaults are the ones measured best on slow links
+    //! (docs/sync.md); beforeIssue24() is how the engine worked before them, kept so that the
+    //! link benchmark measures both in one run.
+    struct NetworkTuning {
+        bool compress = true;          //!< gzip JSON bodies up, accept gzip down
+        bool announceTogether = true;  //!< one request announces every attachment
+        //! Uploads side by side: while one waits for its answer (a round trip: 600 ms on 2G)
+        //! the other keeps the link busy; more only split a slow link and slow every answer.
+        int parallelUploads = 2;
+        bool sizeChunksToLink = true;  //!< chunks of a few seconds of the link, else setChunkSize()
+        int pullPage = 1000;           //!< the most a page may hold: fewer round trips
+        int stallTimeoutMs = 10'000;   //!< a connection that moves nothing for this long is dead
+        static NetworkTuning beforeIssue24();
+    };
+
     enum class State { Idle, Syncing, Waiting, SignInNeeded };
     Q_ENUM(State)
     enum class Phase { None, Facilities, Attachments, Submissions, Pulling };
@@ -100,6 +115,7 @@ public:
     //! Bytes per attachment upload request at most (a chunk is sized to a few seconds of
     //! the link, within this).
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    void setTuning(const NetworkTuning& tuning) { m_tuning = tuning; }
 
     Q_INVOKABLE void syncNow();
     //! Stops the sync under way; what was acknowledged stays, the rest is sent next time.
@@ -170,6 +186,7 @@ private:
     int m_attempt = 0;
     int m_backoffFirstMs = 5'000, m_backoffMaxMs = 15 * 60'000;
     qint64 m_chunkSize = 1024 * 1024;
+    NetworkTuning m_tuning;
     std::mt19937 m_random{std::random_device{}()};
 
     // The run under way.
