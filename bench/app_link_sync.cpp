@@ -149,7 +149,7 @@ void print(const Run& r) {
                 r.scenario.c_str(), r.profile.c_str(), r.mode.c_str(), r.seconds, double(r.up) / 1000.0, double(r.down) / 1000.0,
                 static_cast<long long>(r.requests), r.limit, r.limit > 0 ? r.seconds / r.limit : 0.0,
                 r.drops ? ("  drops " + std::to_string(r.drops) + ", resent chunk bytes " + std::to_string(r.resent)).c_str() : "",
-                r.ok ? "" : "  FAILED");
+                r.ok ? "" : r.mode == "before" ? "  (did not finish as it should)" : "  FAILED");
     std::fflush(stdout);
 }
 
@@ -246,7 +246,8 @@ void day(const Options& options, const test::LinkProfile& profile, bool before, 
     test::HttpConnection adminConnection(server.port());
     const std::string admin = signIn(adminConnection, "quantri");
     // connect, announce (one per photo before), upload, push; the pull pages are added.
-    Run run = measure("day", profile, before, server, device, admin, before ? 3 + 2 * options.reports : 4);
+    // The same limit for both codes: what the exchange needs, not what a code did.
+    Run run = measure("day", profile, before, server, device, admin, 4);
     run.photoBytes = photoBytes;
     const auto counts = local.countByState();
     run.ok = run.ok && counts.count("sent") && counts.at("sent") == options.reports && run.resent == 0;
@@ -344,11 +345,19 @@ int main(int argc, char** argv) {
     std::printf("%-10s %-8s %-6s %10s  %s\n", "scenario", "link", "code", "time", "bytes on the wire, requests, limit");
     each("day", [&](const test::LinkProfile& p, bool before) { day(options, p, before, runs); });
     each("first-pull", [&](const test::LinkProfile& p, bool before) { firstPull(options, p, before, runs); });
+    for (const auto& now : runs)
+        for (const auto& was : runs)
+            if (now.mode == "now" && was.mode == "before" && now.scenario == was.scenario && now.profile == was.profile)
+                std::printf("%s on %s: %.1f s now, %.1f s before (%.2fx faster); bytes down %.2f and up %.2f of "
+                            "before's\n",
+                            now.scenario.c_str(), now.profile.c_str(), now.seconds, was.seconds, was.seconds / now.seconds,
+                            was.down ? double(now.down) / double(was.down) : 0.0,
+                            was.up ? double(now.up) / double(was.up) : 0.0);
     bool allOk = true;
     std::printf("{\"benchmark\":\"app_link_sync\",\"runs\":[");
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const auto& r = runs[i];
-        allOk = allOk && r.ok;
+        allOk = allOk && (r.ok || r.mode == "before");  // the old code's failures are findings
         std::printf("%s{\"scenario\":\"%s\",\"link\":\"%s\",\"code\":\"%s\",\"seconds\":%.2f,\"up_bytes\":%lld,"
                     "\"down_bytes\":%lld,\"requests\":%lld,\"limit_seconds\":%.2f,\"ratio\":%.3f,\"drops\":%d,"
                     "\"resent_chunk_bytes\":%lld,\"ok\":%s}",

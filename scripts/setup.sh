@@ -21,7 +21,8 @@ app_packages=(
   qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models qt6-positioning-dev qml6-module-qtpositioning
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-multimedia-dev qml6-module-qtmultimedia libzxing-dev qml6-module-qtcharts
-  qt6-image-formats-plugins  # WebP: photos leave the phone as WebP (docs/photos.md)
+  libexif-dev  # a photo's time and place, kept in its record when its metadata is dropped
+  qt6-image-formats-plugins  # WebP: photos leave the phone as WebP (docs/app.md, "Capture")
   tesseract-ocr  # bench_photo_encoding reads the nameplate of each candidate photo back
   poppler-utils  # pdftotext: the report test reads the saved PDF back
   chromium  # the web console's browser tests (Playwright drives Debian's Chromium)

@@ -3,6 +3,9 @@
 #include "capture/LocationSource.hpp"
 #include "capture/MediaCapture.hpp"
 
+#include "../support/ExifPhoto.hpp"
+#include "../support/NoisyPhoto.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <QBuffer>
@@ -86,6 +89,37 @@ TEST_CASE("a 12 MP photo is stored upright, at most 1600 px, as a WebP within 12
 
     // The same photo again is the same attachment.
     CHECK(capture.importPhotoBytes(original) == sha);
+}
+
+TEST_CASE("a photo's time and place are read from its EXIF into its record; the file keeps none of it",
+          "[app][capture]") {
+    test::StoreFixture f("capture-origin");
+    MediaCapture capture;
+    capture.setStore(&f.store);
+    const QByteArray camera = test::withExif(test::noisyPhoto(5, 800, 600, 90), "2026:10:12 09:14:05", "+07:00",
+                                             22.6667, 106.25);
+    const QString sha = capture.importPhotoBytes(camera);
+    REQUIRE(sha.size() == 64);
+    const auto row = f.local().attachment(sha.toStdString());
+    REQUIRE(row);
+    CHECK(row->origin.at("taken_at") == "2026-10-12T09:14:05+07:00");
+    CHECK(row->origin.at("location").at("lat").as_double() == Approx(22.6667).margin(1e-6));
+    CHECK(row->origin.at("location").at("lon").as_double() == Approx(106.25).margin(1e-6));
+    QFile stored(f.store.attachmentUrl(sha).toLocalFile());
+    REQUIRE(stored.open(QIODevice::ReadOnly));
+    const QByteArray made = stored.readAll();
+    CHECK_FALSE(made.contains("KCField Test Camera"));
+    CHECK_FALSE(made.contains("Exif"));
+
+    // South and west, no offset; and a photo without EXIF has no origin.
+    const QString other = capture.importPhotoBytes(
+        test::withExif(test::noisyPhoto(6, 800, 600, 90), "2025:01:31 23:59:59", nullptr, -8.5, -35.25));
+    const auto far = f.local().attachment(other.toStdString());
+    CHECK(far->origin.at("taken_at") == "2025-01-31T23:59:59");
+    CHECK(far->origin.at("location").at("lat").as_double() == Approx(-8.5).margin(1e-6));
+    CHECK(far->origin.at("location").at("lon").as_double() == Approx(-35.25).margin(1e-6));
+    const QString plain = capture.importPhotoBytes(test::noisyPhoto(7, 800, 600, 90));
+    CHECK(f.local().attachment(plain.toStdString())->origin.empty());
 }
 
 TEST_CASE("a file that is not a photo is refused with its name, and nothing is stored", "[app][capture]") {

@@ -6,6 +6,7 @@
 #include "capture/MediaCapture.hpp"
 
 #include "../support/HttpClient.hpp"
+#include "../support/ExifPhoto.hpp"
 #include "../support/LinkEmulator.hpp"
 #include "../support/NoisyPhoto.hpp"
 
@@ -71,7 +72,8 @@ std::vector<std::string> makeReports(Device& device, int reports, quint32 seed, 
     const std::string project = device.firstProject();
     std::vector<std::string> ids;
     for (int i = 0; i < reports; ++i) {
-        const QString photo = capture.importPhotoBytes(test::noisyPhoto(seed + i, width, height, 85));
+        const QString photo = capture.importPhotoBytes(
+            test::withExif(test::noisyPhoto(seed + i, width, height, 85), "2026:10:12 09:14:05", "+07:00", 22.6667, 106.25));
         REQUIRE_FALSE(photo.isEmpty());
         ids.push_back(device.report(project, 10 + i, photo));
     }
@@ -110,6 +112,14 @@ TEST_CASE("e2e link: a sync over 2G, weak 3G and 3G ends in the same server stat
         CHECK(link.bytesUp() - upBefore < photos + photos / 20 + 10'000);
         CHECK(metric(server, "kcfield_http_gzip_requests_total") >= 1);  // the push of 4 reports
         CHECK(metric(server, "kcfield_http_gzip_responses_total") >= 1); // the pull
+        // Each photo's time and place went with it, though its file has no EXIF.
+        const std::string token = tokenOf(server, "canbo");
+        for (const auto& file : std::filesystem::directory_iterator(device.local().attachmentFolder())) {
+            const auto reply = test::httpRequest(server.port(), "GET", "/v1/attachments/" + file.path().filename().string(),
+                                                 "", {{"authorization", "Bearer " + token}});
+            REQUIRE(reply.status == 200);
+            CHECK(json::parse(reply.body).at("origin").at("taken_at") == "2026-10-12T09:14:05+07:00");
+        }
     }
 }
 

@@ -231,3 +231,54 @@ TEST_CASE("e2e attachments: one request announces many and says where each one s
     CHECK(refused.status == 400);
     CHECK_THAT(refused.body, Catch::Contains("at most 500 attachments per request"));
 }
+
+TEST_CASE("e2e attachments: a photo's origin is kept in its record and shown to who may see the photo",
+          "[e2e][attachments]") {
+    ServerProcess server(kc::test::freshTempDir("e2e-origin"));
+    const std::string officer = kc::test::signIn(server, "canbo");
+    const std::string bytes = "\xFF\xD8\xFF" + std::string(3000, 'o');
+    const std::string sha = kc::server::sha256Hex(bytes);
+    const bj::object origin{{"taken_at", "2026-10-12T09:14:05+07:00"}, {"location", {{"lat", 22.6667}, {"lon", 106.25}}}};
+    const auto announce = [&](bj::value item) {
+        return httpRequest(server.port(), "POST", "/v1/attachments",
+                           kc::json::serialize(bj::object{{"attachments", bj::array{std::move(item)}}}), bearer(officer));
+    };
+    // Bad origins are refused naming the field, and start nothing.
+    const std::string other = kc::server::sha256Hex(std::string("\xFF\xD8\xFF") + "other");
+    for (const auto& [bad, field] : std::vector<std::pair<bj::object, std::string>>{
+             {{{"taken_at", "12/10/2026"}}, "attachments[0].origin.taken_at"},
+             {{{"location", {{"lat", 91}, {"lon", 0}}}}, "attachments[0].origin.location.lat"},
+             {{{"location", {{"lat", 0}, {"lon", -181}}}}, "attachments[0].origin.location.lon"},
+             {{{"camera", "Nokia"}}, "attachments[0].origin.camera"}}) {
+        const auto reply = announce(bj::object{{"sha256", other}, {"size", 8}, {"content_type", "image/jpeg"}, {"origin", bad}});
+        REQUIRE(reply.status == 200);
+        const auto answer = kc::json::parse(reply.body).at("attachments").at(0);
+        CHECK(answer.at("status") == 400);
+        CHECK(answer.at("error").at("fields").at(0).at("path").as_string() == field);
+    }
+    CHECK(httpRequest(server.port(), "GET", "/v1/attachments/" + other, "", bearer(officer)).status == 404);
+
+    const auto started = announce(bj::object{{"sha256", sha}, {"size", bytes.size()}, {"content_type", "image/jpeg"}, {"origin", origin}});
+    CHECK(kc::json::parse(started.body).at("attachments").at(0).at("origin") == origin);
+    REQUIRE(httpRequest(server.port(), "PATCH", "/v1/attachments/" + sha, bytes,
+                        with(bearer(officer), {{"upload-offset", "0"}, {"content-type", "application/offset+octet-stream"}}))
+                .status == 200);
+    const auto mine = kc::json::parse(httpRequest(server.port(), "GET", "/v1/attachments/" + sha, "", bearer(officer)).body);
+    CHECK(mine.at("complete") == true);
+    CHECK(mine.at("origin") == origin);
+
+    // A reviewer of the province sees it once a submission there uses the photo; one of
+    // another province, and another officer, do not.
+    const std::string reviewer = kc::test::signIn(server, "duyet");
+    CHECK_FALSE(kc::json::parse(httpRequest(server.port(), "GET", "/v1/attachments/" + sha, "", bearer(reviewer)).body)
+                    .as_object().contains("origin"));
+    const std::string project = kc::test::projectId(server, officer, "KCQG-2024-01");
+    REQUIRE(httpRequest(server.port(), "POST", "/v1/push",
+                        kc::test::batch({kc::test::report(kc::Uuid::v7().toString(), project, sha, 60)}), bearer(officer))
+                .status == 200);
+    CHECK(kc::json::parse(httpRequest(server.port(), "GET", "/v1/attachments/" + sha, "", bearer(reviewer)).body)
+              .at("origin") == origin);
+    const std::string elsewhere = kc::test::signIn(server, "duyet_cm");
+    CHECK_FALSE(kc::json::parse(httpRequest(server.port(), "GET", "/v1/attachments/" + sha, "", bearer(elsewhere)).body)
+                    .as_object().contains("origin"));
+}

@@ -114,9 +114,16 @@ struct LinkEmulator::Impl {
                 if (self->closed)
                     return;
                 if (ec) {
-                    // The client hung up a dead connection (its timeout): close both ends.
-                    if (self->dead)
-                        return self->close();
+                    if (self->dead) {
+                        // The client gave up on a dead connection (its timeout): close both
+                        // ends. The server giving up is not told to the client: no FIN
+                        // crosses a lost signal, so it finds out by its own timeout.
+                        if (&flow == &self->up)
+                            return self->close();
+                        boost::system::error_code ignored;
+                        self->server.close(ignored);
+                        return;
+                    }
                     flow.ended = true;
                     return self->write(flow);
                 }
@@ -225,10 +232,12 @@ struct LinkEmulator::Impl {
                 pipe->kill();
     }
 
-    void scheduleDrop() {
+    void scheduleDrop(bool first = false) {
         if (profile.dropEvery.count() <= 0)
             return;
-        dropTimer.expires_after(profile.dropEvery);
+        // The first drop halfway through the period, so that a run shorter than the period
+        // meets one too; then one every period.
+        dropTimer.expires_after(first ? profile.dropEvery / 2 : profile.dropEvery);
         dropTimer.async_wait([this](boost::system::error_code ec) {
             if (ec)
                 return;
@@ -257,7 +266,7 @@ LinkEmulator::LinkEmulator(LinkProfile profile, std::string targetHost, unsigned
     // a sender from parking megabytes in the kernel that the emulated link has not carried.
     m_impl->acceptor.set_option(net::socket_base::receive_buffer_size(64 * 1024));
     m_impl->accept();
-    m_impl->scheduleDrop();
+    m_impl->scheduleDrop(true);
     m_impl->thread = std::thread([impl = m_impl.get()] { impl->io.run(); });
 }
 

@@ -16,9 +16,10 @@ struct LinkProfile {
     std::string name;
     double bitsPerSecond = 0;          //!< each way; 0 is unlimited
     std::chrono::milliseconds rtt{0};
-    //! The signal goes every `dropEvery` (0: never) for `outage`: every open connection goes
-    //! silent (no byte either way, no reset, as when a phone loses its cell) and stays dead,
-    //! and connections opened during the outage are dead too.
+    //! The signal goes every `dropEvery` (0: never; the first time after half of it) for
+    //! `outage`: every open connection goes silent (no byte either way, no reset, as when a
+    //! phone loses its cell) and stays dead, and connections opened during the outage are dead
+    //! too.
     std::chrono::milliseconds dropEvery{0};
     std::chrono::milliseconds outage{3000};
 

@@ -1,8 +1,10 @@
 #include "capture/MediaCapture.hpp"
 
+#include "capture/PhotoOrigin.hpp"
 #include "store/AppStore.hpp"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
@@ -107,7 +109,10 @@ QString MediaCapture::importPhoto(const QUrl& file) {
     const Encoded photo = encodePhoto(image);
     if (photo.bytes.isEmpty())
         return fail(tr("The photo could not be compressed."));
-    const QString sha = m_store->addAttachment(photo.bytes, photo.contentType);
+    QFile original(path);
+    const PhotoOrigin origin = original.open(QIODevice::ReadOnly) ? readPhotoOrigin(original.read(256 * 1024))
+                                                                  : PhotoOrigin{};
+    const QString sha = m_store->addAttachment(photo.bytes, photo.contentType, origin.toJson());
     return sha.isEmpty() ? fail(m_store->errorString()) : sha;
 }
 
@@ -124,7 +129,7 @@ QString MediaCapture::importPhotoBytes(const QByteArray& bytes) {
     const Encoded photo = encodePhoto(image);
     if (photo.bytes.isEmpty())
         return fail(tr("The photo could not be compressed."));
-    const QString sha = m_store->addAttachment(photo.bytes, photo.contentType);
+    const QString sha = m_store->addAttachment(photo.bytes, photo.contentType, readPhotoOrigin(bytes).toJson());
     return sha.isEmpty() ? fail(m_store->errorString()) : sha;
 }
 

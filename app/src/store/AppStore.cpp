@@ -121,7 +121,8 @@ double AppStore::unsentBytes() {
     return m_store ? static_cast<double>(m_store->bytesToUpload()) : 0.0;
 }
 
-QString AppStore::addAttachment(const QByteArray& bytes, const QString& contentType) {
+QString AppStore::addAttachment(const QByteArray& bytes, const QString& contentType,
+                                const boost::json::object& origin) {
     if (!m_store) {
         setError(tr("The data on this device is not open."));
         return {};
@@ -139,7 +140,7 @@ QString AppStore::addAttachment(const QByteArray& bytes, const QString& contentT
         }
     }
     try {
-        m_store->putAttachment(sha.toStdString(), bytes.size(), contentType.toStdString());
+        m_store->putAttachment(sha.toStdString(), bytes.size(), contentType.toStdString(), origin);
     } catch (const std::exception& e) {
         setError(tr("Cannot record the attachment: %1").arg(QString::fromStdString(e.what())));
         return {};

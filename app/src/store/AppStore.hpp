@@ -78,7 +78,9 @@ public:
 
     //! Writes bytes as an attachment file named by their SHA-256 and records it; returns the
     //! hash ("" and errorString on failure). Idempotent for the same bytes.
-    QString addAttachment(const QByteArray& bytes, const QString& contentType);
+    //! `origin`: when and where a photo was taken ({"taken_at", "location"}), when known.
+    QString addAttachment(const QByteArray& bytes, const QString& contentType,
+                          const boost::json::object& origin = {});
     //! The attachment's file, for previews.
     Q_INVOKABLE QUrl attachmentUrl(const QString& sha256) const;
 

@@ -88,6 +88,11 @@ CREATE TABLE submission_attachments (
 -- lists name their subject, not "(not chosen yet)".
 ALTER TABLE submissions ADD COLUMN about TEXT;
 )sql"},
+    {3, "when and where a photo was taken", R"sql(
+-- {"taken_at", "location": {"lat", "lon"}} from the photo's EXIF, sent with its announce:
+-- the file that leaves the phone keeps none of its metadata.
+ALTER TABLE attachments ADD COLUMN origin TEXT;
+)sql"},
 };
 } // namespace
 

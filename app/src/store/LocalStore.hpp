@@ -92,6 +92,7 @@ struct AttachmentRow {
     std::int64_t size = 0;
     std::string contentType;
     bool uploaded = false;
+    boost::json::object origin; //!< when and where a photo was taken, as far as known
 };
 
 //! The keyset a list page continues after: (folded text, id) of the last row shown.
@@ -226,7 +227,9 @@ public:
 
     // --- attachments
     //! Records bytes already written to attachmentFolder()/sha256.
-    void putAttachment(const std::string& sha256, std::int64_t size, const std::string& contentType);
+    //! `origin`: {"taken_at", "location"} of a photo, or empty (docs/protocol.md, "Attachments").
+    void putAttachment(const std::string& sha256, std::int64_t size, const std::string& contentType,
+                       const boost::json::object& origin = {});
     std::optional<AttachmentRow> attachment(const std::string& sha256);
     void markUploaded(const std::string& sha256, bool uploaded);
 

@@ -247,7 +247,7 @@ std::vector<AttachmentRow> LocalStore::attachmentsToUpload() {
         "WHERE a.uploaded = 0 AND s.state IN ('queued', 'sending') ORDER BY a.sha256");
     std::vector<AttachmentRow> out;
     while (rows.step())
-        out.push_back({rows.getText(0), rows.getInt64(1), rows.getText(2), rows.getInt(3) != 0});
+        out.push_back({rows.getText(0), rows.getInt64(1), rows.getText(2), rows.getInt(3) != 0, {}});
     return out;
 }
 
@@ -310,20 +310,25 @@ void LocalStore::applyReceipt(const protocol::Receipt& receipt) {
 }
 
 void LocalStore::putAttachment(const std::string& sha256, std::int64_t size,
-                               const std::string& contentType) {
-    m_db.prepareCached("INSERT OR IGNORE INTO attachments (sha256, size, content_type, created_at) "
-                       "VALUES (?, ?, ?, ?)")
-        .bindAll(sha256, size, contentType, nowText())
+                               const std::string& contentType, const boost::json::object& origin) {
+    m_db.prepareCached("INSERT OR IGNORE INTO attachments (sha256, size, content_type, created_at, origin) "
+                       "VALUES (?, ?, ?, ?, ?)")
+        .bindAll(sha256, size, contentType, nowText(),
+                 origin.empty() ? std::optional<std::string>() : std::optional(json::serialize(origin)))
         .run();
 }
 
 std::optional<AttachmentRow> LocalStore::attachment(const std::string& sha256) {
     auto row = m_db.prepareCached(
-        "SELECT sha256, size, content_type, uploaded FROM attachments WHERE sha256 = ?");
+        "SELECT sha256, size, content_type, uploaded, origin FROM attachments WHERE sha256 = ?");
     row.bind(1, sha256);
     if (!row.step())
         return std::nullopt;
-    return AttachmentRow{row.getText(0), row.getInt64(1), row.getText(2), row.getInt(3) != 0};
+    AttachmentRow out{row.getText(0), row.getInt64(1), row.getText(2), row.getInt(3) != 0, {}};
+    if (!row.isNull(4))
+        if (const auto origin = json::parse(row.getText(4)); origin.is_object())
+            out.origin = origin.get_object();
+    return out;
 }
 
 void LocalStore::markUploaded(const std::string& sha256, bool uploaded) {

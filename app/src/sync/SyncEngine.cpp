@@ -423,8 +423,10 @@ void SyncEngine::announceAttachments() {
             photoDone();
             continue;
         }
-        items.push_back(boost::json::object{
-            {"sha256", row->sha256}, {"size", row->size}, {"content_type", row->contentType}});
+        boost::json::object item{{"sha256", row->sha256}, {"size", row->size}, {"content_type", row->contentType}};
+        if (!row->origin.empty())
+            item["origin"] = row->origin;
+        items.push_back(std::move(item));
         rows.push_back(std::move(*row));
     }
     if (rows.empty()) {
@@ -500,8 +502,9 @@ void SyncEngine::startUpload(const std::string& sha) {
         return;
     }
     const int generation = m_generation;
-    const boost::json::object body{{"sha256", row->sha256}, {"size", row->size},
-                                   {"content_type", row->contentType}};
+    boost::json::object body{{"sha256", row->sha256}, {"size", row->size}, {"content_type", row->contentType}};
+    if (!row->origin.empty())
+        body["origin"] = row->origin;
     api().sendJson(this, "POST", QStringLiteral("/v1/attachments"), body,
                    [this, sha, size = row->size, generation](const ApiResult& r) {
         if (generation != m_generation || stopOn(r))

@@ -64,7 +64,7 @@ class SyncEngine : public QObject {
 
 public:
     //! How a sync uses the network. The defaults are the ones measured best on slow links
-    //! (docs/sync.md); beforeIssue24() is how the engine worked before them, kept so that the
+    //! (docs/app.md, "Sync"); beforeIssue24() is how the engine worked before them, kept so that the
     //! link benchmark measures both in one run.
     struct NetworkTuning {
         bool compress = true;          //!< gzip JSON bodies up, accept gzip down

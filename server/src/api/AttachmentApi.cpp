@@ -11,6 +11,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace kc::server {
@@ -44,13 +45,43 @@ std::string shaParam(const Request& request) {
     return sha;
 }
 
-Response status(int code, const std::string& sha, std::int64_t size, std::int64_t offset, bool complete) {
-    Response response = jsonResponse(code, bj::object{{"sha256", sha},
-                                                     {"size", size},
-                                                     {"offset", offset},
-                                                     {"complete", complete}});
+Response status(int code, const std::string& sha, std::int64_t size, std::int64_t offset, bool complete,
+                const std::string& origin = {}) {
+    bj::object body{{"sha256", sha}, {"size", size}, {"offset", offset}, {"complete", complete}};
+    if (!origin.empty())
+        body["origin"] = json::parse(origin);
+    Response response = jsonResponse(code, std::move(body));
     response.headers.emplace_back("Upload-Offset", std::to_string(offset));
     return response;
+}
+
+//! A photo's origin as a device declares it (docs/protocol.md, "Attachments"), checked and
+//! written canonically: {"taken_at"?: local time with an optional offset, "location"?:
+//! {"lat", "lon"}}. "" for none; 400 naming the field for anything else.
+std::string readOrigin(const json::ObjectReader& body) {
+    if (!body.has("origin") || body.raw("origin").is_null())
+        return {};
+    const json::ObjectReader origin = body.object("origin");
+    bj::object out;
+    for (const auto& [key, value] : origin.object())
+        if (key != "taken_at" && key != "location")
+            throwInvalid(origin.path() + "." + std::string(key), "unknown field: an origin has taken_at and location");
+    if (const auto when = origin.optionalString("taken_at")) {
+        static const std::regex stamp(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(Z|[+-]\d{2}:\d{2})?)");
+        if (!std::regex_match(*when, stamp))
+            throwInvalid(origin.path() + ".taken_at", "expected a time like 2026-10-12T09:14:05 or 2026-10-12T09:14:05+07:00");
+        out["taken_at"] = *when;
+    }
+    if (origin.has("location")) {
+        const json::ObjectReader place = origin.object("location");
+        const double lat = place.number("lat"), lon = place.number("lon");
+        if (!(lat >= -90 && lat <= 90))
+            throwInvalid(place.path() + ".lat", "a latitude is between -90 and 90");
+        if (!(lon >= -180 && lon <= 180))
+            throwInvalid(place.path() + ".lon", "a longitude is between -180 and 180");
+        out["location"] = bj::object{{"lat", lat}, {"lon", lon}};
+    }
+    return out.empty() ? std::string() : json::serialize(out);
 }
 
 std::string megabytes(std::int64_t bytes) {
@@ -58,6 +89,13 @@ std::string megabytes(std::int64_t bytes) {
     out.precision(1);
     out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
     return out.str();
+}
+
+//! Who may see a photo, and so where and when it was taken: its uploader, and staff of a
+//! province where a submission uses it.
+bool mayReadPhoto(ServerContext& context, const AttachmentRecord& done, const Caller& caller) {
+    return done.uploadedBy == caller.userId ||
+           (caller.isStaff() && context.store.attachmentUsedIn(done.sha256, caller.provinces));
 }
 
 //! The attachment if it is complete. The bytes are complete once their file is renamed into
@@ -83,7 +121,8 @@ std::optional<AttachmentRecord> finished(ServerContext& context, const std::stri
     if (!upload || !context.files.complete(sha) ||
         static_cast<std::int64_t>(std::filesystem::file_size(context.files.finalPath(sha), ec)) != upload->size || ec)
         return std::nullopt;
-    AttachmentRecord record{sha, upload->size, upload->contentType, caller.userId, Timestamp::now().toRfc3339()};
+    AttachmentRecord record{sha, upload->size, upload->contentType, caller.userId, Timestamp::now().toRfc3339(),
+                            upload->origin};
     context.store.completeAttachment(record);
     return record;
 }
@@ -101,6 +140,7 @@ Response startOne(ServerContext& context, const json::ObjectReader& body, const 
     const std::string contentType = body.string("content_type");
     if (size <= 0)
         throwInvalid(fieldOf(body, "size"), "must be at least 1 byte");
+    const std::string origin = readOrigin(body);
     bool knownType = false;
     for (const char* type : kContentTypes)
         knownType = knownType || contentType == type;
@@ -109,7 +149,7 @@ Response startOne(ServerContext& context, const json::ObjectReader& body, const 
                            "attachments are photos and signatures: image/jpeg, image/png or image/webp, not " +
                                contentType, {{fieldOf(body, "content_type"), "expected image/jpeg, image/png or image/webp"}});
     if (auto done = finished(context, sha, caller))
-        return status(200, sha, done->size, done->size, true);
+        return status(200, sha, done->size, done->size, true, mayReadPhoto(context, *done, caller) ? done->origin : "");
     if (size > context.limits.attachmentSize)
         throw ApiException(413, "attachment_too_large",
                            "the attachment is " + megabytes(size) + "; the limit is " +
@@ -119,7 +159,7 @@ Response startOne(ServerContext& context, const json::ObjectReader& body, const 
             throw ApiException(409, "size_mismatch",
                                "an upload of this attachment is under way with size " +
                                    std::to_string(upload->size) + ", not " + std::to_string(size));
-        return status(200, sha, size, context.files.offset(sha, caller.userId), false);
+        return status(200, sha, size, context.files.offset(sha, caller.userId), false, upload->origin);
     }
     const std::int64_t used = context.store.bytesUsedBy(caller.userId);
     if (used > context.limits.userQuota - size)
@@ -128,8 +168,8 @@ Response startOne(ServerContext& context, const json::ObjectReader& body, const 
                                megabytes(context.limits.userQuota) + " quota; this one (" +
                                megabytes(size) + ") does not fit");
     context.files.discard(sha, caller.userId);  // a stale .part from a forgotten upload
-    context.store.saveUpload({sha, caller.userId, size, contentType, 0});
-    return status(201, sha, size, 0, false);
+    context.store.saveUpload({sha, caller.userId, size, contentType, 0, origin});
+    return status(201, sha, size, 0, false, origin);
 }
 
 //! `{"attachments": [...]}`: every item started or found in one request, each answered
@@ -172,9 +212,9 @@ Response start(ServerContext& context, const Request& request, const Caller& cal
 Response describe(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
     if (auto done = finished(context, sha, caller))
-        return status(200, sha, done->size, done->size, true);
+        return status(200, sha, done->size, done->size, true, mayReadPhoto(context, *done, caller) ? done->origin : "");
     if (auto upload = context.store.findUpload(sha, caller.userId))
-        return status(200, sha, upload->size, context.files.offset(sha, caller.userId), false);
+        return status(200, sha, upload->size, context.files.offset(sha, caller.userId), false, upload->origin);
     notFound("attachment " + sha);
 }
 
@@ -239,15 +279,14 @@ Response append(ServerContext& context, const Request& request, const Caller& ca
                                "; the upload was discarded, start it again");
     }
     context.store.completeAttachment({sha, upload->size, upload->contentType, caller.userId,
-                                      Timestamp::now().toRfc3339()});
+                                      Timestamp::now().toRfc3339(), upload->origin});
     return status(200, sha, upload->size, upload->size, true);
 }
 
 Response content(ServerContext& context, const Request& request, const Caller& caller) {
     const std::string sha = shaParam(request);
     const auto done = context.store.findAttachment(sha);
-    const bool mayRead = done && (done->uploadedBy == caller.userId ||
-                                  (caller.isStaff() && context.store.attachmentUsedIn(sha, caller.provinces)));
+    const bool mayRead = done && mayReadPhoto(context, *done, caller);
     if (!mayRead)
         notFound("attachment " + sha);
     std::ifstream file(context.files.finalPath(sha), std::ios::binary);

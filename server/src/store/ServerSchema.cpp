@@ -289,6 +289,12 @@ CREATE INDEX submissions_by_change ON submissions (province_code, updated_at, id
 )sql";
 
 // Sign-in limits kept in the store (used when several servers share it: PostgreSQL).
+// {"taken_at", "location": {"lat", "lon"}}: the photo's file carries no metadata by then.
+constexpr const char* kPhotoOrigin = R"sql(
+ALTER TABLE uploads ADD COLUMN origin TEXT;
+ALTER TABLE attachments ADD COLUMN origin TEXT;
+)sql";
+
 constexpr const char* kRateEvents = R"sql(
 CREATE TABLE rate_events (
   key   TEXT NOT NULL,                     -- "user:<name>", "user:<name>@<address>", an address
@@ -335,6 +341,7 @@ std::span<const db::Migration> serverMigrations() {
         {9, "facilities merged into another by a reviewer", kMergedFacilities},
         {10, "an index for the review list by last change", kChangeOrderIndex},
         {11, "sign-in limits kept in the store, shared by the servers on it", kRateEvents},
+        {12, "when and where a photo was taken (from its EXIF, sent by the device)", kPhotoOrigin},
     };
     return migrations;
 }

@@ -17,33 +17,35 @@ std::optional<AttachmentRecord> SqlCentralStore::findAttachment(const std::strin
             return known->second;
     }
     auto statement = m_db.prepareCached(
-        "SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments WHERE sha256 = ?");
+        "SELECT sha256, size, content_type, uploaded_by, completed_at, coalesce(origin, '') FROM attachments "
+        "WHERE sha256 = ?");
     statement.bindAll(sha256);
     if (!statement.step())
         return std::nullopt;
     return AttachmentRecord{statement.getText(0), statement.getInt64(1), statement.getText(2),
-                            statement.getText(3), statement.getText(4)};
+                            statement.getText(3), statement.getText(4), statement.getText(5)};
 }
 
 std::optional<UploadRecord> SqlCentralStore::findUpload(const std::string& sha256,
                                                            const std::string& userId) {
     std::lock_guard lock(m_mutex);
-    auto statement = m_db.prepareCached("SELECT sha256, user_id, size, content_type, received FROM uploads "
-                                  "WHERE sha256 = ? AND user_id = ?");
+    auto statement = m_db.prepareCached("SELECT sha256, user_id, size, content_type, received, coalesce(origin, '') "
+                                        "FROM uploads WHERE sha256 = ? AND user_id = ?");
     statement.bindAll(sha256, userId);
     if (!statement.step())
         return std::nullopt;
     return UploadRecord{statement.getText(0), statement.getText(1), statement.getInt64(2),
-                        statement.getText(3), statement.getInt64(4)};
+                        statement.getText(3), statement.getInt64(4), statement.getText(5)};
 }
 
 void SqlCentralStore::saveUpload(const UploadRecord& upload) {
     write([&] {
-        m_db.prepareCached("INSERT INTO uploads (sha256, user_id, size, content_type, received, started_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256, user_id) DO UPDATE SET "
+        m_db.prepareCached("INSERT INTO uploads (sha256, user_id, size, content_type, received, started_at, origin) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256, user_id) DO UPDATE SET "
                      "received = excluded.received")
             .bindAll(upload.sha256, upload.userId, upload.size, upload.contentType, upload.received,
-                     Timestamp::now().toRfc3339())
+                     Timestamp::now().toRfc3339(),
+                     upload.origin.empty() ? std::optional<std::string>() : std::optional(upload.origin))
             .run();
     });
 }
@@ -56,9 +58,10 @@ void SqlCentralStore::deleteUpload(const std::string& sha256, const std::string&
 
 void SqlCentralStore::completeAttachment(const AttachmentRecord& a) {
     write([&] {
-        m_db.prepareCached("INSERT INTO attachments (sha256, size, content_type, uploaded_by, completed_at) "
-                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
-            .bindAll(a.sha256, a.size, a.contentType, a.uploadedBy, a.completedAt)
+        m_db.prepareCached("INSERT INTO attachments (sha256, size, content_type, uploaded_by, completed_at, origin) "
+                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+            .bindAll(a.sha256, a.size, a.contentType, a.uploadedBy, a.completedAt,
+                     a.origin.empty() ? std::optional<std::string>() : std::optional(a.origin))
             .run();
         m_db.prepareCached("DELETE FROM uploads WHERE sha256 = ? AND user_id = ?")
             .bindAll(a.sha256, a.uploadedBy)

@@ -88,13 +88,13 @@ void SqlCentralStore::readAhead(const std::vector<std::string>& submissionIds,
     for (std::size_t first = 0; first < attachmentShas.size(); first += kPerQuery) {
         const std::vector<std::string> some(attachmentShas.begin() + first,
                                             attachmentShas.begin() + std::min(first + kPerQuery, attachmentShas.size()));
-        auto complete = m_db.prepare("SELECT sha256, size, content_type, uploaded_by, completed_at FROM attachments "
-                                     "WHERE sha256 IN (" + placeholders(some.size()) + ")");
+        auto complete = m_db.prepare("SELECT sha256, size, content_type, uploaded_by, completed_at, coalesce(origin, '') "
+                                     "FROM attachments WHERE sha256 IN (" + placeholders(some.size()) + ")");
         bindList(complete, 1, some);
         while (complete.step())
             m_readAhead.attachments.emplace(
                 complete.getText(0), AttachmentRecord{complete.getText(0), complete.getInt64(1), complete.getText(2),
-                                                      complete.getText(3), complete.getText(4)});
+                                                      complete.getText(3), complete.getText(4), complete.getText(5)});
     }
 }
 

@@ -116,6 +116,7 @@ struct AttachmentRecord {
     std::string contentType;
     std::string uploadedBy;
     std::string completedAt;
+    std::string origin;  //!< {"taken_at", "location"} as JSON, "" when not known
 };
 
 struct UploadRecord {
@@ -124,6 +125,7 @@ struct UploadRecord {
     std::int64_t size = 0;
     std::string contentType;
     std::int64_t received = 0;
+    std::string origin;  //!< as AttachmentRecord's
 };
 
 struct AuditEntry {

@@ -233,6 +233,11 @@ CREATE INDEX report_facts_by_province
   ON report_facts (province_code, form_id, year, event_date, level, project_id, quantity, value, facility_id);
 )sql";
 
+constexpr const char* kPhotoOrigin = R"sql(
+ALTER TABLE uploads ADD COLUMN origin TEXT;
+ALTER TABLE attachments ADD COLUMN origin TEXT;
+)sql";
+
 constexpr const char* kRateEvents = R"sql(
 CREATE TABLE rate_events (
   key   TEXT NOT NULL,
@@ -247,6 +252,7 @@ std::span<const PgMigration> pgMigrations() {
     static const PgMigration migrations[] = {
         {10, "the whole schema as SQLite has it at version 10", kSchema10},
         {11, "sign-in limits kept in the store, shared by the servers on it", kRateEvents},
+        {12, "when and where a photo was taken (from its EXIF, sent by the device)", kPhotoOrigin},
     };
     return migrations;
 }
