@@ -553,6 +553,37 @@ await step('a reviewer has no People page, and the API refuses them', async () =
   await page.context().close();
 });
 
+await step('a WebP photo from the phone shows in the review, with when and where it was taken', async () => {
+  // 64 x 48 px, written by Qt's WebP plugin as the app writes photos.
+  const webp = Buffer.from('UklGRogAAABXRUJQVlA4IHwAAABQBQCdASpAADAAPn0yk0ekoyGhN+gAkA+JQBfWhm9dkwFv/gcO29GG/T4yW42MEz3kqAAA' +
+    '/vA4Q/3A67mT3/oR1Viav/f56YD6ExWJ6pTWl0SHGpK+v4Iqo3qQC8ordFLAfYh4hUmiYDAnAxUJhPXGimaz5sACVArw4AAA', 'base64');
+  const { createHash } = await import('node:crypto');
+  const sha = createHash('sha256').update(webp).digest('hex');
+  const origin = { taken_at: '2026-10-12T09:14:05+07:00', location: { lat: 22.6667, lon: 106.25 } };
+  const announced = await phone.call('POST', '/v1/attachments',
+    { attachments: [{ sha256: sha, size: webp.length, content_type: 'image/webp', origin }] });
+  assert.equal(announced.status, 200, announced.text);
+  const chunk = await fetch(`${server.url}/v1/attachments/${sha}`, { method: 'PATCH', body: webp,
+    headers: { Authorization: `Bearer ${phone.token}`, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' } });
+  assert.equal(chunk.status, 200, await chunk.text());
+  const id = uuidv7();
+  const receipt = await phone.push({ id, form_id: 'progress_report', form_version: 1, base_revision: null,
+    captured_at: new Date().toISOString(), answers: { project: project.id, period_start: '2026-10-01', period_end: '2026-10-31',
+      percent_done: 55, amount_disbursed: 1000000, jobs_created: 2, has_difficulties: 'no', photos: [sha] } });
+  assert.equal(receipt.status, 'accepted', JSON.stringify(receipt));
+
+  const page = await openConsole();
+  await signIn(page, 'duyet');
+  await page.goto(`${server.url}/#/review/${id}`);
+  await page.waitForSelector('[data-field=photos] img');
+  await page.waitForFunction(() => { const img = document.querySelector('[data-field=photos] img'); return img?.complete && img.naturalWidth > 0; });
+  assert.deepEqual(await page.$eval('[data-field=photos] img', (img) => [img.naturalWidth, img.naturalHeight]), [64, 48]);
+  await page.waitForSelector('[data-test=photo-origin]');
+  assert.equal(await page.textContent('[data-test=photo-origin]'), 'Chụp lúc 12/10/2026 09:14 · 22,6667, 106,25');
+  await accessible(page, 'a photo with its origin');
+  await page.context().close();
+});
+
 await step('an officer signs in and is sent to the app', async () => {
   const page = await openConsole();
   await signIn(page, 'canbo');

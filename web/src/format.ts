@@ -39,6 +39,13 @@ export function dateTime(rfc3339: string): string {
     `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
 
+//! A camera's own time as it wrote it, in its own zone: "2026-10-12T09:14:05+07:00" →
+//! "12/10/2026 09:14" (no conversion: the time the person saw on the phone's clock).
+export function cameraTime(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : text;
+}
+
 //! "dd/mm/yyyy" typed by a person → "yyyy-mm-dd"; a year stays a year; null when neither.
 export function parseDayOrYear(text: string): string | null {
   const s = text.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { date, dateTime, decimal, fold, grouped, money, parseDayOrYear, vietnamMidnight } from '../src/format';
+import { cameraTime, date, dateTime, decimal, fold, grouped, money, parseDayOrYear, vietnamMidnight } from '../src/format';
 
 describe('figures as Vietnam reads them', () => {
   it('groups thousands with dots and writes đồng', () => {
@@ -40,5 +40,13 @@ describe('figures as Vietnam reads them', () => {
   it('folds Vietnamese for search without diacritics', () => {
     expect(fold('Hợp tác xã Đồng Tâm')).toBe('hop tac xa dong tam');
     expect(fold('HTX Tâm Hòa'.normalize('NFD'))).toBe('htx tam hoa');
+  });
+});
+
+describe('cameraTime', () => {
+  it('shows a camera time as the camera wrote it, in its own zone', () => {
+    expect(cameraTime('2026-10-12T09:14:05+07:00')).toBe('12/10/2026 09:14');
+    expect(cameraTime('2025-01-31T23:59:59')).toBe('31/01/2025 23:59');
+    expect(cameraTime('not a time')).toBe('not a time');
   });
 });

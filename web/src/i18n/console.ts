@@ -35,6 +35,7 @@ export const consoleVi: Record<string, string> = {
   'Open photo %1': 'Mở ảnh %1',
   'Photo %1': 'Ảnh %1',
   'Photo not received yet': 'Ảnh chưa được gửi lên',
+  'Taken %1': 'Chụp lúc %1',
   'Preparing %1…': 'Đang chuẩn bị %1…',
   'Province': 'Tỉnh',
   'Reason': 'Lý do',
