@@ -91,7 +91,7 @@ TEST_CASE("a 12 MP photo is stored upright, at most 1600 px, as a WebP within 12
     CHECK(capture.importPhotoBytes(original) == sha);
 }
 
-TEST_CASE("a photo's time and place are read from its EXIF into its record; the file keeps none of it",
+TEST_CASE("a photo's time and place are read from its EXIF into its record and the file keeps none of it",
           "[app][capture]") {
     test::StoreFixture f("capture-origin");
     MediaCapture capture;

@@ -28,18 +28,11 @@ using kc::test::ServerProcess;
 
 namespace {
 
-std::string tokenOf(const ServerProcess& server, const std::string& user) {
-    const auto reply = test::httpRequest(server.port(), "POST", "/v1/auth/sign-in",
-                                         R"({"username":")" + user + R"(","password":"khuyencong"})");
-    REQUIRE(reply.status == 200);
-    return std::string(json::parse(reply.body).at("token").as_string());
-}
-
 //! What the centre holds of progress reports, without the ids the device chose:
 //! (percent done, photos, state) sorted, and each submission id once.
 std::multiset<std::string> serverReports(const ServerProcess& server) {
     const auto reply = test::httpRequest(server.port(), "GET", "/v1/exports/progress_report.json", "",
-                                         {{"authorization", "Bearer " + tokenOf(server, "duyet")}});
+                                         {{"authorization", "Bearer " + test::signInHttp(server, "duyet")}});
     REQUIRE(reply.status == 200);
     std::multiset<std::string> out;
     std::set<std::string> ids;
@@ -57,7 +50,7 @@ std::multiset<std::string> serverReports(const ServerProcess& server) {
 
 std::int64_t metric(const ServerProcess& server, const std::string& name) {
     const auto reply = test::httpRequest(server.port(), "GET", "/metrics", "",
-                                         {{"authorization", "Bearer " + tokenOf(server, "quantri")}});
+                                         {{"authorization", "Bearer " + test::signInHttp(server, "quantri")}});
     REQUIRE(reply.status == 200);
     const auto at = reply.body.find("\n" + name + " ");
     REQUIRE(at != std::string::npos);
@@ -113,7 +106,7 @@ TEST_CASE("e2e link: a sync over 2G, weak 3G and 3G ends in the same server stat
         CHECK(metric(server, "kcfield_http_gzip_requests_total") >= 1);  // the push of 4 reports
         CHECK(metric(server, "kcfield_http_gzip_responses_total") >= 1); // the pull
         // Each photo's time and place went with it, though its file has no EXIF.
-        const std::string token = tokenOf(server, "canbo");
+        const std::string token = test::signInHttp(server, "canbo");
         for (const auto& file : std::filesystem::directory_iterator(device.local().attachmentFolder())) {
             const auto reply = test::httpRequest(server.port(), "GET", "/v1/attachments/" + file.path().filename().string(),
                                                  "", {{"authorization", "Bearer " + token}});
@@ -123,7 +116,7 @@ TEST_CASE("e2e link: a sync over 2G, weak 3G and 3G ends in the same server stat
     }
 }
 
-TEST_CASE("e2e link: the signal drops mid-upload and mid-push; the sync resumes by itself and "
+TEST_CASE("e2e link: the signal drops mid-upload and mid-push and the sync resumes by itself: "
           "nothing is lost, stored twice or sent again", "[app][e2e][link]") {
     auto profile = test::profile3GWeak();
     profile.dropEvery = std::chrono::milliseconds(0);  // dropped by hand at the moments that matter

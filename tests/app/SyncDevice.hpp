@@ -6,12 +6,24 @@
 #include "sync/Session.hpp"
 #include "sync/SyncEngine.hpp"
 
+#include "../support/HttpClient.hpp"
+
+#include "kc/json/Json.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <QSignalSpy>
 #include <QTest>
 
 namespace kc::test {
+
+//! A bearer token for a demo user, through the real sign-in endpoint.
+inline std::string signInHttp(const ServerProcess& server, const std::string& user) {
+    const auto reply = httpRequest(server.port(), "POST", "/v1/auth/sign-in",
+                                   R"({"username":")" + user + R"(","password":"khuyencong"})");
+    REQUIRE(reply.status == 200);
+    return std::string(json::parse(reply.body).at("token").as_string());
+}
 
 struct Device {
     StoreFixture f;

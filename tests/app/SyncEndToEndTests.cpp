@@ -30,15 +30,9 @@
 using namespace kc;
 using kc::test::ServerProcess;
 using kc::test::Device;
+using kc::test::signInHttp;
 
 namespace {
-
-std::string signInHttp(const ServerProcess& server, const std::string& user) {
-    const auto reply = test::httpRequest(server.port(), "POST", "/v1/auth/sign-in",
-                                         R"({"username":")" + user + R"(","password":"khuyencong"})");
-    REQUIRE(reply.status == 200);
-    return std::string(json::parse(reply.body).at("token").as_string());
-}
 
 std::map<std::string, std::string> bearer(const std::string& token) {
     return {{"authorization", "Bearer " + token}};
