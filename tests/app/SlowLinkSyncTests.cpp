@@ -16,6 +16,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <cstdio>
 #include <filesystem>
@@ -162,4 +163,49 @@ TEST_CASE("e2e link: the signal drops mid-upload and mid-push and the sync resum
     for (const auto& file : std::filesystem::directory_iterator(device.local().attachmentFolder()))
         photoBytes += static_cast<std::int64_t>(file.file_size());
     CHECK(metric(server, "kcfield_attachment_bytes_stored_total") == photoBytes);
+}
+
+TEST_CASE("e2e link: a pull page cut after its first bytes is asked again by itself, not read as a broken answer",
+          "[app][e2e][link]") {
+    // 16 kbit/s: the first pull's page takes seconds to come down, time to lose the signal.
+    // Gzipped and chunked, and plain with a Content-Length (a client that asks no gzip).
+    for (const bool compress : {true, false}) {
+        INFO((compress ? "gzip" : "plain"));
+        test::LinkProfile slow{"slow", 16'000, std::chrono::milliseconds(600), std::chrono::milliseconds(0),
+                               std::chrono::milliseconds(1000)};
+        ServerProcess server(test::freshTempDir("e2e-link-cut-pull"));
+        LinkEmulator link(slow, "127.0.0.1", server.port());
+        Device device(compress ? "e2e-link-cut-pull-gzip" : "e2e-link-cut-pull-plain");
+        SyncEngine::NetworkTuning tuning;
+        tuning.compress = compress;
+        device.sync.setTuning(tuning);
+        device.signIn(link.baseUrl(), "canbo");
+        std::int64_t downAtPull = -1;
+        bool dropped = false;
+        QTimer watch;
+        watch.setInterval(20);
+        QObject::connect(&watch, &QTimer::timeout, [&] {
+            if (device.sync.phase() != SyncEngine::Phase::Pulling || dropped)
+                return;
+            if (downAtPull < 0)
+                downAtPull = link.bytesDown();
+            else if (link.bytesDown() - downAtPull > 1500) {
+                // The page is on its way; two seconds on, its headers and a first part of
+                // it have reached the phone (the emulator counts bytes as it takes them).
+                dropped = true;
+                QTimer::singleShot(2000, [&] { link.dropNow(); });
+            }
+        });
+        watch.start();
+        QSignalSpy finished(&device.sync, &SyncEngine::finished);
+        device.sync.setAutomatic(true);
+        REQUIRE(QTest::qWaitFor([&] { return !finished.isEmpty() && finished.last().at(0).toBool(); }, 180'000));
+        device.sync.setAutomatic(false);
+        CHECK(dropped);
+        REQUIRE(finished.size() >= 2);
+        // The cut run was told as the network's failure, and tried again.
+        CHECK(finished.first().at(0).toBool() == false);
+        CHECK(finished.first().at(1).toString().contains(QStringLiteral("Cannot reach the server")));
+        CHECK_FALSE(device.local().searchProjects("", 5).empty());
+    }
 }

@@ -125,6 +125,11 @@ void ApiClient::track(QObject* owner, QNetworkReply* reply, Done done) {
         ApiResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.network = reply->error();
+        // An answer cut after its headers (the signal lost mid-page, a stall timeout) keeps
+        // their status, 200 often: it is no answer, to be asked again, not a body to read.
+        if (result.network != QNetworkReply::NoError &&
+            (result.network < QNetworkReply::ContentAccessDenied || result.network == QNetworkReply::ProtocolFailure))
+            result.status = 0;
         result.raw = reply->readAll();
         if (reply->hasRawHeader("Upload-Offset"))
             result.uploadOffset = reply->rawHeader("Upload-Offset").toLongLong();
