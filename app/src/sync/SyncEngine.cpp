@@ -173,7 +173,9 @@ void SyncEngine::begin() {
     m_paceSamples.clear();
     m_rate = 0;
     m_chunkRate = 0;
-    m_knownRate = std::max(0.0, qs(local.meta("upload_rate").value_or("0")).toDouble());  // 0 if unreadable
+    // The last sync's pace, when it reads as a plain positive figure (not "inf", not "nan").
+    const double known = qs(local.meta("upload_rate").value_or("0")).toDouble();
+    m_knownRate = std::isfinite(known) && known > 0 && known < 1e12 ? known : 0.0;
     m_progressed = false;
     m_runClock.start();
     m_lastProgressMs = -1000;
