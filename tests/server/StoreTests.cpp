@@ -151,6 +151,61 @@ TEST_CASE("concurrent atomically() calls, committed in groups, each land whole o
     CHECK(reopened.counts().facilities == 2 * landed);
 }
 
+TEST_CASE("repeatable works committed together land once each, and one that fails, in C++ or in the database, fails alone",
+          "[store]") {
+    const auto dir = kc::test::freshTempDir("store-group-repeatable");
+    auto storeOpened = kc::test::openStore(dir);
+    auto& store = *storeOpened;
+    addProvince(store);
+    auto taken = sampleFacility();
+    taken.id = "facility-taken";
+    store.createFacility(taken);
+    constexpr int kThreads = 12, kCalls = 25;
+    std::atomic<int> landed{0}, refused{0}, clashed{0}, wrongError{0}, runs{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (int c = 0; c < kCalls; ++c) {
+                const int call = t * kCalls + c;
+                const bool refuses = call % 7 == 0, clashes = call % 11 == 5;  // never both
+                try {
+                    store.atomicallyRepeatable(
+                        [&] {
+                            ++runs;
+                            store.createFacility(sampleFacility());
+                            if (refuses)
+                                throw std::runtime_error("refused");
+                            store.createFacility(clashes ? taken : sampleFacility());  // the id is taken
+                        },
+                        {});
+                    ++(refuses || clashes ? wrongError : landed);
+                } catch (const std::runtime_error& error) {
+                    if (refuses)
+                        ++(std::string(error.what()) == "refused" ? refused : wrongError);  // its own, not another's
+                    else
+                        ++(clashes ? clashed : wrongError);
+                }
+            }
+        });
+    for (auto& thread : threads)
+        thread.join();
+    CHECK(wrongError == 0);
+    int expectRefused = 0, expectClashed = 0;
+    for (int call = 0; call < kThreads * kCalls; ++call) {
+        expectRefused += call % 7 == 0;
+        expectClashed += call % 7 != 0 && call % 11 == 5;
+    }
+    CHECK(refused == expectRefused);
+    CHECK(clashed == expectClashed);
+    CHECK(landed == kThreads * kCalls - expectRefused - expectClashed);
+    // Two facilities for each call that landed, nothing of a failed one's, nothing twice from
+    // a group that ran again; and on disk.
+    CHECK(store.counts().facilities == 2 * landed + 1);
+    CHECK(runs > kThreads * kCalls);  // groups with a failed work in them ran again
+    auto reopenedOpened = kc::test::openStore(dir);
+    CHECK(reopenedOpened->counts().facilities == 2 * landed + 1);
+}
+
 TEST_CASE("atomically() inside atomically() joins the outer one, in a savepoint of its own", "[store]") {
     const auto dir = kc::test::freshTempDir("store-nested-atomic");
     auto storeOpened = kc::test::openStore(dir);

@@ -83,13 +83,17 @@ void Authenticator::checkAddress(const std::string& address) {
 }
 
 Caller Authenticator::callerFor(const UserRecord& user) {
+    // A province's scope covers the units merged into it: their records keep their codes.
+    return callerFor(user, m_store.withPredecessors(user.provinces));
+}
+
+Caller Authenticator::callerFor(const UserRecord& user, std::vector<std::string> coveredProvinces) {
     Caller caller;
     caller.userId = user.id;
     caller.username = user.username;
     caller.displayName = user.displayName;
     caller.role = user.role;
-    // A province's scope covers the units merged into it: their records keep their codes.
-    caller.provinces = m_store.withPredecessors(user.provinces);
+    caller.provinces = std::move(coveredProvinces);
     caller.projects = user.projects;
     if (caller.isCollaborator())
         for (const auto& projectId : user.projects)
@@ -161,19 +165,21 @@ Caller Authenticator::authenticate(std::string_view authorization) {
     if (authorization.size() <= prefix.size() || authorization.substr(0, prefix.size()) != prefix)
         refuse(AuthRefusal::MissingToken, "sign in first: this endpoint needs Authorization: Bearer <token>");
     const std::string hash = sha256Hex(authorization.substr(prefix.size()));
-    const auto token = m_store.findToken(hash);
-    if (!token)
+    // One query: every request asks it.
+    auto holder = m_store.findTokenHolder(hash);
+    if (!holder)
         refuse(AuthRefusal::UnknownToken, "the token is not valid; sign in again");
+    const auto& token = holder->token;
     // A disabled account first: disabling revokes its tokens too, and "sign in again" would
     // send its owner round in circles.
-    const auto user = m_store.findUser(token->userId);
+    const auto& user = holder->user;
     if (!user || user->disabled)
         refuse(AuthRefusal::TokenOfDisabledAccount, "this account is disabled; ask your administrator");
-    if (token->revokedAt)
+    if (token.revokedAt)
         refuse(AuthRefusal::TokenRevoked, "the token was revoked; sign in again");
-    if (token->expiresAt <= nowText())
+    if (token.expiresAt <= nowText())
         refuse(AuthRefusal::TokenExpired, "the token has expired; sign in again");
-    Caller caller = callerFor(*user);
+    Caller caller = callerFor(*user, std::move(holder->coveredProvinces));
     caller.tokenHash = hash;
     return caller;
 }

@@ -62,6 +62,8 @@ public:
     Caller callerFor(const UserRecord& user);
 
 private:
+    //! The same, with the provinces its scope covers already read (withPredecessors()).
+    Caller callerFor(const UserRecord& user, std::vector<std::string> coveredProvinces);
     TokenGrant issueToken(const UserRecord& user, const std::string& device);
     void checkAddress(const std::string& address);
 

@@ -27,6 +27,7 @@ struct ServeSettings {
     std::string attachments;  //!< --attachments: "" for dataDir/attachments
     bool demo = true;
     bool demoActivity = true;  //!< the demo province's history, pushed and reviewed through the API
+    bool threadsGiven = false;  //!< --threads: otherwise the default for the store's engine
 };
 
 bool parseNumber(const std::string& text, long min, long max, long& out) {
@@ -74,6 +75,7 @@ std::string parseArgs(const std::vector<std::string>& args, ServeSettings& setti
             if (!value(text) || !parseNumber(text, 1, 256, threads))
                 return "--threads needs a number from 1 to 256";
             settings.server.threads = static_cast<int>(threads);
+            settings.threadsGiven = true;
         } else if (arg == "--signin-limit") {
             long attempts = 0;
             if (!value(text) || !parseNumber(text, 1, 1'000'000, attempts))
@@ -130,6 +132,8 @@ int runServe(const std::vector<std::string>& args) {
         CentralStore& store = *opened;
         installFormLibrary(store, std::cout);
         const bool seeded = settings.demo && seedDemoProvince(store, std::cout);
+        if (!settings.threadsGiven)
+            settings.server.threads = defaultThreads(store.sharedByServers());
         Authenticator auth(store, settings.auth);
         FormCache forms(store);
         // Photos and unfinished uploads: in the data folder, or where every server of one
@@ -152,7 +156,8 @@ int runServe(const std::vector<std::string>& args) {
         std::cout << "kcfield-server " << kVersion << " listening on "
                   << (settings.server.tlsCertFile.empty() ? "http" : "https") << "://" << settings.server.address << ':' << port << " (store: " << store.location()
                   << ", schema " << store.schemaVersion() << "; at most " << server.connectionLimit()
-                  << " connections, " << (settings.server.bodyBudget >> 20) << " MiB for request bodies)" << std::endl;
+                  << " connections, " << settings.server.threads << " handler threads, " << (settings.server.bodyBudget >> 20)
+                  << " MiB for request bodies)" << std::endl;
         server.run();
         std::cout << "kcfield-server stopped" << std::endl;
         return 0;

@@ -662,8 +662,9 @@ int connectionCapFor(int threads) {
 }
 } // namespace
 
-int defaultThreads() {
-    return static_cast<int>(std::clamp(4u * std::thread::hardware_concurrency(), 4u, 64u));
+int defaultThreads(bool storeOverNetwork) {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return static_cast<int>(storeOverNetwork ? std::clamp(8u * cores, 16u, 128u) : std::clamp(4u * cores, 4u, 64u));
 }
 
 HttpServer::HttpServer(ServerOptions options, const Router& router)

@@ -15,8 +15,10 @@ namespace kc::server {
 using ResponseObserver = std::function<void(const std::string& method, const std::string& remote,
                                             const Response& response, double seconds)>;
 
-//! Four handler threads per core, at least 4.
-int defaultThreads();
+//! Handler threads for a store on this machine's disk: four per core, at least 4. For a
+//! store across a socket (PostgreSQL) eight per core, at least 16: a handler there also waits
+//! for the database's answers, a round trip each, while the cores could run other handlers.
+int defaultThreads(bool storeOverNetwork = false);
 
 struct ServerOptions {
     std::string address = "127.0.0.1";

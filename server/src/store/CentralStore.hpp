@@ -78,6 +78,20 @@ public:
     //! Runs `work` so that all its writes land together or not at all, and are durable when
     //! it returns. An engine may commit the works of concurrent callers together.
     virtual void atomically(const std::function<void()>& work) = 0;
+    //! What a work will look up: which of `submissionIds` are stored, and the records of
+    //! `attachmentShas`. Read for the work's whole group before any work of it runs, so its
+    //! findSubmission() and findAttachment() calls for them answer from memory rather than a
+    //! query each, while every server waits for the store's write lock.
+    struct ReadAheadKeys {
+        std::vector<std::string> submissionIds;
+        std::vector<std::string> attachmentShas;
+    };
+    //! As atomically(), for a work that can run again from its start once its writes were
+    //! rolled back (it keeps nothing of an earlier run but what it writes to the store). A
+    //! group of such works runs without a savepoint each, its writes streamed to the database
+    //! without waiting; only if one of them fails is the group run again, each work in a
+    //! savepoint of its own, so a failure is still its own work's alone.
+    virtual void atomicallyRepeatable(const std::function<void()>& work, ReadAheadKeys keys) = 0;
 
     virtual void upsertProvince(const domain::Province& province) = 0;
     virtual void upsertCommune(const domain::Commune& commune) = 0;
@@ -122,6 +136,9 @@ public:
     virtual void storeToken(const TokenRecord& token) = 0;
     //! As committed, like findUser().
     virtual std::optional<TokenRecord> findToken(const std::string& hash) = 0;
+    //! The token, its user and the provinces the user's scope covers (withPredecessors() of
+    //! theirs), as committed, in one query: what authenticating a request reads.
+    virtual std::optional<TokenHolder> findTokenHolder(const std::string& hash) = 0;
     //! Returns false when there was no such live token.
     virtual bool revokeToken(const std::string& hash, const std::string& at) = 0;
     //! A user's tokens neither revoked nor expired at `now`, newest first (for "where am I
@@ -188,12 +205,6 @@ public:
     virtual void storeReceipt(const std::string& submissionId, const std::string& contentHash,
                               const std::string& receipt) = 0;
     virtual std::optional<SubmissionHead> findSubmission(const std::string& id) = 0;
-    //! Inside atomically(): reads at once which of `submissionIds` are stored and which of
-    //! `attachmentShas` are complete, so that the work's findSubmission() and findAttachment()
-    //! calls for them answer from memory rather than a query each (and the PostgreSQL store
-    //! can gather the work's inserts into multi-row statements). Forgotten when the work ends.
-    virtual void readAhead(const std::vector<std::string>& submissionIds,
-                           const std::vector<std::string>& attachmentShas) = 0;
     //! Stores a new submission with its first revision.
     virtual void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) = 0;
     virtual void addRevision(const std::string& submissionId,

@@ -37,6 +37,7 @@ public:
     //! Group commit (SqlGroupCommit.cpp): works that arrive while another commits wait,
     //! then commit together, each in a savepoint of one transaction, with one fsync.
     void atomically(const std::function<void()>& work) override;
+    void atomicallyRepeatable(const std::function<void()>& work, ReadAheadKeys keys) override;
     void upsertProvince(const domain::Province& province) override;
     void upsertCommune(const domain::Commune& commune) override;
     void upsertUnits(const std::vector<domain::AdministrativeUnit>& units) override;
@@ -60,6 +61,7 @@ public:
     void storeToken(const TokenRecord& token) override;
     std::vector<TokenRecord> liveTokens(const std::string& userId, const std::string& now) override;
     std::optional<TokenRecord> findToken(const std::string& hash) override;
+    std::optional<TokenHolder> findTokenHolder(const std::string& hash) override;
     bool revokeToken(const std::string& hash, const std::string& at) override;
     int revokeUserTokens(const std::string& userId, const std::string& at) override;
     void storeEnrollmentCode(const EnrollmentRecord& code) override;
@@ -97,8 +99,6 @@ public:
     void storeReceipt(const std::string& submissionId, const std::string& contentHash,
                       const std::string& receipt) override;
     std::optional<SubmissionHead> findSubmission(const std::string& id) override;
-    void readAhead(const std::vector<std::string>& submissionIds,
-                   const std::vector<std::string>& attachmentShas) override;
     void insertSubmission(const SubmissionHead& head, const SubmissionRevision& first) override;
     void addRevision(const std::string& submissionId, const SubmissionRevision& revision) override;
     void updateSubmission(const SubmissionHead& head) override;
@@ -180,13 +180,20 @@ private:
     //! One caller's work waiting for, or in, a group commit.
     struct GroupedWork {
         const std::function<void()>* work;
+        const ReadAheadKeys* keys;  //!< set for a repeatable work (atomicallyRepeatable())
         std::exception_ptr error;
         bool done = false;
     };
+    void runGrouped(GroupedWork& mine);
     void commitGroup(const std::vector<GroupedWork*>& group);
+    //! Runs a group of repeatable works in one transaction without savepoints; false when
+    //! one of them failed and the group, rolled back, is to run again one savepoint a work.
+    bool commitTogether(const std::vector<GroupedWork*>& group);
+    //! Reads ahead what the group's works will look up (their ReadAheadKeys), into m_readAhead.
+    void readAhead(const std::vector<GroupedWork*>& group);
     //! Whether this thread runs one of this store's atomically() works (SqlGroupCommit.cpp).
     bool inOwnWork() const;
-    //! What readAhead() learnt, for the work that asked (under m_mutex, cleared after it).
+    //! What readAhead() learnt, for the group's works (under m_mutex, cleared after the group).
     struct ReadAhead {
         std::unordered_set<std::string> absentSubmissions;
         std::unordered_map<std::string, AttachmentRecord> attachments;

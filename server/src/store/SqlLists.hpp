@@ -36,4 +36,11 @@ inline std::string containsPattern(const std::string& text) {
     return out + "%";
 }
 
+//! A recursive common table expression `covered(code)`: the province codes `seed` selects and
+//! every province merged into one of them, however many merges back (a province's scope
+//! covers the units merged into it: their records keep their codes). Needs WITH RECURSIVE.
+inline std::string coveredProvinces(const std::string& seed) {
+    return "covered(code) AS (" + seed + " UNION SELECT p.code FROM provinces p JOIN covered c ON p.successor_code = c.code)";
+}
+
 } // namespace kc::server

@@ -8,6 +8,7 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kc::server {
@@ -68,33 +69,47 @@ void SqlCentralStore::storeReceipt(const std::string& submissionId, const std::s
     });
 }
 
-void SqlCentralStore::readAhead(const std::vector<std::string>& submissionIds,
-                                const std::vector<std::string>& attachmentShas) {
-    std::lock_guard lock(m_mutex);
-    if (!inOwnWork())
-        return;  // outside a work nothing would keep what was read true
+void SqlCentralStore::readAhead(const std::vector<GroupedWork*>& group) {
     if (m_db.dialect() == Dialect::Sqlite)
         return;  // a lookup in SQLite is a function call: reading ahead would only hold the writer longer
+    std::vector<std::string> submissionIds, attachmentShas;
+    for (const auto* grouped : group)
+        if (grouped->keys) {
+            submissionIds.insert(submissionIds.end(), grouped->keys->submissionIds.begin(),
+                                 grouped->keys->submissionIds.end());
+            attachmentShas.insert(attachmentShas.end(), grouped->keys->attachmentShas.begin(),
+                                  grouped->keys->attachmentShas.end());
+        }
+    std::sort(attachmentShas.begin(), attachmentShas.end());
+    attachmentShas.erase(std::unique(attachmentShas.begin(), attachmentShas.end()), attachmentShas.end());
+    // One query for both (a round trip under the store's write lock costs every server's
+    // writers): part 0 the ids already stored, part 1 the photos, at most 500 of each a query.
     constexpr std::size_t kPerQuery = 500;
-    for (std::size_t first = 0; first < submissionIds.size(); first += kPerQuery) {
-        const std::vector<std::string> some(submissionIds.begin() + first,
-                                            submissionIds.begin() + std::min(first + kPerQuery, submissionIds.size()));
-        m_readAhead.absentSubmissions.insert(some.begin(), some.end());
-        auto stored = m_db.prepare("SELECT id FROM submissions WHERE id IN (" + placeholders(some.size()) + ")");
-        bindList(stored, 1, some);
-        while (stored.step())
-            m_readAhead.absentSubmissions.erase(stored.getText(0));
-    }
-    for (std::size_t first = 0; first < attachmentShas.size(); first += kPerQuery) {
-        const std::vector<std::string> some(attachmentShas.begin() + first,
-                                            attachmentShas.begin() + std::min(first + kPerQuery, attachmentShas.size()));
-        auto complete = m_db.prepare("SELECT sha256, size, content_type, uploaded_by, completed_at, coalesce(origin, '') "
-                                     "FROM attachments WHERE sha256 IN (" + placeholders(some.size()) + ")");
-        bindList(complete, 1, some);
-        while (complete.step())
+    m_readAhead.absentSubmissions.insert(submissionIds.begin(), submissionIds.end());
+    const auto slice = [&](const std::vector<std::string>& all, std::size_t round) {
+        const std::size_t first = std::min(round * kPerQuery, all.size());
+        return std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(first),
+                                        all.begin() + static_cast<std::ptrdiff_t>(std::min(first + kPerQuery, all.size())));
+    };
+    for (std::size_t round = 0; round * kPerQuery < std::max(submissionIds.size(), attachmentShas.size()); ++round) {
+        const auto ids = slice(submissionIds, round), shas = slice(attachmentShas, round);
+        const std::string sql =
+            "SELECT 0, id, NULL, NULL, NULL, NULL, NULL FROM submissions WHERE id IN (" + placeholders(ids.size()) +
+            ") UNION ALL SELECT 1, sha256, size, content_type, uploaded_by, completed_at, coalesce(origin, '') "
+            "FROM attachments WHERE sha256 IN (" + placeholders(shas.size()) + ")";
+        // Planned each time, not kept prepared: a plan made while the tables were small would
+        // go on scanning them whole once they have grown (seen: 1.8 ms a query at 10,000 rows).
+        auto both = m_db.prepare(sql);
+        bindList(both, bindList(both, 1, ids), shas);
+        while (both.step()) {
+            if (both.getInt(0) == 0) {
+                m_readAhead.absentSubmissions.erase(both.getText(1));
+                continue;
+            }
             m_readAhead.attachments.emplace(
-                complete.getText(0), AttachmentRecord{complete.getText(0), complete.getInt64(1), complete.getText(2),
-                                                      complete.getText(3), complete.getText(4), complete.getText(5)});
+                both.getText(1), AttachmentRecord{both.getText(1), both.getInt64(2), both.getText(3), both.getText(4),
+                                                  both.getText(5), both.getText(6)});
+        }
     }
 }
 

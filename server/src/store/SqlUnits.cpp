@@ -109,9 +109,7 @@ std::vector<std::string> SqlCentralStore::withPredecessors(const std::vector<std
     const auto reading = leaseReader();
     SqlDatabase& reader = *reading;
     auto statement = reader.prepareCached(
-        "WITH RECURSIVE covered(code) AS (VALUES " + values +
-        " UNION SELECT p.code FROM provinces p JOIN covered c ON p.successor_code = c.code) "
-        "SELECT code FROM covered ORDER BY code");
+        "WITH RECURSIVE " + coveredProvinces("VALUES " + values) + " SELECT code FROM covered ORDER BY code");
     bindList(statement, 1, provinceCodes);
     std::vector<std::string> covered;
     while (statement.step())

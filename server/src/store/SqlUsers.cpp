@@ -1,6 +1,8 @@
 // Users, bearer tokens and enrollment codes in the SQLite store.
 #include "store/SqlCentralStore.hpp"
 
+#include "store/SqlLists.hpp"
+
 #include <stdexcept>
 
 namespace kc::server {
@@ -118,6 +120,51 @@ std::optional<TokenRecord> SqlCentralStore::findToken(const std::string& hash) {
     if (!statement.step())
         return std::nullopt;
     return readToken(statement);
+}
+
+// One query, one round trip to the database: the token and its user (part 0), the provinces
+// the user's scope covers (1), the user's own provinces (2) and assigned projects (3).
+std::optional<TokenHolder> SqlCentralStore::findTokenHolder(const std::string& hash) {
+    const auto reading = leaseReader();
+    SqlDatabase& reader = *reading;
+    auto statement = reader.prepareCached(
+        "WITH RECURSIVE t AS (SELECT hash, user_id, device, created_at, expires_at, revoked_at FROM tokens "
+        "WHERE hash = ?1), " +
+        coveredProvinces("SELECT up.province_code FROM user_provinces up JOIN t ON up.user_id = t.user_id") +
+        " SELECT 0, t.hash, t.user_id, t.device, t.created_at, t.expires_at, t.revoked_at, u.id, u.username, "
+        "u.display_name, u.role, u.password_hash, u.disabled FROM t LEFT JOIN users u ON u.id = t.user_id "
+        "UNION ALL SELECT 1, code, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM covered "
+        "UNION ALL SELECT 2, up.province_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+        "FROM user_provinces up JOIN t ON up.user_id = t.user_id "
+        "UNION ALL SELECT 3, a.project_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+        "FROM assignments a JOIN t ON a.user_id = t.user_id ORDER BY 1, 2");
+    statement.bindAll(hash);
+    std::optional<TokenHolder> holder;
+    while (statement.step()) {
+        const auto part = statement.getInt(0);
+        if (part == 0) {
+            holder.emplace();
+            holder->token = {statement.getText(1), statement.getText(2), statement.getText(3),
+                             statement.getText(4), statement.getText(5), statement.getOptionalText(6)};
+            if (!statement.isNull(7)) {
+                UserRecord user;
+                user.id = statement.getText(7);
+                user.username = statement.getText(8);
+                user.displayName = statement.getText(9);
+                user.role = domain::roleFromCode(statement.getText(10)).value_or(domain::Role::Collaborator);
+                user.passwordHash = statement.getText(11);
+                user.disabled = statement.getInt(12) != 0;
+                holder->user = std::move(user);
+            }
+        } else if (holder && part == 1) {
+            holder->coveredProvinces.push_back(statement.getText(1));
+        } else if (holder && holder->user && part == 2) {
+            holder->user->provinces.push_back(statement.getText(1));
+        } else if (holder && holder->user && part == 3) {
+            holder->user->projects.push_back(statement.getText(1));
+        }
+    }
+    return holder;
 }
 
 bool SqlCentralStore::revokeToken(const std::string& hash, const std::string& at) {

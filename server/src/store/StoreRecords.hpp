@@ -34,6 +34,14 @@ struct TokenRecord {
     std::optional<std::string> revokedAt;
 };
 
+//! A token with its holder, read together (every request asks for them): the user, if the
+//! account still exists, and the provinces the user's scope covers, merged units included.
+struct TokenHolder {
+    TokenRecord token;
+    std::optional<UserRecord> user;
+    std::vector<std::string> coveredProvinces;
+};
+
 struct EnrollmentRecord {
     std::string hash;
     std::string userId;

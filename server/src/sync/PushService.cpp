@@ -375,12 +375,16 @@ bj::array pushSubmissions(PushRooms rooms, const Caller& caller, bj::array items
         shas.insert(shas.end(), p.attachments.begin(), p.attachments.end());
     }
     std::vector<Receipt> receipts;
-    receipts.reserve(items.size());
-    context.store.atomically([&] {
-        context.store.readAhead(ids, shas);  // two queries, not two an item
-        for (std::size_t i = 0; i < items.size(); ++i)
-            receipts.push_back(storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
-    });
+    // Repeatable: the work keeps nothing of an earlier run but the receipts it makes again.
+    context.store.atomicallyRepeatable(
+        [&] {
+            receipts.clear();
+            receipts.reserve(items.size());
+            for (std::size_t i = 0; i < items.size(); ++i)
+                receipts.push_back(
+                    storeItem(context.store, caller, prepared.at(i, registers), Timestamp::now().toRfc3339()));
+        },
+        {std::move(ids), std::move(shas)});  // read for the whole group: one query, not two an item
     bj::array out;
     out.reserve(receipts.size());
     for (const auto& receipt : receipts) {
