@@ -19,7 +19,6 @@
 #include "LoopbackBench.hpp"
 
 #include "auth/PasswordHasher.hpp"
-#include "http/HttpServer.hpp"
 #include "seed/DemoProvince.hpp"
 #include "seed/FormLibrarySeed.hpp"
 #include "store/SqliteCentralStore.hpp"
@@ -136,6 +135,15 @@ PhaseResult runPhase(std::vector<Device>& devices, const std::string& project, c
     return result;
 }
 
+//! The handler threads a server said it runs, on its start-up line ("…, 16 handler threads, …").
+int handlerThreads(const test::ServerProcess& server) {
+    const std::string log = server.output() + server.log();  // the line may be split between them
+    const auto at = log.find(" handler threads");
+    if (at == std::string::npos)
+        throw std::runtime_error("the server did not say its handler threads: " + log.substr(0, 400));
+    return std::atoi(log.c_str() + log.rfind(' ', at - 1) + 1);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -167,18 +175,18 @@ int main(int argc, char** argv) {
                 store.createUser({officerName(i), "Cán bộ " + std::to_string(i + 1), domain::Role::Officer, hash, {"04"}});
         });
     }
-    // Handler threads of each server under test (see the header comment).
-    const int serverThreads = server::defaultThreads(test::onPostgres());
     // Several servers share one PostgreSQL store and one attachments folder; devices take turns.
+    // Each runs with its default handler threads (see the header comment).
     std::vector<std::unique_ptr<test::ServerProcess>> processes;
     for (int s = 0; s < servers; ++s) {
-        std::vector<std::string> args{"--threads", std::to_string(serverThreads), "--signin-limit", "1000000"};
+        std::vector<std::string> args{"--signin-limit", "1000000"};
         if (s > 0)
             args.insert(args.end(), {"--store", test::postgresFor(dataDir), "--attachments", dataDir.string()});
         processes.push_back(std::make_unique<test::ServerProcess>(s ? dataDir / ("server-" + std::to_string(s)) : dataDir,
                                                                   args));
     }
     test::ServerProcess& server = *processes.front();
+    const int serverThreads = handlerThreads(server);
     std::string project, photo;
     {
         test::HttpConnection setup(server.port());
