@@ -7,6 +7,7 @@
 #include "kc/text/Fold.hpp"
 #include "kc/time/Timestamp.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 namespace kc::server {
@@ -22,18 +23,36 @@ SqlCentralStore::SqlCentralStore(Engines engines)
 
 SqlCentralStore::ReaderLease SqlCentralStore::leaseReader() const {
     const std::size_t first = m_nextReader.fetch_add(1, std::memory_order_relaxed);
-    for (std::size_t i = 0; i < m_readers.size(); ++i) {
-        auto& reader = m_readers[(first + i) % m_readers.size()];
-        std::unique_lock lock(*reader.mutex, std::try_to_lock);
-        if (lock.owns_lock())
-            return {std::move(lock), *reader.db};
+    const auto tryEach = [&]() -> std::optional<ReaderLease> {
+        for (std::size_t i = 0; i < m_readers.size(); ++i) {
+            auto& reader = m_readers[(first + i) % m_readers.size()];
+            std::unique_lock lock(*reader.mutex, std::try_to_lock);
+            if (lock.owns_lock())
+                return ReaderLease(std::move(lock), *reader.db, this);
+        }
+        return std::nullopt;
+    };
+    if (auto lease = tryEach())
+        return std::move(*lease);
+    // All busy: wait for whichever is freed first, not for one in particular. A lease ends by
+    // freeing its reader, then taking this mutex to tell: a reader freed while this thread
+    // tries them all is either found or told of once this thread waits.
+    std::unique_lock pool(m_readerPoolMutex);
+    for (;;) {
+        if (auto lease = tryEach())
+            return std::move(*lease);
+        m_readerFreedCv.wait(pool);
     }
-    return leaseReader(first % m_readers.size());  // all busy: wait for this one's turn
+}
+
+void SqlCentralStore::readerFreed() const {
+    std::lock_guard pool(m_readerPoolMutex);
+    m_readerFreedCv.notify_one();
 }
 
 SqlCentralStore::ReaderLease SqlCentralStore::leaseReader(std::size_t i) const {
     auto& reader = m_readers.at(i);
-    return {std::unique_lock(*reader.mutex), *reader.db};
+    return {std::unique_lock(*reader.mutex), *reader.db, this};
 }
 
 bool SqlCentralStore::ping() {

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace kc::server {
@@ -130,18 +131,30 @@ public:
     void clearRateEvents(const std::string& key) override;
 
 protected:
-    //! A reading connection held by one thread until the lease ends.
+    //! A reading connection held by one thread until the lease ends; then a thread waiting
+    //! for any reader is told.
     class ReaderLease {
     public:
-        ReaderLease(std::unique_lock<std::mutex> lock, SqlDatabase& db) : m_lock(std::move(lock)), m_db(&db) {}
+        ReaderLease(std::unique_lock<std::mutex> lock, SqlDatabase& db, const SqlCentralStore* pool = nullptr)
+            : m_lock(std::move(lock)), m_db(&db), m_pool(pool) {}
+        ReaderLease(ReaderLease&& other) noexcept
+            : m_lock(std::move(other.m_lock)), m_db(other.m_db), m_pool(std::exchange(other.m_pool, nullptr)) {}
+        ReaderLease& operator=(ReaderLease&&) = delete;
+        ~ReaderLease() {
+            if (m_lock.owns_lock())
+                m_lock.unlock();
+            if (m_pool)
+                m_pool->readerFreed();
+        }
         SqlDatabase& operator*() const { return *m_db; }
         SqlDatabase* operator->() const { return m_db; }
 
     private:
         std::unique_lock<std::mutex> m_lock;
         SqlDatabase* m_db;
+        const SqlCentralStore* m_pool;
     };
-    //! A free reading connection, or the next one's turn when all are busy.
+    //! A free reading connection; when all are busy, the first that is freed.
     ReaderLease leaseReader() const;
     std::size_t readerCount() const { return m_readers.size(); }
     //! Reading connection `i`, held while the lease lasts.
@@ -215,6 +228,10 @@ private:
     };
     std::vector<Reader> m_readers;
     mutable std::atomic<std::size_t> m_nextReader{0};
+    //! Threads that found every reader busy wait here for the next one freed.
+    mutable std::mutex m_readerPoolMutex;
+    mutable std::condition_variable m_readerFreedCv;
+    void readerFreed() const;
 };
 
 } // namespace kc::server

@@ -283,8 +283,12 @@ private:
     void flushBatches() {
         if (m_batches.rows() == 0)
             return;
+        // A group commit of a few pushes makes the same few multi-row statements again and
+        // again: up to kPreparedRows rows they are prepared once on the connection (an INSERT's
+        // plan depends on no table's size), longer ones parsed for their one run.
+        constexpr std::size_t kPreparedRows = 16;
         for (auto& statement : m_batches.take()) {
-            if (statement.rows == 1)
+            if (statement.rows <= kPreparedRows)
                 m_connection->send(prepareCachedText(statement.sql), statement.values, true);
             else
                 m_connection->send(toPgPlaceholders(statement.sql), statement.values, false);
