@@ -12,14 +12,20 @@ namespace {
 constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, disabled";
 
-UserRecord readUser(SqlDatabase& db, const SqlStatement& row) {
+//! A user's own columns (kUserColumns), from column `first` of `row` on.
+UserRecord userColumns(const SqlStatement& row, int first) {
     UserRecord user;
-    user.id = row.getText(0);
-    user.username = row.getText(1);
-    user.displayName = row.getText(2);
-    user.role = domain::roleFromCode(row.getText(3)).value_or(domain::Role::Collaborator);
-    user.passwordHash = row.getText(4);
-    user.disabled = row.getInt(5) != 0;
+    user.id = row.getText(first);
+    user.username = row.getText(first + 1);
+    user.displayName = row.getText(first + 2);
+    user.role = domain::roleFromCode(row.getText(first + 3)).value_or(domain::Role::Collaborator);
+    user.passwordHash = row.getText(first + 4);
+    user.disabled = row.getInt(first + 5) != 0;
+    return user;
+}
+
+UserRecord readUser(SqlDatabase& db, const SqlStatement& row) {
+    UserRecord user = userColumns(row, 0);
     auto provinces = db.prepareCached(
         "SELECT province_code FROM user_provinces WHERE user_id = ? ORDER BY province_code");
     provinces.bindAll(user.id);
@@ -32,9 +38,10 @@ UserRecord readUser(SqlDatabase& db, const SqlStatement& row) {
     return user;
 }
 
-TokenRecord readToken(const SqlStatement& row) {
-    return {row.getText(0), row.getText(1), row.getText(2), row.getText(3), row.getText(4),
-            row.getOptionalText(5)};
+//! A token's columns (hash, user_id, device, created_at, expires_at, revoked_at), from column `first` on.
+TokenRecord readToken(const SqlStatement& row, int first = 0) {
+    return {row.getText(first), row.getText(first + 1), row.getText(first + 2), row.getText(first + 3),
+            row.getText(first + 4), row.getOptionalText(first + 5)};
 }
 
 } // namespace
@@ -132,8 +139,8 @@ std::optional<TokenHolder> SqlCentralStore::findTokenHolder(const std::string& h
     const std::string holderId = "(SELECT user_id FROM tokens WHERE hash = ?1)";
     auto statement = reader.prepareCached(
         "WITH RECURSIVE " + coveredProvinces("SELECT province_code FROM user_provinces WHERE user_id = " + holderId) +
-        " SELECT 0, t.hash, t.user_id, t.device, t.created_at, t.expires_at, t.revoked_at, u.id, u.username, "
-        "u.display_name, u.role, u.password_hash, u.disabled FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
+        " SELECT 0, t.hash, t.user_id, t.device, t.created_at, t.expires_at, t.revoked_at, " + kUserColumns +
+        " FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
         "WHERE t.hash = ?1 "
         "UNION ALL SELECT 1, code, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM covered "
         "UNION ALL SELECT 2, province_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
@@ -146,18 +153,9 @@ std::optional<TokenHolder> SqlCentralStore::findTokenHolder(const std::string& h
         const auto part = statement.getInt(0);
         if (part == 0) {
             holder.emplace();
-            holder->token = {statement.getText(1), statement.getText(2), statement.getText(3),
-                             statement.getText(4), statement.getText(5), statement.getOptionalText(6)};
-            if (!statement.isNull(7)) {
-                UserRecord user;
-                user.id = statement.getText(7);
-                user.username = statement.getText(8);
-                user.displayName = statement.getText(9);
-                user.role = domain::roleFromCode(statement.getText(10)).value_or(domain::Role::Collaborator);
-                user.passwordHash = statement.getText(11);
-                user.disabled = statement.getInt(12) != 0;
-                holder->user = std::move(user);
-            }
+            holder->token = readToken(statement, 1);
+            if (!statement.isNull(7))  // the account is still there
+                holder->user = userColumns(statement, 7);
         } else if (holder && part == 1) {
             holder->coveredProvinces.push_back(statement.getText(1));
         } else if (holder && holder->user && part == 2) {
