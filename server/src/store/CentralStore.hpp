@@ -126,8 +126,8 @@ public:
     virtual std::optional<PublishedForm> findForm(const std::string& id, long long version) = 0;
 
     // --- users, tokens, enrollment codes ---
-    //! As committed (not inside an open atomically()): every request authenticates through
-    //! this and findToken(), which must not wait for a commit to reach the disk.
+    //! As committed (not inside an open atomically()), like findTokenHolder(), through which
+    //! every request authenticates: neither may wait for a commit to reach the disk.
     virtual std::optional<UserRecord> findUser(const std::string& id) = 0;
     virtual std::optional<UserRecord> findUserByName(const std::string& username) = 0;
     virtual std::vector<UserRecord> listUsers() = 0;

@@ -46,8 +46,9 @@ TokenRecord readToken(const SqlStatement& row, int first = 0) {
 
 } // namespace
 
-// Every request authenticates through findToken() and findUser(): they read what is committed
-// through the reader connection, so they never queue behind a commit waiting for the disk.
+// findUser(), findToken() and findTokenHolder() (through which every request authenticates)
+// read what is committed through a reader connection, so they never queue behind a commit
+// waiting for the disk.
 std::optional<UserRecord> SqlCentralStore::findUser(const std::string& id) {
     const auto reading = leaseReader();
     SqlDatabase& reader = *reading;
